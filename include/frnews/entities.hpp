@@ -1,0 +1,55 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "frnews/export.hpp"
+#include "frnews/knowledge_base.hpp"
+#include "frnews/segment.hpp"
+#include "frnews/span.hpp"
+
+namespace frnews {
+
+// All the mentions of one entity in a document ("Sergueï Choïgou", "M. Choïgou", "Choïgou").
+struct EntityChain {
+  std::string name;                // the fullest name the document gives, or the KB label
+  EntityType type = EntityType::misc;
+  std::optional<EntityId> entry;   // the knowledge-base entry, or none (NIL)
+  std::string wikidata_id;         // copied from the entry so results outlive the knowledge base
+  std::string wiki_title;
+};
+
+struct EntityMention {
+  Span span;                   // in the original text
+  std::uint32_t first_token;   // the document tokens [first_token, end_token)
+  std::uint32_t end_token;
+  EntityType type = EntityType::misc;
+  std::uint32_t chain = 0;     // index into Entities::chains
+  float score = 0;             // confidence of the link, 0..1
+};
+
+struct Entities {
+  std::vector<EntityMention> mentions;  // in text order
+  std::vector<EntityChain> chains;
+};
+
+struct LinkerOptions {
+  bool link_demonyms = false;   // "russe" -> Russia as a mention
+  float min_score = 0.0f;       // links below this score become NIL
+};
+
+// Finds people, organisations and places and links them to a knowledge base. Const and
+// thread-safe; the knowledge base must outlive it.
+class FRNEWS_API EntityLinker {
+ public:
+  explicit EntityLinker(const KnowledgeBase& kb = KnowledgeBase::builtin(), LinkerOptions options = {});
+  [[nodiscard]] Entities link(const Document& doc) const;
+
+ private:
+  const KnowledgeBase* kb_;
+  LinkerOptions options_;
+};
+
+}  // namespace frnews

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "frnews/export.hpp"
+
+namespace frnews {
+
+enum class EntityType : std::uint8_t { person, location, organization, misc };
+
+// "PER", "LOC", "ORG", "MISC"
+[[nodiscard]] FRNEWS_API std::string_view to_string(EntityType type) noexcept;
+[[nodiscard]] FRNEWS_API std::optional<EntityType> parse_entity_type(std::string_view text) noexcept;
+
+using EntityId = std::uint32_t;  // index of an entry in its KnowledgeBase
+
+// One knowledge-base entry. Its views point into the KnowledgeBase, which must outlive them.
+struct Entity {
+  std::string_view wikidata_id;  // "Q7747", or empty when unknown
+  std::string_view wiki_title;   // French Wikipedia title: "Vladimir Poutine"
+  std::string_view label;        // the name to show: "Vladimir Poutine"
+  EntityType type = EntityType::misc;
+  float prior = 0;               // how often a name means this entity, 0..1
+  std::string_view description;
+};
+
+// An immutable set of entities and the names they go by, shared by any number of threads.
+class FRNEWS_API KnowledgeBase {
+ public:
+  // The knowledge base compiled into the library: countries, cities, people, organisations that
+  // French news names most. Ready on first use, no file needed.
+  [[nodiscard]] static const KnowledgeBase& builtin();
+
+  // Reads a knowledge base in the TSV form of data/kb/ (see docs/knowledge_base.md).
+  // Throws frnews::Exception naming the file and line on a malformed file.
+  [[nodiscard]] static KnowledgeBase load(const std::filesystem::path& path);
+  // Parses the TSV form from memory; `source` names it in error messages.
+  [[nodiscard]] static KnowledgeBase from_tsv(std::string_view tsv, std::string_view source = "<memory>");
+
+  KnowledgeBase(KnowledgeBase&&) noexcept;
+  KnowledgeBase& operator=(KnowledgeBase&&) noexcept;
+  ~KnowledgeBase();
+
+  [[nodiscard]] std::size_t size() const noexcept;
+  [[nodiscard]] Entity entity(EntityId id) const noexcept;
+  // The aliases of an entity, its label included.
+  [[nodiscard]] std::span<const std::string_view> names(EntityId id) const noexcept;
+  // Entities that go by a name, by its fold_key() ("etats-unis", "l'otan" -> "otan"), best prior
+  // first. Empty when none.
+  [[nodiscard]] std::span<const EntityId> lookup(std::string_view folded_name) const noexcept;
+  // The longest number of words of any name, to bound longest-match scans.
+  [[nodiscard]] std::uint32_t max_name_words() const noexcept;
+
+  class Impl;
+
+ private:
+  explicit KnowledgeBase(std::unique_ptr<Impl> impl) noexcept;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace frnews

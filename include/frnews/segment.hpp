@@ -1,0 +1,86 @@
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "frnews/error.hpp"
+#include "frnews/export.hpp"
+#include "frnews/normalize.hpp"
+#include "frnews/span.hpp"
+
+namespace frnews {
+
+enum class TokenKind : std::uint8_t {
+  word,          // "Choïgou", "Jean-Luc", "aujourd'hui", "a" of "a-t-il"
+  elision,       // "l’", "qu’", "jusqu’": the elided word with its apostrophe
+  clitic,        // the inverted pronoun of "a-t-il", "dit-elle", "va-t-on": "-t-il", "-elle", "-t-on"
+  number,        // "2022", "3,5", "10 000", "12h30"
+  punctuation,   // . , ; : ! ? … ( ) [ ] and the like
+  quote_mark,    // « » “ ” „ ‹ › ‘ ’ " used as quotation marks
+  dash,          // - – — standing alone
+  url,
+  email,
+  handle,        // @frnews
+  hashtag,       // #JO2024
+  symbol,        // % € $ § & and other symbols
+};
+
+struct Token {
+  Span span;  // in the canonical text
+  TokenKind kind;
+};
+
+struct Sentence {
+  Span span;                  // in the canonical text
+  std::uint32_t first_token;  // tokens [first_token, end_token)
+  std::uint32_t end_token;
+  std::uint32_t paragraph;
+};
+
+struct Paragraph {
+  Span span;                     // in the canonical text
+  std::uint32_t first_sentence;  // sentences [first_sentence, end_sentence)
+  std::uint32_t end_sentence;
+};
+
+// One text, normalized and segmented once, shared by the entity linker and the quote extractor.
+// It refers to the caller's original text, which must outlive it.
+class FRNEWS_API Document {
+ public:
+  Document(std::string_view original, Normalized normalized, std::vector<Paragraph> paragraphs,
+           std::vector<Sentence> sentences, std::vector<Token> tokens);
+
+  [[nodiscard]] std::string_view original() const noexcept { return original_; }
+  [[nodiscard]] std::string_view text() const noexcept { return normalized_.text; }
+  [[nodiscard]] const Normalized& normalized() const noexcept { return normalized_; }
+  [[nodiscard]] std::span<const Paragraph> paragraphs() const noexcept { return paragraphs_; }
+  [[nodiscard]] std::span<const Sentence> sentences() const noexcept { return sentences_; }
+  [[nodiscard]] std::span<const Token> tokens() const noexcept { return tokens_; }
+
+  // The canonical text of a token, or of a canonical span.
+  [[nodiscard]] std::string_view text(const Token& token) const noexcept { return token.span.of(text()); }
+  [[nodiscard]] std::string_view text(Span canonical) const noexcept { return canonical.of(text()); }
+  // A canonical span as a span of the original text.
+  [[nodiscard]] Span to_original(Span canonical) const noexcept { return normalized_.map.to_original(canonical); }
+  // The index of the sentence holding token `token`.
+  [[nodiscard]] std::uint32_t sentence_of(std::uint32_t token) const noexcept;
+
+ private:
+  std::string_view original_;
+  Normalized normalized_;
+  std::vector<Paragraph> paragraphs_;
+  std::vector<Sentence> sentences_;
+  std::vector<Token> tokens_;
+};
+
+// Splits canonical text into paragraphs (at blank lines and line breaks), sentences and tokens.
+[[nodiscard]] FRNEWS_API Document segment(std::string_view original, Normalized normalized);
+
+// normalize() then segment().
+[[nodiscard]] FRNEWS_API Result<Document> make_document(std::string_view original,
+                                                        const NormalizeOptions& options = {});
+
+}  // namespace frnews

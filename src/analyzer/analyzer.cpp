@@ -1,0 +1,24 @@
+#include "frnews/analyzer.hpp"
+
+#include "frnews/segment.hpp"
+
+namespace frnews {
+
+Analyzer::Analyzer(const KnowledgeBase& kb, AnalyzerOptions options)
+    : options_(options), linker_(kb, options.linker) {}
+
+Result<Analysis> Analyzer::analyze(std::string_view text) const {
+  auto document = make_document(text, options_.normalize);
+  if (!document) return document.error();
+  const Document& doc = *document;
+
+  Analysis analysis;
+  analysis.original = std::string(text);
+  analysis.sentences.reserve(doc.sentences().size());
+  for (const auto& sentence : doc.sentences()) analysis.sentences.push_back(doc.to_original(sentence.span));
+  analysis.entities = linker_.link(doc);
+  analysis.quotes = quotes_.extract(doc, analysis.entities);
+  return analysis;
+}
+
+}  // namespace frnews

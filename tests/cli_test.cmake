@@ -1,0 +1,67 @@
+# End-to-end checks of the frnews command: exit codes, JSON Lines order and ids, bad lines.
+# Run by CTest with -DFRNEWS=<command> -DSOURCE_DIR=<repo> -DWORK_DIR=<scratch folder>.
+file(MAKE_DIRECTORY "${WORK_DIR}")
+
+function(run expected_status)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT status EQUAL expected_status)
+    message(FATAL_ERROR "`${ARGN}` exited ${status}, expected ${expected_status}\n${out}\n${err}")
+  endif()
+  set(out "${out}" PARENT_SCOPE)
+  set(err "${err}" PARENT_SCOPE)
+endfunction()
+
+function(expect text pattern)
+  if(NOT "${text}" MATCHES "${pattern}")
+    message(FATAL_ERROR "expected /${pattern}/ in:\n${text}")
+  endif()
+endfunction()
+
+run(0 "${FRNEWS}" --version)
+expect("${out}" "^frnews [0-9]+\\.[0-9]+\\.[0-9]+")
+run(2 "${FRNEWS}" analyze --no-such-option)
+run(2 "${FRNEWS}")
+
+# A plain text file is one document.
+run(0 "${FRNEWS}" analyze "${SOURCE_DIR}/examples/data/article.txt")
+expect("${out}" "^{\"id\":\"[^\"]*article.txt\",\"quotes\":\\[.*\\],\"entities\":\\[.*\\]}\n$")
+
+# JSON Lines: one output line per input line, same order and ids; bad lines become error objects
+# in place, the others are still processed, and the exit status is 1.
+file(WRITE "${WORK_DIR}/in.jsonl"
+  "{\"id\": \"a\", \"text\": \"Le Premier ministre a démissionné.\"}\n"
+  "{\"id\": 7, \"source\": \"ignored\", \"text\": \"« Non », a-t-il répondu.\"}\n"
+  "not json\n"
+  "{\"id\": \"no-text\"}\n"
+  "{\"id\": \"last\", \"text\": \"\"}\n")
+run(1 "${FRNEWS}" analyze --jsonl "${WORK_DIR}/in.jsonl")
+string(REGEX MATCHALL "[^\n]+" lines "${out}")
+list(LENGTH lines count)
+if(NOT count EQUAL 5)
+  message(FATAL_ERROR "expected 5 output lines, got ${count}:\n${out}")
+endif()
+list(GET lines 0 first)
+list(GET lines 1 second)
+list(GET lines 2 third)
+list(GET lines 3 fourth)
+list(GET lines 4 fifth)
+expect("${first}" "^{\"id\":\"a\",")
+expect("${second}" "^{\"id\":7,")
+expect("${third}" "^{\"id\":null,\"error\":\"[^\"]+\",\"line\":3}$")
+expect("${fourth}" "^{\"id\":\"no-text\",\"error\":\"no \\\\\"text\\\\\" field\",\"line\":4}$")
+expect("${fifth}" "^{\"id\":\"last\",\"quotes\":\\[\\],\"entities\":\\[\\]}$")
+expect("${err}" "in.jsonl:3: ")
+expect("${err}" "in.jsonl:4: ")
+
+# Several threads give the same output in the same order.
+run(1 "${FRNEWS}" analyze --jsonl -j 2 "${WORK_DIR}/in.jsonl")
+string(REGEX MATCHALL "[^\n]+" threaded "${out}")
+if(NOT threaded STREQUAL lines)
+  message(FATAL_ERROR "-j 2 changed the output:\n${out}")
+endif()
+
+# normalize prints the text.
+file(WRITE "${WORK_DIR}/plain.txt" "Bonjour.")
+run(0 "${FRNEWS}" normalize "${WORK_DIR}/plain.txt")
+expect("${out}" "^Bonjour\\.$")
+run(1 "${FRNEWS}" normalize "${WORK_DIR}/missing.txt")
