@@ -39,7 +39,8 @@ TEST_CASE("An analysis is one JSON object in the evaluation format") {
   quote.speaker = frnews::Speaker{span_of("Jean Dupont"), "Jean Dupont", 0u, "", ""};
   quote.cue = frnews::Cue{span_of("a déclaré"), "déclarer"};
   analysis.quotes.push_back(quote);
-  analysis.entities.chains.push_back({"Jean Dupont", frnews::EntityType::person, std::nullopt, "", ""});
+  analysis.entities.chains.push_back(
+      {"Jean Dupont", frnews::EntityType::person, frnews::Gender::masculine, std::nullopt, "", ""});
   analysis.entities.mentions.push_back({span_of("Jean Dupont"), 0, 2, frnews::EntityType::person, 0, 0.5f});
 
   CHECK(frnews::to_json(analysis, "\"d1\"") ==

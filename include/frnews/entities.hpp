@@ -12,10 +12,13 @@
 
 namespace frnews {
 
+enum class Gender : std::uint8_t { unknown, masculine, feminine };
+
 // All the mentions of one entity in a document ("Sergueï Choïgou", "M. Choïgou", "Choïgou").
 struct EntityChain {
   std::string name;                // the fullest name the document gives, or the KB label
   EntityType type = EntityType::misc;
+  Gender gender = Gender::unknown;  // for people: from honorifics, first names, agreement
   std::optional<EntityId> entry;   // the knowledge-base entry, or none (NIL)
   std::string wikidata_id;         // copied from the entry so results outlive the knowledge base
   std::string wiki_title;
