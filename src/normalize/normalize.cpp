@@ -33,6 +33,4 @@ Result<Normalized> normalize(std::string_view original, const NormalizeOptions&)
   return Normalized{std::string(original), OffsetMap::identity(size), {}};
 }
 
-std::string fold_key(std::string_view text) { return std::string(text); }
-
 }  // namespace frnews
