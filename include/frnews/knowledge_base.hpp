@@ -36,11 +36,14 @@ class FRNEWS_API KnowledgeBase {
   // French news names most. Ready on first use, no file needed.
   [[nodiscard]] static const KnowledgeBase& builtin();
 
-  // Reads a knowledge base in the TSV form of data/kb/ (see docs/knowledge_base.md).
-  // Throws frnews::Exception naming the file and line on a malformed file.
+  // Reads a knowledge base in the TSV form of data/kb/ or in the binary form of save_binary()
+  // (see docs/knowledge_base.md). Throws frnews::Exception naming the file and line on a
+  // malformed TSV file, or the problem in a truncated or corrupted binary file.
   [[nodiscard]] static KnowledgeBase load(const std::filesystem::path& path);
   // Parses the TSV form from memory; `source` names it in error messages.
   [[nodiscard]] static KnowledgeBase from_tsv(std::string_view tsv, std::string_view source = "<memory>");
+  // Writes the binary form, which load() memory-maps instead of parsing.
+  void save_binary(const std::filesystem::path& path) const;
 
   KnowledgeBase(KnowledgeBase&&) noexcept;
   KnowledgeBase& operator=(KnowledgeBase&&) noexcept;
@@ -50,8 +53,8 @@ class FRNEWS_API KnowledgeBase {
   [[nodiscard]] Entity entity(EntityId id) const noexcept;
   // The aliases of an entity, its label included.
   [[nodiscard]] std::span<const std::string_view> names(EntityId id) const noexcept;
-  // Entities that go by a name, by its fold_key() ("etats-unis", "l'otan" -> "otan"), best prior
-  // first. Empty when none.
+  // Entities that go by a name, by its fold_key() ("etats-unis"), best prior first. Empty when
+  // none. A name written with a leading "l'" is found with and without it ("l'otan", "otan").
   [[nodiscard]] std::span<const EntityId> lookup(std::string_view folded_name) const noexcept;
   // The longest number of words of any name, to bound longest-match scans.
   [[nodiscard]] std::uint32_t max_name_words() const noexcept;

@@ -1,10 +1,28 @@
+// KnowledgeBase: a view over one binary image (src/kb/binary_format.hpp). The TSV form is turned
+// into an image in memory; the binary form is memory-mapped, checked once and used in place.
+#include "frnews/knowledge_base.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <charconv>
+#include <cmath>
 #include <fstream>
-#include <iterator>
+#include <new>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
+#include <fmt/format.h>
+
+#include "core/embedded.hpp"
+#include "core/tsv.hpp"
 #include "frnews/error.hpp"
-#include "frnews/knowledge_base.hpp"
+#include "kb/binary_format.hpp"
+#include "kb/writer.hpp"
 
 namespace frnews {
 
@@ -26,11 +44,263 @@ std::optional<EntityType> parse_entity_type(std::string_view text) noexcept {
   return std::nullopt;
 }
 
-// Placeholder until the knowledge base lands: no entries.
+namespace detail::kb {
+namespace {
+
+// A read-only memory mapping of a whole file.
+class MappedFile {
+ public:
+  MappedFile(void* data, std::size_t size) noexcept : data_(data), size_(size) {}
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile() { ::munmap(data_, size_); }
+  [[nodiscard]] const char* data() const noexcept { return static_cast<const char*>(data_); }
+
+ private:
+  void* data_;
+  std::size_t size_;
+};
+
+// Closes a file descriptor on every path out.
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) noexcept : fd_(fd) {}
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  ~FileDescriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  [[nodiscard]] int get() const noexcept { return fd_; }
+
+ private:
+  int fd_;
+};
+
+constexpr std::size_t tsv_fields = 7;
+
+bool is_wikidata_id(std::string_view id) noexcept {
+  if (id.size() < 2 || id.front() != 'Q') return false;
+  for (const char c : id.substr(1)) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+std::optional<float> parse_prior(std::string_view text) noexcept {
+  if (text.empty()) return 0.5f;
+  float value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::fixed);
+  if (error != std::errc{} || end != text.data() + text.size() || !(value >= 0.0f && value <= 1.0f)) return std::nullopt;
+  return value;
+}
+
+std::string_view trim_spaces(std::string_view s) noexcept {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+// Reads TSV records into `writer`; `seen_ids` holds the Wikidata ids met so far (views into
+// texts that outlive the reading) to reject duplicates across files.
+void read_tsv(Writer& writer, std::unordered_set<std::string_view>& seen_ids, std::string_view tsv,
+              std::string_view source) {
+  std::vector<std::string_view> aliases;
+  for_each_tsv_record(
+      tsv,
+      [&](const std::vector<std::string_view>& fields, std::size_t line) {
+        const auto fail = [&](std::string_view problem) {
+          throw Exception(fmt::format("{}:{}: {}", source, line, problem));
+        };
+        if (fields.size() != tsv_fields) {
+          fail(fmt::format("expected {} tab-separated fields (wikidata_id, wiki_title, label, type, aliases, "
+                           "prior, description), found {}",
+                           tsv_fields, fields.size()));
+        }
+        const std::string_view id = fields[0];
+        if (!id.empty() && !is_wikidata_id(id)) fail(fmt::format("bad Wikidata id \"{}\" (expected Q and digits)", id));
+        if (fields[2].empty()) fail("empty label");
+        const auto type = parse_entity_type(fields[3]);
+        if (!type) fail(fmt::format("bad type \"{}\" (expected PER, LOC, ORG or MISC)", fields[3]));
+        const auto prior = parse_prior(fields[5]);
+        if (!prior) fail(fmt::format("bad prior \"{}\" (expected a decimal number from 0 to 1)", fields[5]));
+        if (!id.empty() && !seen_ids.insert(id).second) fail(fmt::format("duplicate Wikidata id {}", id));
+
+        aliases.clear();
+        for (std::string_view rest = fields[4]; !rest.empty();) {
+          const std::size_t bar = rest.find('|');
+          aliases.push_back(trim_spaces(rest.substr(0, bar)));
+          rest = bar == std::string_view::npos ? std::string_view{} : rest.substr(bar + 1);
+        }
+        writer.add(EntityInput{id, fields[1], fields[2], *type, *prior, fields[6], aliases});
+      },
+      tsv_fields + 1);
+}
+
+}  // namespace detail::kb
+
+using namespace detail::kb;
+
 class KnowledgeBase::Impl {
  public:
-  std::vector<Entity> entities;
+  // An image built in memory.
+  explicit Impl(std::unique_ptr<std::uint64_t[]> owned) : owned_(std::move(owned)) {
+    attach(reinterpret_cast<const char*>(owned_.get()));
+  }
+  // A mapped file, checked by validate() before it is trusted.
+  explicit Impl(std::unique_ptr<MappedFile> mapped) : mapped_(std::move(mapped)) { attach(mapped_->data()); }
+
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+  ~Impl() {
+    for (std::uint32_t i = 0; i < header_->entity_count; ++i) delete[] name_views_[i].load(std::memory_order_relaxed);
+  }
+
+  [[nodiscard]] const Header& header() const noexcept { return *header_; }
+  [[nodiscard]] std::string_view image() const noexcept { return {base_, header_->file_size}; }
+
+  [[nodiscard]] std::string_view str(StringRef ref) const noexcept { return {strings_ + ref.offset, ref.length}; }
+
+  [[nodiscard]] Entity entity(EntityId id) const noexcept {
+    if (id >= header_->entity_count) return {};
+    const EntityRecord& r = entities_[id];
+    return Entity{str(r.wikidata_id), str(r.wiki_title), str(r.label), static_cast<EntityType>(r.type), r.prior,
+                  str(r.description)};
+  }
+
+  // The views are made on first request and kept: the records hold offsets, not views.
+  [[nodiscard]] std::span<const std::string_view> names(EntityId id) const noexcept {
+    if (id >= header_->entity_count) return {};
+    const EntityRecord& r = entities_[id];
+    if (r.name_count == 0) return {};
+    std::atomic<const std::string_view*>& cached = name_views_[id];
+    const std::string_view* views = cached.load(std::memory_order_acquire);
+    if (views == nullptr) {
+      auto* fresh = new (std::nothrow) std::string_view[r.name_count];
+      if (fresh == nullptr) return {};
+      for (std::uint32_t i = 0; i < r.name_count; ++i) fresh[i] = str(names_[r.first_name + i]);
+      if (cached.compare_exchange_strong(views, fresh, std::memory_order_acq_rel)) {
+        views = fresh;
+      } else {
+        delete[] fresh;  // another thread was first; `views` now holds its array
+      }
+    }
+    return {views, r.name_count};
+  }
+
+  [[nodiscard]] std::span<const EntityId> lookup(std::string_view key) const noexcept {
+    if (key.empty()) return {};
+    const std::uint64_t hash = key_hash(key);
+    const std::uint32_t mask = header_->slot_count - 1;
+    const auto high = static_cast<std::uint32_t>(hash >> 32);
+    std::uint32_t s = static_cast<std::uint32_t>(hash) & mask;
+    for (std::uint32_t probes = 0; probes < header_->slot_count; ++probes, s = (s + 1) & mask) {
+      const Slot& slot = slots_[s];
+      if (slot.postings == empty_slot) return {};
+      if (slot.hash == high && str(slot.key) == key) return {postings_ + slot.postings + 1, postings_[slot.postings]};
+    }
+    return {};
+  }
+
+  // Checks every count, offset and id of a mapped image against the sizes of its sections, so
+  // that no later access can leave the file. Throws frnews::Exception naming the first problem.
+  void validate(std::string_view source) const {
+    const Header& h = *header_;
+    const auto fail = [&](std::string_view problem) {
+      throw Exception(fmt::format("{}: corrupted knowledge base: {}", source, problem));
+    };
+    const auto check_string = [&](StringRef ref, const char* what, std::uint64_t index) {
+      if (std::uint64_t{ref.offset} + ref.length > h.strings_size) {
+        fail(fmt::format("{} {} points outside the string section", what, index));
+      }
+    };
+    if (h.slot_count == 0 || (h.slot_count & (h.slot_count - 1)) != 0) fail("hash table size is not a power of two");
+    if (h.key_count >= h.slot_count) fail("hash table has no free slot");
+    if (h.max_name_words > 0xFFFF) fail("implausible longest name");
+    for (std::uint32_t i = 0; i < h.entity_count; ++i) {
+      const EntityRecord& r = entities_[i];
+      check_string(r.wikidata_id, "Wikidata id of entity", i);
+      check_string(r.wiki_title, "wiki title of entity", i);
+      check_string(r.label, "label of entity", i);
+      check_string(r.description, "description of entity", i);
+      if (std::uint64_t{r.first_name} + r.name_count > h.name_count) fail(fmt::format("names of entity {} out of range", i));
+      if (r.type > static_cast<std::uint32_t>(EntityType::misc)) fail(fmt::format("bad type of entity {}", i));
+      if (!(r.prior >= 0.0f && r.prior <= 1.0f)) fail(fmt::format("bad prior of entity {}", i));
+    }
+    for (std::uint32_t i = 0; i < h.name_count; ++i) check_string(names_[i], "name", i);
+    std::uint32_t keys = 0;
+    for (std::uint32_t i = 0; i < h.slot_count; ++i) {
+      const Slot& slot = slots_[i];
+      if (slot.postings == empty_slot) continue;
+      ++keys;
+      check_string(slot.key, "key of hash slot", i);
+      if (slot.postings >= h.posting_words) fail(fmt::format("postings of hash slot {} out of range", i));
+      const std::uint32_t count = postings_[slot.postings];
+      if (count == 0 || std::uint64_t{slot.postings} + 1 + count > h.posting_words) {
+        fail(fmt::format("postings of hash slot {} out of range", i));
+      }
+      for (std::uint32_t k = 1; k <= count; ++k) {
+        if (postings_[slot.postings + k] >= h.entity_count) fail(fmt::format("hash slot {} names a missing entity", i));
+      }
+    }
+    if (keys != h.key_count) fail("hash table holds another number of keys than the header says");
+  }
+
+ private:
+  void attach(const char* base) {
+    base_ = base;
+    header_ = reinterpret_cast<const Header*>(base);
+    const Layout layout = layout_of(*header_);
+    entities_ = reinterpret_cast<const EntityRecord*>(base + layout.entities);
+    names_ = reinterpret_cast<const StringRef*>(base + layout.names);
+    slots_ = reinterpret_cast<const Slot*>(base + layout.slots);
+    postings_ = reinterpret_cast<const std::uint32_t*>(base + layout.postings);
+    strings_ = base + layout.strings;
+    name_views_.reset(new std::atomic<const std::string_view*>[header_->entity_count]());
+  }
+
+  std::unique_ptr<std::uint64_t[]> owned_;
+  std::unique_ptr<MappedFile> mapped_;
+  const char* base_ = nullptr;
+  const Header* header_ = nullptr;
+  const EntityRecord* entities_ = nullptr;
+  const StringRef* names_ = nullptr;
+  const Slot* slots_ = nullptr;
+  const std::uint32_t* postings_ = nullptr;
+  const char* strings_ = nullptr;
+  std::unique_ptr<std::atomic<const std::string_view*>[]> name_views_;
 };
+
+namespace {
+
+std::unique_ptr<KnowledgeBase::Impl> impl_from_writer(Writer& writer) {
+  std::string image;
+  writer.write([&](std::string_view bytes) { image.append(bytes); });
+  auto owned = std::make_unique_for_overwrite<std::uint64_t[]>((image.size() + 7) / 8);
+  std::memcpy(owned.get(), image.data(), image.size());
+  return std::make_unique<KnowledgeBase::Impl>(std::move(owned));
+}
+
+// Checks the header of a binary image of `size` bytes; the sections are checked by validate().
+void check_header(const char* data, std::uint64_t size, std::string_view source) {
+  const auto fail = [&](std::string_view problem) {
+    throw Exception(fmt::format("{}: not a usable knowledge base: {}", source, problem));
+  };
+  if (size < sizeof(Header)) fail(fmt::format("truncated header ({} bytes)", size));
+  Header h;
+  std::memcpy(&h, data, sizeof h);
+  if (std::memcmp(h.magic, magic, sizeof magic) != 0) fail("bad magic number");
+  if (h.byte_order != byte_order_mark) fail("written on a machine of another byte order");
+  if (h.version != format_version) fail(fmt::format("format version {}, expected {}", h.version, format_version));
+  const Layout layout = layout_of(h);
+  if (h.file_size != layout.end) fail("the header's sizes do not add up");
+  if (size != h.file_size) fail(fmt::format("the header says {} bytes, the file has {}", h.file_size, size));
+}
+
+bool looks_binary(std::string_view start) noexcept { return !start.empty() && start.front() == magic[0]; }
+
+}  // namespace
 
 KnowledgeBase::KnowledgeBase(std::unique_ptr<Impl> impl) noexcept : impl_(std::move(impl)) {}
 KnowledgeBase::KnowledgeBase(KnowledgeBase&&) noexcept = default;
@@ -38,25 +308,64 @@ KnowledgeBase& KnowledgeBase::operator=(KnowledgeBase&&) noexcept = default;
 KnowledgeBase::~KnowledgeBase() = default;
 
 const KnowledgeBase& KnowledgeBase::builtin() {
-  static const KnowledgeBase kb(std::make_unique<Impl>());
+  static const KnowledgeBase kb = [] {
+    Writer writer;
+    std::unordered_set<std::string_view> seen_ids;
+    detail::for_each_embedded_file("kb/", [&](std::string_view name, std::string_view bytes) {
+      if (name.ends_with(".tsv")) read_tsv(writer, seen_ids, bytes, name);
+    });
+    return KnowledgeBase(impl_from_writer(writer));
+  }();
   return kb;
 }
 
+KnowledgeBase KnowledgeBase::from_tsv(std::string_view tsv, std::string_view source) {
+  Writer writer;
+  std::unordered_set<std::string_view> seen_ids;
+  read_tsv(writer, seen_ids, tsv, source);
+  return KnowledgeBase(impl_from_writer(writer));
+}
+
 KnowledgeBase KnowledgeBase::load(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Exception("cannot read knowledge base " + path.string());
-  const std::string tsv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return from_tsv(tsv, path.string());
+  const std::string source = path.string();
+  const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  struct stat info {};
+  if (fd.get() < 0 || ::fstat(fd.get(), &info) != 0) throw Exception("cannot read knowledge base " + source);
+  const auto size = static_cast<std::uint64_t>(info.st_size);
+  char first = 0;
+  if (size > 0 && ::pread(fd.get(), &first, 1, 0) != 1) throw Exception("cannot read knowledge base " + source);
+
+  if (!looks_binary(std::string_view(&first, size > 0 ? 1 : 0))) {
+    std::ifstream in(path, std::ios::binary);
+    std::string tsv(size, '\0');
+    if (!in.read(tsv.data(), static_cast<std::streamsize>(size))) throw Exception("cannot read knowledge base " + source);
+    return from_tsv(tsv, source);
+  }
+
+  if (size < sizeof(Header)) check_header(nullptr, size, source);  // throws: too short to map
+  void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd.get(), 0);
+  if (data == MAP_FAILED) throw Exception("cannot map knowledge base " + source);
+  auto mapped = std::make_unique<MappedFile>(data, size);
+  check_header(mapped->data(), size, source);
+  auto impl = std::make_unique<Impl>(std::move(mapped));
+  impl->validate(source);
+  return KnowledgeBase(std::move(impl));
 }
 
-KnowledgeBase KnowledgeBase::from_tsv(std::string_view, std::string_view) {
-  return KnowledgeBase(std::make_unique<Impl>());
+void KnowledgeBase::save_binary(const std::filesystem::path& path) const {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  const std::string_view image = impl_->image();
+  if (!out.write(image.data(), static_cast<std::streamsize>(image.size())) || !out.flush()) {
+    throw Exception("cannot write knowledge base " + path.string());
+  }
 }
 
-std::size_t KnowledgeBase::size() const noexcept { return impl_->entities.size(); }
-Entity KnowledgeBase::entity(EntityId id) const noexcept { return impl_->entities[id]; }
-std::span<const std::string_view> KnowledgeBase::names(EntityId) const noexcept { return {}; }
-std::span<const EntityId> KnowledgeBase::lookup(std::string_view) const noexcept { return {}; }
-std::uint32_t KnowledgeBase::max_name_words() const noexcept { return 0; }
+std::size_t KnowledgeBase::size() const noexcept { return impl_->header().entity_count; }
+Entity KnowledgeBase::entity(EntityId id) const noexcept { return impl_->entity(id); }
+std::span<const std::string_view> KnowledgeBase::names(EntityId id) const noexcept { return impl_->names(id); }
+std::span<const EntityId> KnowledgeBase::lookup(std::string_view folded_name) const noexcept {
+  return impl_->lookup(folded_name);
+}
+std::uint32_t KnowledgeBase::max_name_words() const noexcept { return impl_->header().max_name_words; }
 
 }  // namespace frnews

@@ -1,0 +1,316 @@
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "frnews/error.hpp"
+#include "frnews/knowledge_base.hpp"
+#include "frnews/normalize.hpp"
+
+namespace {
+
+using frnews::EntityType;
+using frnews::fold_key;
+using frnews::KnowledgeBase;
+
+// A small knowledge base in the TSV form, with an ambiguous name ("Paris").
+const std::string sample_tsv =
+    "# wikidata_id\twiki_title\tlabel\ttype\taliases\tprior\tdescription\n"
+    "Q142\tFrance\tFrance\tLOC\tRépublique française|l'Hexagone\t0.9\tpays d'Europe de l'Ouest\n"
+    "\n"
+    "Q90\tParis\tParis\tLOC\tVille Lumière|la capitale\t0.85\tcapitale de la France\n"
+    "Q47899\tParis Hilton\tParis Hilton\tPER\tParis\t0.05\tfemme d'affaires américaine\n"
+    "Q167646\tPâris (mythologie)\tPâris\tPER\tAlexandre\t0.1\tprince troyen\n"
+    "Q30\tÉtats-Unis\tÉtats-Unis\tLOC\tUSA|Amérique|États-Unis d'Amérique\t\t\n"
+    "Q7184\tOrganisation du traité de l'Atlantique nord\tOTAN\tORG\tL'OTAN|Alliance atlantique\t0.95\t"
+    "alliance militaire\n"
+    "Q12461\tLe Monde (journal)\tLe Monde\tORG\t\t0.7\tquotidien français du soir\n"
+    "\tSergueï Choïgou\tSergueï Choïgou\tPER\tChoïgou\t0.8\tministre russe\r\n";
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void write_file(const std::filesystem::path& path, std::string_view bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+// A directory of its own for each test program run, removed at the end.
+struct TempDir {
+  std::filesystem::path path = std::filesystem::temp_directory_path() /
+                               ("frnews-kb-test-" + std::to_string(::getpid()));
+  TempDir() { std::filesystem::create_directories(path); }
+  ~TempDir() { std::filesystem::remove_all(path); }
+};
+
+std::vector<std::string_view> labels_of(const KnowledgeBase& kb, std::span<const frnews::EntityId> ids) {
+  std::vector<std::string_view> labels;
+  for (const auto id : ids) labels.push_back(kb.entity(id).label);
+  return labels;
+}
+
+// Throws unless the TSV is rejected with a message naming `source:line`.
+std::string rejection(std::string_view tsv) {
+  try {
+    (void)KnowledgeBase::from_tsv(tsv, "noms.tsv");
+  } catch (const frnews::Exception& e) {
+    return e.what();
+  }
+  return "accepted";
+}
+
+// Reads everything a caller can read; an image that load() accepted must allow it.
+std::size_t touch_everything(const KnowledgeBase& kb) {
+  std::size_t total = kb.max_name_words();
+  for (frnews::EntityId id = 0; id < kb.size(); ++id) {
+    const auto e = kb.entity(id);
+    total += e.wikidata_id.size() + e.wiki_title.size() + e.label.size() + e.description.size();
+    for (const auto name : kb.names(id)) {
+      total += name.size();
+      for (const auto other : kb.lookup(fold_key(name))) total += kb.entity(other).label.size();
+    }
+  }
+  return total;
+}
+
+}  // namespace
+
+TEST_CASE("fold_key ignores case, accents and typographic variants", "[fold_key]") {
+  CHECK(fold_key("ÉTATS-UNIS") == "etats-unis");
+  CHECK(fold_key("Etats-Unis") == "etats-unis");
+  CHECK(fold_key("États‑Unis") == "etats-unis");    // U+2011 non-breaking hyphen
+  CHECK(fold_key("États‐Unis") == "etats-unis");    // U+2010 hyphen
+  CHECK(fold_key("L’OTAN") == "l'otan");
+  CHECK(fold_key("L'OTAN") == "l'otan");
+  CHECK(fold_key("Lʼ OTAN") == "l' otan");
+  CHECK(fold_key("Choïgou") == "choigou");
+  CHECK(fold_key("SERGUEÏ CHOÏGOU") == "serguei choigou");
+  CHECK(fold_key("Œuvre") == fold_key("Oeuvre"));
+  CHECK(fold_key("Lætitia Casta") == "laetitia casta");
+  CHECK(fold_key("François Hollande") == "francois hollande");
+  CHECK(fold_key("Île-de-France") == "ile-de-france");
+  CHECK(fold_key("Łódź") == "lodz");
+  CHECK(fold_key("Straße") == "strasse");
+  CHECK(fold_key("São Tomé") == "sao tome");
+  CHECK(fold_key("Lech Wałęsa") == "lech walesa");
+  CHECK(fold_key("Recep Tayyip Erdoğan") == "recep tayyip erdogan");
+}
+
+TEST_CASE("fold_key unifies spaces and dashes inside names", "[fold_key]") {
+  CHECK(fold_key("Jean\u00A0Castex") == "jean castex");
+  CHECK(fold_key("Jean \u202F  Castex") == "jean castex");
+  CHECK(fold_key("  Jean Castex\t") == "jean castex");
+  CHECK(fold_key("Paris–Berlin") == "paris-berlin");      // an en dash between two words
+  CHECK(fold_key("Paris – Berlin") == "paris – berlin");  // an en dash between spaces stays a dash
+  CHECK(fold_key("Ségole\u0300ne") == "segolene");        // a decomposed accent
+  CHECK(fold_key("Ｐａｒｉｓ").size() > 0);                  // other scripts pass through
+  CHECK(fold_key("ВЛАДИМИР") == "владимир");
+  CHECK(fold_key("").empty());
+  CHECK(fold_key("\xC3").size() == 1);  // a truncated sequence is copied, not read past
+}
+
+TEST_CASE("a TSV knowledge base gives entities, names and lookups", "[kb]") {
+  const auto kb = KnowledgeBase::from_tsv(sample_tsv, "exemple.tsv");
+  REQUIRE(kb.size() == 8);
+
+  SECTION("fields") {
+    const auto france = kb.entity(0);
+    CHECK(france.wikidata_id == "Q142");
+    CHECK(france.wiki_title == "France");
+    CHECK(france.label == "France");
+    CHECK(france.type == EntityType::location);
+    CHECK(france.prior == Approx(0.9));
+    CHECK(france.description == "pays d'Europe de l'Ouest");
+    CHECK(kb.entity(4).prior == Approx(0.5));  // empty prior
+    CHECK(kb.entity(4).description.empty());
+    CHECK(kb.entity(5).type == EntityType::organization);
+    CHECK(kb.entity(7).wikidata_id.empty());
+    CHECK(kb.entity(7).description == "ministre russe");  // the CR of CRLF is not part of it
+  }
+
+  SECTION("names: label, title without its qualifier, aliases") {
+    const auto names = kb.names(6);
+    REQUIRE(names.size() == 1);
+    CHECK(names[0] == "Le Monde");
+    const auto otan = kb.names(5);
+    CHECK(std::vector<std::string_view>(otan.begin(), otan.end()) ==
+          std::vector<std::string_view>{"OTAN", "Organisation du traité de l'Atlantique nord", "L'OTAN",
+                                        "Alliance atlantique"});
+    CHECK(kb.names(3).size() == 2);  // Pâris (the title without "(mythologie)" is the label), Alexandre
+    CHECK(kb.names(1000).empty());
+  }
+
+  SECTION("lookups ignore case and accents through fold_key") {
+    for (const char* written : {"États-Unis", "ETATS-UNIS", "Etats‑Unis", "états-unis d’Amérique", "USA"}) {
+      INFO(written);
+      CHECK(labels_of(kb, kb.lookup(fold_key(written))) == std::vector<std::string_view>{"États-Unis"});
+    }
+    CHECK(labels_of(kb, kb.lookup(fold_key("Le Monde"))) == std::vector<std::string_view>{"Le Monde"});
+    CHECK(labels_of(kb, kb.lookup(fold_key("SERGUEÏ CHOÏGOU"))) == std::vector<std::string_view>{"Sergueï Choïgou"});
+    CHECK(labels_of(kb, kb.lookup(fold_key("choïgou"))) == std::vector<std::string_view>{"Sergueï Choïgou"});
+    CHECK(kb.lookup(fold_key("Berlin")).empty());
+    CHECK(kb.lookup("").empty());
+    CHECK(kb.lookup("Paris").empty());  // keys are folded: the caller folds too
+  }
+
+  SECTION("a name with a leading l' is found with and without it") {
+    CHECK(labels_of(kb, kb.lookup(fold_key("L’OTAN"))) == std::vector<std::string_view>{"OTAN"});
+    CHECK(labels_of(kb, kb.lookup("otan")) == std::vector<std::string_view>{"OTAN"});
+    CHECK(labels_of(kb, kb.lookup("hexagone")) == std::vector<std::string_view>{"France"});
+    // "la capitale" is indexed as written only
+    CHECK(labels_of(kb, kb.lookup("la capitale")) == std::vector<std::string_view>{"Paris"});
+    CHECK(kb.lookup("capitale").empty());
+  }
+
+  SECTION("an ambiguous name lists every entity, best prior first") {
+    CHECK(labels_of(kb, kb.lookup("paris")) == std::vector<std::string_view>{"Paris", "Pâris", "Paris Hilton"});
+    CHECK(labels_of(kb, kb.lookup("paris hilton")) == std::vector<std::string_view>{"Paris Hilton"});
+  }
+
+  SECTION("the longest name in words") {
+    // "organisation du traite de l'atlantique nord": the elision counts as a word
+    CHECK(kb.max_name_words() == 7);
+  }
+}
+
+TEST_CASE("a malformed TSV line is rejected with its source and line number", "[kb]") {
+  const std::string good = "Q90\tParis\tParis\tLOC\t\t0.8\tcapitale\n";
+  const auto bad_at_line_3 = [&](std::string_view line) { return rejection("# en-tête\n" + good + std::string(line)); };
+
+  CHECK_THAT(bad_at_line_3("Q142\tFrance\tFrance\tLOC\t\t0.9\n"), Catch::Contains("noms.tsv:3:") && Catch::Contains("7"));
+  CHECK_THAT(bad_at_line_3("Q142\tFrance\tFrance\tLOC\t\t0.9\tpays\textra\n"), Catch::Contains("noms.tsv:3:"));
+  CHECK_THAT(bad_at_line_3("Q142\tFrance\tFrance\tPAYS\t\t0.9\tpays\n"),
+             Catch::Contains("noms.tsv:3:") && Catch::Contains("PAYS"));
+  CHECK_THAT(bad_at_line_3("Q142\tFrance\tFrance\tLOC\t\tbeaucoup\tpays\n"),
+             Catch::Contains("noms.tsv:3:") && Catch::Contains("prior"));
+  CHECK_THAT(bad_at_line_3("Q142\tFrance\tFrance\tLOC\t\t1.5\tpays\n"), Catch::Contains("noms.tsv:3:"));
+  CHECK_THAT(bad_at_line_3("Q142\tFrance\tFrance\tLOC\t\t-0.2\tpays\n"), Catch::Contains("noms.tsv:3:"));
+  CHECK_THAT(bad_at_line_3("Q142\tFrance\tFrance\tLOC\t\t0,9\tpays\n"), Catch::Contains("noms.tsv:3:"));
+  CHECK_THAT(bad_at_line_3("Q142\tFrance\t\tLOC\t\t0.9\tpays\n"),
+             Catch::Contains("noms.tsv:3:") && Catch::Contains("label"));
+  CHECK_THAT(bad_at_line_3("142\tFrance\tFrance\tLOC\t\t0.9\tpays\n"),
+             Catch::Contains("noms.tsv:3:") && Catch::Contains("Wikidata id"));
+  CHECK_THAT(bad_at_line_3("Q14x\tFrance\tFrance\tLOC\t\t0.9\tpays\n"), Catch::Contains("noms.tsv:3:"));
+  CHECK_THAT(bad_at_line_3("Q90\tParis (homonymie)\tParis\tMISC\t\t0.1\t\n"),
+             Catch::Contains("noms.tsv:3:") && Catch::Contains("duplicate"));
+  // Comments, blank lines and CRLF line ends are fine.
+  CHECK(rejection("# commentaire\r\n\r\n" + good) == "accepted");
+}
+
+TEST_CASE("the built-in knowledge base loads once and is consistent", "[kb]") {
+  const KnowledgeBase& kb = KnowledgeBase::builtin();
+  CHECK(&kb == &KnowledgeBase::builtin());
+  for (frnews::EntityId id = 0; id < kb.size(); ++id) {
+    const auto e = kb.entity(id);
+    INFO(e.label);
+    REQUIRE(!e.label.empty());
+    REQUIRE(!kb.names(id).empty());
+    const auto found = kb.lookup(fold_key(e.label));
+    CHECK(std::find(found.begin(), found.end(), id) != found.end());
+  }
+}
+
+TEST_CASE("the binary form gives back the same knowledge base", "[kb][binary]") {
+  const TempDir dir;
+  const auto tsv_kb = KnowledgeBase::from_tsv(sample_tsv, "exemple.tsv");
+  const auto path = dir.path / "exemple.kb";
+  tsv_kb.save_binary(path);
+  const auto kb = KnowledgeBase::load(path);
+
+  REQUIRE(kb.size() == tsv_kb.size());
+  CHECK(kb.max_name_words() == tsv_kb.max_name_words());
+  for (frnews::EntityId id = 0; id < kb.size(); ++id) {
+    const auto a = tsv_kb.entity(id), b = kb.entity(id);
+    CHECK(a.wikidata_id == b.wikidata_id);
+    CHECK(a.wiki_title == b.wiki_title);
+    CHECK(a.label == b.label);
+    CHECK(a.type == b.type);
+    CHECK(a.prior == b.prior);
+    CHECK(a.description == b.description);
+    const auto na = tsv_kb.names(id), nb = kb.names(id);
+    REQUIRE(std::equal(na.begin(), na.end(), nb.begin(), nb.end()));
+    for (const auto name : na) {
+      const auto la = tsv_kb.lookup(fold_key(name)), lb = kb.lookup(fold_key(name));
+      CHECK(std::equal(la.begin(), la.end(), lb.begin(), lb.end()));
+    }
+  }
+  CHECK(labels_of(kb, kb.lookup("paris")) == std::vector<std::string_view>{"Paris", "Pâris", "Paris Hilton"});
+
+  SECTION("load() reads the TSV form too") {
+    write_file(dir.path / "exemple.tsv", sample_tsv);
+    const auto from_file = KnowledgeBase::load(dir.path / "exemple.tsv");
+    CHECK(from_file.size() == 8);
+    CHECK_THROWS_WITH(KnowledgeBase::load(dir.path / "absent.kb"), Catch::Contains("absent.kb"));
+  }
+
+  SECTION("names() is safe to call from several threads") {
+    std::vector<std::jthread> threads;
+    std::vector<std::size_t> totals(4);
+    for (std::size_t t = 0; t < totals.size(); ++t) {
+      threads.emplace_back([&, t] { totals[t] = touch_everything(kb); });
+    }
+    threads.clear();
+    CHECK(std::all_of(totals.begin(), totals.end(), [&](std::size_t n) { return n == totals[0] && n > 0; }));
+  }
+}
+
+TEST_CASE("a truncated or corrupted binary file is rejected, never read out of bounds", "[kb][binary]") {
+  const TempDir dir;
+  const auto good_path = dir.path / "exemple.kb";
+  KnowledgeBase::from_tsv(sample_tsv).save_binary(good_path);
+  const std::string image = read_file(good_path);
+  REQUIRE(image.size() > 64);
+  const auto bad_path = dir.path / "abime.kb";
+
+  SECTION("every truncation") {
+    for (std::size_t length = 1; length < image.size(); ++length) {
+      INFO(length);
+      write_file(bad_path, std::string_view(image).substr(0, length));
+      CHECK_THROWS_AS(KnowledgeBase::load(bad_path), frnews::Exception);
+    }
+    write_file(bad_path, std::string(image) + "x");
+    CHECK_THROWS_WITH(KnowledgeBase::load(bad_path), Catch::Contains("abime.kb"));
+  }
+
+  SECTION("corrupted headers name the problem") {
+    std::string bad = image;
+    bad[1] = 'X';
+    write_file(bad_path, bad);
+    CHECK_THROWS_WITH(KnowledgeBase::load(bad_path), Catch::Contains("magic"));
+    bad = image;
+    bad[8] = 9;  // version
+    write_file(bad_path, bad);
+    CHECK_THROWS_WITH(KnowledgeBase::load(bad_path), Catch::Contains("version"));
+  }
+
+  SECTION("every byte flipped, and random bytes: rejected, or still safe to read") {
+    std::mt19937 random(20240611);
+    std::size_t rejected = 0, accepted = 0;
+    for (std::size_t i = 0; i < image.size(); ++i) {
+      std::string bad = image;
+      bad[i] = static_cast<char>(bad[i] ^ static_cast<char>(1 + random() % 255));
+      if (i % 7 == 0) bad[random() % bad.size()] = static_cast<char>(random());
+      write_file(bad_path, bad);
+      try {
+        const auto kb = KnowledgeBase::load(bad_path);
+        (void)touch_everything(kb);
+        ++accepted;
+      } catch (const frnews::Exception&) {
+        ++rejected;
+      }
+    }
+    // Flips in counts, offsets and ids are caught; flips inside strings change only text.
+    CHECK(rejected > 0);
+    CHECK(accepted > 0);
+  }
+}
