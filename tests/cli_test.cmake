@@ -65,3 +65,22 @@ file(WRITE "${WORK_DIR}/plain.txt" "Bonjour.")
 run(0 "${FRNEWS}" normalize "${WORK_DIR}/plain.txt")
 expect("${out}" "^Bonjour\\.$")
 run(1 "${FRNEWS}" normalize "${WORK_DIR}/missing.txt")
+
+# Directories are read recursively, *.txt files in name order.
+file(MAKE_DIRECTORY "${WORK_DIR}/corpus/sub")
+file(WRITE "${WORK_DIR}/corpus/b.txt" "Deuxième dépêche.")
+file(WRITE "${WORK_DIR}/corpus/sub/a.txt" "Troisième dépêche.")
+file(WRITE "${WORK_DIR}/corpus/a.txt" "Première dépêche.")
+file(WRITE "${WORK_DIR}/corpus/notes.md" "pas une dépêche")
+run(0 "${FRNEWS}" analyze --no-progress "${WORK_DIR}/corpus")
+string(REGEX MATCHALL "[^\n]+" lines "${out}")
+list(LENGTH lines count)
+if(NOT count EQUAL 3)
+  message(FATAL_ERROR "expected 3 documents from the directory, got ${count}:\n${out}")
+endif()
+expect("${out}" "corpus/a.txt\".*corpus/b.txt\".*corpus/sub/a.txt\"")
+
+# --pretty spreads one object over several lines; --progress never reaches stdout.
+run(0 "${FRNEWS}" analyze --pretty --progress "${WORK_DIR}/plain.txt")
+expect("${out}" "^{\n  \"id\": \"[^\"]*plain.txt\",\n  \"quotes\": \\[\\],\n")
+expect("${err}" "1 documents")

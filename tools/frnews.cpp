@@ -1,17 +1,26 @@
 // The frnews command: analyze, quotes, entities and normalize French news text.
 //
-// Plain text: each file (or stdin) is one document. JSON Lines (--jsonl): each input line is an
-// object with "id" and "text"; each output line answers one input line, in the same order.
-// Exit status: 0 success, 1 some input was bad (reported on stderr, other inputs still processed),
-// 2 usage error.
+// Plain text: each file (or stdin) is one document; directories are read recursively (*.txt).
+// JSON Lines (--jsonl): each input line is an object with "id" and "text"; each output line
+// answers one input line, in the same order, and memory stays bounded whatever the input size.
+// Exit status: 0 success, 1 some input was bad or output failed (reported on stderr, the other
+// inputs still processed), 2 usage error.
 #include <CLI/CLI.hpp>
 #include <simdjson.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -20,10 +29,14 @@
 
 namespace {
 
+namespace fs = std::filesystem;
+
 struct Settings {
-  std::vector<std::string> files;
+  std::vector<std::string> inputs;
   bool jsonl = false;
   unsigned threads = 1;
+  bool pretty = false;
+  std::optional<bool> progress;  // default: on when stderr is a terminal
   frnews::JsonOptions output;
 };
 
@@ -31,41 +44,188 @@ struct Settings {
 struct Job {
   std::string id_json;  // the id, already JSON-encoded
   std::string text;
-  std::size_t line = 0;        // input line number, for JSON Lines
-  std::string error;           // set when the input itself was bad
-  std::string result;          // the output line, without its newline
+  std::string source;   // file name, for messages
+  std::size_t line = 0; // input line number, for JSON Lines
+  std::string error;    // set when the input itself was bad
+  std::string result;   // the output object, without its newline
+};
+
+// Output failed (closed pipe, full disk): everything written before it is complete.
+struct OutputError {
+  std::string message;
+};
+
+// Writes whole lines to stdout and notices when the output fails.
+class Output {
+ public:
+  explicit Output(bool pretty) : pretty_(pretty) {}
+
+  void write_line(std::string_view json) {
+    if (pretty_) {
+      pretty_buffer_.clear();
+      indent_json(json, pretty_buffer_);
+      json = pretty_buffer_;
+    }
+    if (std::fwrite(json.data(), 1, json.size(), stdout) != json.size() || std::fputc('\n', stdout) == EOF) fail();
+  }
+  void flush() {
+    if (std::fflush(stdout) != 0) fail();
+  }
+
+ private:
+  [[noreturn]] static void fail() {
+    throw OutputError{std::string("cannot write the output: ") + std::strerror(errno)};
+  }
+
+  // Re-indents compact JSON (as append_json writes it) with two spaces, one field per line.
+  static void indent_json(std::string_view json, std::string& out) {
+    int depth = 0;
+    bool in_string = false;
+    auto newline = [&] {
+      out += '\n';
+      out.append(static_cast<std::size_t>(2 * depth), ' ');
+    };
+    for (std::size_t i = 0; i < json.size(); ++i) {
+      const char c = json[i];
+      out += c;
+      if (in_string) {
+        if (c == '\\' && i + 1 < json.size()) {
+          out += json[++i];
+        } else if (c == '"') {
+          in_string = false;
+        }
+        continue;
+      }
+      switch (c) {
+        case '"': in_string = true; break;
+        case '{':
+        case '[':
+          if (i + 1 < json.size() && (json[i + 1] == '}' || json[i + 1] == ']')) {
+            out += json[++i];
+          } else {
+            ++depth;
+            newline();
+          }
+          break;
+        case '}':
+        case ']':
+          out.pop_back();
+          --depth;
+          newline();
+          out += c;
+          break;
+        case ',': newline(); break;
+        case ':': out += ' '; break;
+        default: break;
+      }
+    }
+  }
+
+  bool pretty_;
+  std::string pretty_buffer_;
+};
+
+// Documents, megabytes, throughput and (when the total is known) time left, on stderr.
+class Progress {
+ public:
+  Progress(bool enabled, std::uintmax_t total_bytes) : enabled_(enabled), total_(total_bytes) {}
+  ~Progress() {
+    if (enabled_ && shown_) std::fputc('\n', stderr);
+  }
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+
+  void add(std::size_t documents, std::uintmax_t bytes) {
+    documents_ += documents;
+    bytes_ += bytes;
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (shown_ && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    shown_ = true;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    const double megabytes = static_cast<double>(bytes_) / 1e6;
+    const double rate = seconds > 0 ? megabytes / seconds : 0.0;
+    std::fprintf(stderr, "\r%zu documents, %.1f MB, %.1f MB/s", documents_, megabytes, rate);
+    if (total_ > 0 && rate > 0) {
+      const double left = (static_cast<double>(total_) / 1e6 - megabytes) / rate;
+      std::fprintf(stderr, ", %.0f%%, %.0f s left  ", 100.0 * static_cast<double>(bytes_) / static_cast<double>(total_),
+                   std::max(0.0, left));
+    }
+    std::fflush(stderr);
+  }
+
+ private:
+  bool enabled_;
+  std::uintmax_t total_;
+  std::size_t documents_ = 0;
+  std::uintmax_t bytes_ = 0;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_{};
 };
 
 void write_error_object(Job& job) {
   job.result = "{\"id\":" + (job.id_json.empty() ? std::string("null") : job.id_json) + ",\"error\":";
   frnews::append_json_string(job.result, job.error);
-  job.result += ",\"line\":" + std::to_string(job.line) + "}";
+  if (job.line > 0) job.result += ",\"line\":" + std::to_string(job.line);
+  job.result += '}';
 }
 
 void run_job(const frnews::Analyzer& analyzer, frnews::JsonOptions output, Job& job) {
-  if (!job.error.empty()) {
-    write_error_object(job);
-    return;
-  }
-  auto analysis = analyzer.analyze(job.text);
-  if (!analysis) {
+  if (job.error.empty()) {
+    auto analysis = analyzer.analyze(job.text);
+    if (analysis) {
+      frnews::append_json(job.result, *analysis, job.id_json, output);
+      return;
+    }
     job.error = analysis.error().message();
-    write_error_object(job);
-    return;
   }
-  frnews::append_json(job.result, *analysis, job.id_json, output);
+  write_error_object(job);
 }
 
-// Analyses a batch on `threads` threads; results keep the batch order.
-void run_batch(const frnews::Analyzer& analyzer, frnews::JsonOptions output, std::vector<Job>& batch, unsigned threads) {
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < batch.size(); i = next++) run_job(analyzer, output, batch[i]);
-  };
-  std::vector<std::jthread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-}
+// Analyses a batch on `threads` threads, then writes it in input order.
+class BatchRunner {
+ public:
+  BatchRunner(const Settings& settings, Output& output, Progress& progress)
+      : settings_(settings), output_(output), progress_(progress) {}
+
+  std::vector<Job>& batch() { return batch_; }
+  [[nodiscard]] bool full() const { return batch_.size() >= 64 * std::max(1u, settings_.threads); }
+  [[nodiscard]] int status() const { return status_; }
+
+  void run(const frnews::Analyzer& analyzer) {
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+      for (std::size_t i = next++; i < batch_.size(); i = next++) run_job(analyzer, settings_.output, batch_[i]);
+    };
+    {
+      std::vector<std::jthread> pool;
+      for (unsigned t = 1; t < settings_.threads; ++t) pool.emplace_back(worker);
+      worker();
+    }
+    std::uintmax_t bytes = 0;
+    for (auto& job : batch_) {
+      if (!job.error.empty()) {
+        std::cerr << "frnews: " << job.source;
+        if (job.line > 0) std::cerr << ':' << job.line;
+        std::cerr << ": " << job.error << '\n';
+        status_ = 1;
+      }
+      output_.write_line(job.result);
+      bytes += job.text.size();
+    }
+    progress_.add(batch_.size(), bytes);
+    batch_.clear();
+  }
+
+ private:
+  const Settings& settings_;
+  Output& output_;
+  Progress& progress_;
+  std::vector<Job> batch_;
+  int status_ = 0;
+};
 
 // Parses one JSON Lines input line into a job, or records why it is bad.
 void parse_jsonl_line(simdjson::dom::parser& parser, const std::string& line, Job& job) {
@@ -92,36 +252,19 @@ void parse_jsonl_line(simdjson::dom::parser& parser, const std::string& line, Jo
   }
 }
 
-int run_jsonl(std::istream& in, const std::string& source, const frnews::Analyzer& analyzer,
-              const Settings& settings) {
+void read_jsonl(std::istream& in, const std::string& source, const frnews::Analyzer& analyzer, BatchRunner& runner) {
   simdjson::dom::parser parser;
-  const std::size_t batch_size = 64 * std::max(1u, settings.threads);
-  int status = 0;
   std::size_t line_number = 0;
   std::string line;
-  std::vector<Job> batch;
-  auto flush = [&] {
-    run_batch(analyzer, settings.output, batch, settings.threads);
-    for (auto& job : batch) {
-      if (!job.error.empty()) {
-        std::cerr << "frnews: " << source << ":" << job.line << ": " << job.error << '\n';
-        status = 1;
-      }
-      std::fwrite(job.result.data(), 1, job.result.size(), stdout);
-      std::fputc('\n', stdout);
-    }
-    batch.clear();
-  };
   while (std::getline(in, line)) {
     ++line_number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    Job& job = batch.emplace_back();
+    Job& job = runner.batch().emplace_back();
+    job.source = source;
     job.line = line_number;
     parse_jsonl_line(parser, line, job);
-    if (batch.size() == batch_size) flush();
+    if (runner.full()) runner.run(analyzer);
   }
-  flush();
-  return status;
 }
 
 bool read_all(std::istream& in, std::string& out) {
@@ -129,51 +272,81 @@ bool read_all(std::istream& in, std::string& out) {
   return !in.bad();
 }
 
-int run_analyze(const Settings& settings) {
+// The inputs as files to read, directories expanded to their *.txt files (sorted); "-" is stdin.
+// Unreadable inputs are reported and skipped.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, bool jsonl, int& status) {
+  std::vector<std::string> files;
+  for (const auto& input : inputs) {
+    std::error_code error;
+    if (input != "-" && fs::is_directory(input, error)) {
+      std::vector<std::string> found;
+      const auto extension = jsonl ? ".jsonl" : ".txt";
+      fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, error);
+      for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+        if (it->is_regular_file(error) && it->path().extension() == extension) found.push_back(it->path().string());
+      }
+      if (error) {
+        std::cerr << "frnews: cannot read directory " << input << ": " << error.message() << '\n';
+        status = 1;
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(input);
+    }
+  }
+  if (inputs.empty()) files.emplace_back("-");
+  return files;
+}
+
+std::uintmax_t total_size(const std::vector<std::string>& files) {
+  std::uintmax_t total = 0;
+  for (const auto& file : files) {
+    std::error_code error;
+    if (file == "-") return 0;  // unknown
+    const auto size = fs::file_size(file, error);
+    if (!error) total += size;
+  }
+  return total;
+}
+
+int run_documents(const Settings& settings) {
   const frnews::Analyzer analyzer;
   int status = 0;
-  if (settings.jsonl) {
-    if (settings.files.empty()) return run_jsonl(std::cin, "<stdin>", analyzer, settings);
-    for (const auto& file : settings.files) {
-      std::ifstream in(file, std::ios::binary);
-      if (!in) {
-        std::cerr << "frnews: cannot read " << file << '\n';
+  const auto files = expand_inputs(settings.inputs, settings.jsonl, status);
+  Output output(settings.pretty);
+  Progress progress(settings.progress.value_or(isatty(STDERR_FILENO) == 1), total_size(files));
+  BatchRunner runner(settings, output, progress);
+  for (const auto& file : files) {
+    std::ifstream stream;
+    const bool is_stdin = file == "-";
+    if (!is_stdin) {
+      stream.open(file, std::ios::binary);
+      if (!stream) {
+        std::cerr << "frnews: cannot read " << file << ": " << std::strerror(errno) << '\n';
         status = 1;
         continue;
       }
-      status |= run_jsonl(in, file, analyzer, settings);
     }
-    return status;
-  }
-  std::vector<Job> batch;
-  auto add = [&](std::istream& in, const std::string& name) {
-    Job& job = batch.emplace_back();
-    job.id_json.clear();
+    std::istream& in = is_stdin ? std::cin : stream;
+    const std::string name = is_stdin ? "<stdin>" : file;
+    if (settings.jsonl) {
+      read_jsonl(in, name, analyzer, runner);
+      if (in.bad()) {
+        std::cerr << "frnews: read error in " << name << '\n';
+        status = 1;
+      }
+      continue;
+    }
+    Job& job = runner.batch().emplace_back();
+    job.source = name;
     frnews::append_json_string(job.id_json, name);
     if (!read_all(in, job.text)) job.error = "read error";
-  };
-  if (settings.files.empty()) {
-    add(std::cin, "<stdin>");
-  } else {
-    for (const auto& file : settings.files) {
-      std::ifstream in(file, std::ios::binary);
-      if (!in) {
-        std::cerr << "frnews: cannot read " << file << '\n';
-        status = 1;
-        continue;
-      }
-      add(in, file);
-    }
+    if (runner.full()) runner.run(analyzer);
   }
-  run_batch(analyzer, settings.output, batch, settings.threads);
-  for (auto& job : batch) {
-    if (!job.error.empty()) {
-      std::cerr << "frnews: " << job.error << '\n';
-      status = 1;
-    }
-    std::cout << job.result << '\n';
-  }
-  return status;
+  runner.run(analyzer);
+  output.flush();
+  return status | runner.status();
 }
 
 int run_normalize(const std::string& file, const frnews::NormalizeOptions& options, bool explain) {
@@ -192,11 +365,14 @@ int run_normalize(const std::string& file, const frnews::NormalizeOptions& optio
     std::cerr << "frnews: " << normalized.error().message() << '\n';
     return 1;
   }
-  std::cout << normalized->text;
+  if (std::fwrite(normalized->text.data(), 1, normalized->text.size(), stdout) != normalized->text.size() ||
+      std::fflush(stdout) != 0) {
+    throw OutputError{std::string("cannot write the output: ") + std::strerror(errno)};
+  }
   if (explain) {
     for (const auto& repair : normalized->repairs) {
       std::cerr << frnews::to_string(repair.kind) << ' ' << repair.original.begin << '-' << repair.original.end
-                << '\n';
+                << " \"" << repair.original.of(text) << "\"\n";
     }
   }
   return 0;
@@ -206,16 +382,22 @@ int run_normalize(const std::string& file, const frnews::NormalizeOptions& optio
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
+  std::signal(SIGPIPE, SIG_IGN);  // a closed output pipe becomes a write error with a message
+
   CLI::App app{"frnews: quotes, speakers and entities in French news text"};
   app.set_version_flag("--version", std::string("frnews ") + FRNEWS_VERSION_STRING);
   app.require_subcommand(1);
 
   Settings settings;
   auto add_document_options = [&](CLI::App* command) {
-    command->add_option("files", settings.files, "Input files (default: standard input)");
-    command->add_flag("--jsonl", settings.jsonl, "Input is JSON Lines: objects with \"id\" and \"text\"");
+    command->add_option("inputs", settings.inputs, "Files or directories (default: standard input; - for stdin)");
+    command->add_flag("--jsonl", settings.jsonl,
+                      "Input is JSON Lines: objects with \"id\" and \"text\" (directories: *.jsonl files)");
     command->add_option("-j,--threads", settings.threads, "Threads (output keeps input order)")
         ->check(CLI::Range(1u, 256u));
+    command->add_flag("--pretty", settings.pretty, "Indented JSON instead of one object per line");
+    command->add_flag("--progress,!--no-progress", settings.progress,
+                      "Progress on standard error (default: when it is a terminal)");
   };
   auto* analyze = app.add_subcommand("analyze", "Quotes and entities, one JSON object per document");
   add_document_options(analyze);
@@ -250,7 +432,10 @@ int main(int argc, char** argv) {
     if (normalize->parsed()) return run_normalize(normalize_file, normalize_options, explain);
     if (quotes->parsed()) settings.output.entities = false;
     if (entities->parsed()) settings.output.quotes = false;
-    return run_analyze(settings);
+    return run_documents(settings);
+  } catch (const OutputError& e) {
+    std::cerr << "frnews: " << e.message << '\n';
+    return 1;
   } catch (const std::exception& e) {
     std::cerr << "frnews: " << e.what() << '\n';
     return 1;
