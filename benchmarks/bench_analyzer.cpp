@@ -1,0 +1,102 @@
+// The whole analysis (normalize -> segment -> entities -> quotes) and its JSON output, in MB/s
+// and documents/s, on generated French news text with the built-in knowledge base.
+#include <benchmark/benchmark.h>
+
+#include <string>
+#include <vector>
+
+#include "corpus.hpp"
+#include "frnews/frnews.hpp"
+
+namespace {
+
+// Articles of about 3 KB, the size of a typical dispatch.
+const std::vector<std::string>& articles() {
+  static const std::vector<std::string> docs = [] {
+    std::vector<std::string> out;
+    const std::string text = frnews::bench::news_text(64 * 3000);
+    for (std::size_t at = 0; at < text.size();) {
+      std::size_t end = text.find("\n\n", std::min(text.size(), at + 3000));
+      end = end == std::string::npos ? text.size() : end + 2;
+      out.push_back(text.substr(at, end - at));
+      at = end;
+    }
+    return out;
+  }();
+  return docs;
+}
+
+void BM_Analyze(benchmark::State& state) {
+  const frnews::Analyzer analyzer;
+  const auto& docs = articles();
+  std::size_t bytes = 0;
+  std::size_t count = 0;
+  for (auto _ : state) {
+    for (const auto& doc : docs) {
+      auto analysis = analyzer.analyze(doc);
+      benchmark::DoNotOptimize(analysis);
+      bytes += doc.size();
+    }
+    count += docs.size();
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+  state.counters["documents/s"] = benchmark::Counter(static_cast<double>(count), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Analyze)->Unit(benchmark::kMillisecond);
+
+void BM_AnalyzeToJson(benchmark::State& state) {
+  const frnews::Analyzer analyzer;
+  const auto& docs = articles();
+  std::size_t bytes = 0;
+  std::size_t count = 0;
+  std::string out;
+  for (auto _ : state) {
+    for (const auto& doc : docs) {
+      out.clear();
+      frnews::append_json(out, analyzer.analyze(doc).value(), "1");
+      benchmark::DoNotOptimize(out.data());
+      bytes += doc.size();
+    }
+    count += docs.size();
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+  state.counters["documents/s"] = benchmark::Counter(static_cast<double>(count), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_AnalyzeToJson)->Unit(benchmark::kMillisecond);
+
+// The JSON writer alone, on analyses computed once.
+void BM_JsonOnly(benchmark::State& state) {
+  const frnews::Analyzer analyzer;
+  std::vector<frnews::Analysis> analyses;
+  std::size_t input_bytes = 0;
+  for (const auto& doc : articles()) {
+    analyses.push_back(analyzer.analyze(doc).value());
+    input_bytes += doc.size();
+  }
+  std::string out;
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    for (const auto& analysis : analyses) {
+      out.clear();
+      frnews::append_json(out, analysis, "1");
+      benchmark::DoNotOptimize(out.data());
+    }
+    bytes += input_bytes;
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+}
+BENCHMARK(BM_JsonOnly)->Unit(benchmark::kMicrosecond);
+
+// Time per byte over sizes: flat when every stage is linear.
+void BM_AnalyzeBySize(benchmark::State& state) {
+  const frnews::Analyzer analyzer;
+  const std::string text = frnews::bench::news_text(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    auto analysis = analyzer.analyze(text);
+    benchmark::DoNotOptimize(analysis);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(BM_AnalyzeBySize)->RangeMultiplier(16)->Range(1 << 10, 16 << 20)->Unit(benchmark::kMillisecond);
+
+}  // namespace
