@@ -22,7 +22,8 @@ struct AnalyzerOptions {
 // Everything frnews found in one text. Every span points into the caller's original text.
 struct Analysis {
   std::string original;            // a copy of the analysed text, so the result stands alone
-  std::vector<Span> sentences;
+  std::string normalized;          // the canonical text the analysis worked on
+  std::vector<Span> sentences;     // in the original text
   std::vector<Quote> quotes;
   Entities entities;
 };
