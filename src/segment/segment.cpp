@@ -1,23 +1,32 @@
 #include "frnews/segment.hpp"
 
+#include "segment/sentence_splitter.hpp"
+#include "segment/tokenizer.hpp"
+
 namespace frnews {
 
-// Placeholder until the segmenter lands: one paragraph, one sentence, tokens split at spaces.
 Document segment(std::string_view original, Normalized normalized) {
-  std::vector<Token> tokens;
+  detail::TokenList list = detail::tokenize(normalized.text);
   const std::string_view text = normalized.text;
-  std::uint32_t start = 0;
-  for (std::uint32_t i = 0; i <= text.size(); ++i) {
-    if (i == text.size() || text[i] == ' ' || text[i] == '\n') {
-      if (i > start) tokens.push_back({{start, i}, TokenKind::word});
-      start = i + 1;
-    }
+  const auto count = static_cast<std::uint32_t>(list.tokens.size());
+
+  std::vector<Paragraph> paragraphs;
+  std::vector<Sentence> sentences;
+  sentences.reserve(count / 16 + 1);
+  std::uint32_t first = 0;
+  while (first < count) {
+    std::uint32_t end = first + 1;
+    while (end < count && list.gaps[end] != detail::Gap::line) ++end;
+    const auto index = static_cast<std::uint32_t>(paragraphs.size());
+    const auto first_sentence = static_cast<std::uint32_t>(sentences.size());
+    detail::split_sentences(text, list.tokens, list.gaps, first, end, index, sentences);
+    paragraphs.push_back({{list.tokens[first].span.begin, list.tokens[end - 1].span.end},
+                          first_sentence,
+                          static_cast<std::uint32_t>(sentences.size())});
+    first = end;
   }
-  const auto size = static_cast<std::uint32_t>(text.size());
-  const auto count = static_cast<std::uint32_t>(tokens.size());
-  std::vector<Sentence> sentences{{{0, size}, 0, count, 0}};
-  std::vector<Paragraph> paragraphs{{{0, size}, 0, 1}};
-  return Document(original, std::move(normalized), std::move(paragraphs), std::move(sentences), std::move(tokens));
+  return Document(original, std::move(normalized), std::move(paragraphs), std::move(sentences),
+                  std::move(list.tokens));
 }
 
 }  // namespace frnews

@@ -1,0 +1,326 @@
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "frnews/segment.hpp"
+
+using frnews::Document;
+using frnews::TokenKind;
+
+namespace {
+
+Document segment_text(std::string_view text) {
+  return frnews::segment(text, frnews::Normalized{std::string(text),
+                                                  frnews::OffsetMap::identity(static_cast<std::uint32_t>(text.size())),
+                                                  {}});
+}
+
+std::vector<std::string> token_texts(const Document& doc) {
+  std::vector<std::string> out;
+  for (const auto& token : doc.tokens()) out.emplace_back(doc.text(token));
+  return out;
+}
+
+std::vector<std::string> sentence_texts(const Document& doc) {
+  std::vector<std::string> out;
+  for (const auto& sentence : doc.sentences()) out.emplace_back(doc.text(sentence.span));
+  return out;
+}
+
+std::vector<std::string> sentences_of(std::string_view text) { return sentence_texts(segment_text(text)); }
+
+// The kind of the first token whose text is `text`.
+TokenKind kind_of(const Document& doc, std::string_view text) {
+  for (const auto& token : doc.tokens()) {
+    if (doc.text(token) == text) return token.kind;
+  }
+  FAIL("no token " << text);
+  return TokenKind::symbol;
+}
+
+using Strings = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("Sentences end at . ! ? and keep the closing quotation mark") {
+  CHECK(sentences_of("Le conseil s’est réuni hier. Il reprendra lundi ! Qui viendra ? Personne.") ==
+        Strings{"Le conseil s’est réuni hier.", "Il reprendra lundi !", "Qui viendra ?", "Personne."});
+  CHECK(sentences_of("« Nous ne céderons pas. » Le syndicat appelle à la grève.") ==
+        Strings{"« Nous ne céderons pas. »", "Le syndicat appelle à la grève."});
+  CHECK(sentences_of("Vraiment ?! Oui.") == Strings{"Vraiment ?!", "Oui."});
+}
+
+TEST_CASE("Abbreviations do not end a sentence") {
+  CHECK(sentences_of("M. Durand et Mme Lopez ont reçu le Dr Morel. MM. Petit et Leroy étaient absents.") ==
+        Strings{"M. Durand et Mme Lopez ont reçu le Dr Morel.", "MM. Petit et Leroy étaient absents."});
+  CHECK(sentences_of("Le Pr. Garnier a plaidé, cf. le rapport. Me. Vidal répond.").size() == 2);
+  CHECK(sentences_of("La loi du 3 janv. 2024 modifie l’art. 12 du code. Elle entre en vigueur.") ==
+        Strings{"La loi du 3 janv. 2024 modifie l’art. 12 du code.", "Elle entre en vigueur."});
+  CHECK(sentences_of("Des pommes, des poires, etc. Le marché était plein.") ==
+        Strings{"Des pommes, des poires, etc.", "Le marché était plein."});
+  CHECK(sentences_of("Des fruits, p. ex. des pommes. Fin.") == Strings{"Des fruits, p. ex. des pommes.", "Fin."});
+}
+
+TEST_CASE("Initials do not end a sentence, but an era does") {
+  CHECK(sentences_of("J.-C. Juncker a rencontré George W. Bush à Bruxelles. Ils ont parlé.") ==
+        Strings{"J.-C. Juncker a rencontré George W. Bush à Bruxelles.", "Ils ont parlé."});
+  CHECK(sentences_of("Selon A. Dupont, É. Martin viendra.").size() == 1);
+  CHECK(sentences_of("La ville est fondée en 52 av. J.-C. Elle prospère ensuite.") ==
+        Strings{"La ville est fondée en 52 av. J.-C.", "Elle prospère ensuite."});
+}
+
+TEST_CASE("Numbers and times do not end a sentence") {
+  const Document doc = segment_text("La croissance atteint 3,5 % à 12h30. Le conseil reprend à 14 h 30. Fin.");
+  CHECK(sentence_texts(doc) ==
+        Strings{"La croissance atteint 3,5 % à 12h30.", "Le conseil reprend à 14 h 30.", "Fin."});
+}
+
+TEST_CASE("An incise after a quotation continues the sentence") {
+  CHECK(sentences_of("« Qui ? », a-t-il demandé.") == Strings{"« Qui ? », a-t-il demandé."});
+  CHECK(sentences_of("« Nous partons ! » a lancé la ministre.") == Strings{"« Nous partons ! » a lancé la ministre."});
+  CHECK(sentences_of("« C’est fini. », a-t-elle conclu. Le public applaudit.") ==
+        Strings{"« C’est fini. », a-t-elle conclu.", "Le public applaudit."});
+  CHECK(sentences_of("“Pourquoi ?” demande-t-on.") == Strings{"“Pourquoi ?” demande-t-on."});
+}
+
+TEST_CASE("A quotation of several sentences is split inside") {
+  CHECK(sentences_of("Il a déclaré : « Je pars. Tu restes. » Puis il est sorti.") ==
+        Strings{"Il a déclaré : « Je pars.", "Tu restes. »", "Puis il est sorti."});
+}
+
+TEST_CASE("A closing quotation mark followed by a capital can end a sentence") {
+  CHECK(sentences_of("« Nous partirons demain » Le ministre l’a confirmé.") ==
+        Strings{"« Nous partirons demain »", "Le ministre l’a confirmé."});
+  // Inside a sentence, a quoted title followed by a name does not end it.
+  CHECK(sentences_of("Il lit « Le Monde » Pierre aussi.").size() == 1);
+}
+
+TEST_CASE("Ellipses end a sentence only before a capital") {
+  CHECK(sentences_of("Il hésite... puis accepte… Le lendemain, il part.") ==
+        Strings{"Il hésite... puis accepte…", "Le lendemain, il part."});
+  CHECK(sentences_of("Et puis... 300 personnes sont venues.").size() == 1);
+}
+
+TEST_CASE("Paragraphs split at line breaks and end a sentence") {
+  const Document doc = segment_text("Grève à la SNCF\nLe trafic sera perturbé mardi.\n\n  \nLes syndicats réclament 5 %");
+  REQUIRE(doc.paragraphs().size() == 3);
+  CHECK(sentence_texts(doc) ==
+        Strings{"Grève à la SNCF", "Le trafic sera perturbé mardi.", "Les syndicats réclament 5 %"});
+  for (std::uint32_t p = 0; p < doc.paragraphs().size(); ++p) {
+    const auto& paragraph = doc.paragraphs()[p];
+    for (std::uint32_t s = paragraph.first_sentence; s < paragraph.end_sentence; ++s) {
+      CHECK(doc.sentences()[s].paragraph == p);
+      CHECK(paragraph.span.contains(doc.sentences()[s].span));
+    }
+  }
+  CHECK(doc.text(doc.paragraphs()[1].span) == "Le trafic sera perturbé mardi.");
+}
+
+TEST_CASE("URLs and e-mail addresses do not end a sentence") {
+  const Document doc = segment_text(
+      "Voir https://www.example.fr/a.html?id=3. Écrire à redaction.paris@example.org avant midi. Sur www.example.com, "
+      "tout est dit.");
+  CHECK(sentence_texts(doc).size() == 3);
+  CHECK(kind_of(doc, "https://www.example.fr/a.html?id=3") == TokenKind::url);
+  CHECK(kind_of(doc, "redaction.paris@example.org") == TokenKind::email);
+  CHECK(kind_of(doc, "www.example.com") == TokenKind::url);
+  CHECK(kind_of(segment_text("Lire service-public.fr."), "service-public.fr") == TokenKind::url);
+}
+
+TEST_CASE("Handles and hashtags are whole tokens") {
+  const Document doc = segment_text("@frnews relaie #JO2024 et #Élysée.");
+  CHECK(token_texts(doc) == Strings{"@frnews", "relaie", "#JO2024", "et", "#Élysée", "."});
+  CHECK(kind_of(doc, "@frnews") == TokenKind::handle);
+  CHECK(kind_of(doc, "#JO2024") == TokenKind::hashtag);
+}
+
+TEST_CASE("Elisions are split off, whatever the apostrophe and the case") {
+  const Document doc = segment_text("L’État d'urgence qu’il jugeait lorsqu’on l’a vu jusqu'à Puisqu’ils");
+  CHECK(token_texts(doc) == Strings{"L’", "État", "d'", "urgence", "qu’", "il", "jugeait", "lorsqu’", "on", "l’",
+                                    "a", "vu", "jusqu'", "à", "Puisqu’", "ils"});
+  CHECK(kind_of(doc, "L’") == TokenKind::elision);
+  CHECK(kind_of(doc, "jusqu'") == TokenKind::elision);
+  CHECK(token_texts(segment_text("s’il n’y c’est j’ai m’a t’es presqu’aucun quoiqu’elle")) ==
+        Strings{"s’", "il", "n’", "y", "c’", "est", "j’", "ai", "m’", "a", "t’", "es", "presqu’", "aucun",
+                "quoiqu’", "elle"});
+  CHECK(token_texts(segment_text("l’« affaire »")) == Strings{"l’", "«", "affaire", "»"});
+}
+
+TEST_CASE("Words with an inner apostrophe stay whole") {
+  const Document doc = segment_text("Aujourd’hui quelqu'un quelqu’une les prud’hommes la presqu’île d’Aujourd'hui");
+  CHECK(token_texts(doc) == Strings{"Aujourd’hui", "quelqu'un", "quelqu’une", "les", "prud’hommes", "la",
+                                    "presqu’île", "d’", "Aujourd'hui"});
+  CHECK(kind_of(doc, "presqu’île") == TokenKind::word);
+}
+
+TEST_CASE("Inversions split the verb from its pronoun") {
+  CHECK(token_texts(segment_text("a-t-il dit-elle va-t-on estime-t-il ajoute-t-elle")) ==
+        Strings{"a", "-t-il", "dit", "-elle", "va", "-t-on", "estime", "-t-il", "ajoute", "-t-elle"});
+  const Document doc = segment_text("Est-ce vrai, déclare-t-il ? Puis-je entrer ? Avez-vous vu lui-même le rendez-vous ?");
+  CHECK(token_texts(doc) == Strings{"Est", "-ce", "vrai", ",", "déclare", "-t-il", "?", "Puis", "-je", "entrer", "?",
+                                    "Avez", "-vous", "vu", "lui-même", "le", "rendez-vous", "?"});
+  CHECK(kind_of(doc, "-t-il") == TokenKind::clitic);
+  CHECK(kind_of(doc, "lui-même") == TokenKind::word);
+  CHECK(token_texts(segment_text("Viennent-ils ? Sont-elles là ? Iras-tu ?")) ==
+        Strings{"Viennent", "-ils", "?", "Sont", "-elles", "là", "?", "Iras", "-tu", "?"});
+}
+
+TEST_CASE("Hyphenated names are one word") {
+  const Document doc = segment_text("Jean-Luc, Saint-Étienne, Rhône-Alpes et le porte-parole à Saint-Jean-d’Angély");
+  CHECK(token_texts(doc) == Strings{"Jean-Luc", ",", "Saint-Étienne", ",", "Rhône-Alpes", "et", "le", "porte-parole",
+                                    "à", "Saint-Jean-d’Angély"});
+}
+
+TEST_CASE("Numbers keep their decimal commas and thousands separators") {
+  const Document doc = segment_text(
+      "En 2022, 3,5 % soit 10 000 et 20\u00A0000 puis 30\u202F000 ou 1,8 et 3.5 à 12h30, -5 degrés, 2022 300 fois");
+  CHECK(token_texts(doc) == Strings{"En", "2022", ",", "3,5", "%", "soit", "10 000", "et", "20\u00A0000", "puis",
+                                    "30\u202F000", "ou", "1,8", "et", "3.5", "à", "12h30", ",", "-5", "degrés", ",",
+                                    "2022", "300", "fois"});
+  CHECK(kind_of(doc, "10 000") == TokenKind::number);
+  CHECK(kind_of(doc, "-5") == TokenKind::number);
+  CHECK(kind_of(doc, "%") == TokenKind::symbol);
+  // Groups of three digits only.
+  CHECK(token_texts(segment_text("les 12 1234 et 3 45")) == Strings{"les", "12", "1234", "et", "3", "45"});
+  CHECK(token_texts(segment_text("entre 2020-2022")) == Strings{"entre", "2020", "-", "2022"});
+}
+
+TEST_CASE("Quotation marks, apostrophes and dashes") {
+  const Document doc = segment_text("Il a dit ‘oui’ et \"non\" — puis « peut-être » - enfin l’avis...");
+  CHECK(token_texts(doc) == Strings{"Il", "a", "dit", "‘", "oui", "’", "et", "\"", "non", "\"", "—", "puis", "«",
+                                    "peut-être", "»", "-", "enfin", "l’", "avis", "..."});
+  CHECK(kind_of(doc, "‘") == TokenKind::quote_mark);
+  CHECK(kind_of(doc, "’") == TokenKind::quote_mark);
+  CHECK(kind_of(doc, "\"") == TokenKind::quote_mark);
+  CHECK(kind_of(doc, "—") == TokenKind::dash);
+  CHECK(kind_of(doc, "-") == TokenKind::dash);
+  CHECK(kind_of(doc, "l’") == TokenKind::elision);
+  CHECK(kind_of(doc, "...") == TokenKind::punctuation);
+}
+
+TEST_CASE("No-break spaces separate tokens like spaces") {
+  const Document doc = segment_text("Pourquoi\u202F? «\u00A0Parce que\u00A0»\u2009!");
+  CHECK(token_texts(doc) == Strings{"Pourquoi", "?", "«", "Parce", "que", "»", "!"});
+}
+
+TEST_CASE("sentence_of finds the sentence of a token") {
+  const Document doc = segment_text("Un. Deux trois.\nQuatre ? Cinq");
+  REQUIRE(doc.sentences().size() == 4);
+  for (std::uint32_t s = 0; s < doc.sentences().size(); ++s) {
+    for (std::uint32_t t = doc.sentences()[s].first_token; t < doc.sentences()[s].end_token; ++t) {
+      CHECK(doc.sentence_of(t) == s);
+    }
+  }
+}
+
+namespace {
+
+bool is_boundary(std::string_view text, std::uint32_t at) {
+  return at == text.size() || (static_cast<unsigned char>(text[at]) & 0xC0U) != 0x80U;
+}
+
+// Every structural property a consumer relies on, on any input: the first one broken, or "".
+std::string broken_invariant(const Document& doc, bool utf8_boundaries) {
+  const std::string_view text = doc.text();
+  std::uint32_t previous_end = 0;
+  for (const auto& token : doc.tokens()) {
+    if (token.span.begin < previous_end) return "tokens overlap or are out of order";
+    if (token.span.empty()) return "empty token";
+    if (token.span.end > text.size()) return "token past the end";
+    if (utf8_boundaries && !(is_boundary(text, token.span.begin) && is_boundary(text, token.span.end))) {
+      return "token splits a character";
+    }
+    previous_end = token.span.end;
+  }
+  std::uint32_t next_token = 0;
+  for (const auto& sentence : doc.sentences()) {
+    if (sentence.first_token != next_token || sentence.first_token >= sentence.end_token ||
+        sentence.end_token > doc.tokens().size()) {
+      return "sentences do not partition the tokens";
+    }
+    if (sentence.span.begin != doc.tokens()[sentence.first_token].span.begin ||
+        sentence.span.end != doc.tokens()[sentence.end_token - 1].span.end) {
+      return "sentence span does not cover its tokens";
+    }
+    if (sentence.paragraph >= doc.paragraphs().size() ||
+        !doc.paragraphs()[sentence.paragraph].span.contains(sentence.span)) {
+      return "sentence outside its paragraph";
+    }
+    next_token = sentence.end_token;
+  }
+  if (next_token != doc.tokens().size()) return "tokens outside any sentence";
+  std::uint32_t next_sentence = 0;
+  for (const auto& paragraph : doc.paragraphs()) {
+    if (paragraph.first_sentence != next_sentence || paragraph.first_sentence >= paragraph.end_sentence) {
+      return "paragraphs do not partition the sentences";
+    }
+    next_sentence = paragraph.end_sentence;
+  }
+  if (next_sentence != doc.sentences().size()) return "sentences outside any paragraph";
+  return "";
+}
+
+void check_invariants(const Document& doc) { CHECK(broken_invariant(doc, false).empty()); }
+// UTF-8 boundaries exist in well-formed input only.
+void check_well_formed(const Document& doc) { CHECK(broken_invariant(doc, true).empty()); }
+
+}  // namespace
+
+TEST_CASE("Random French-like text keeps every invariant") {
+  static constexpr std::string_view pieces[] = {
+      "L’", "l'", "État", " ", " ", "\u00A0", "\u202F", "\n", "\n\n", ".", "...", "…", "!", "?", "«", "»", "“", "”",
+      "\"", "'", "’", "‘", "-", "–", "—", "a-t-il", "dit-elle", "M.", "J.-C.", "10 000", "3,5", "%", "12h30",
+      "https://exemple.fr/x.", "a@b.fr", "@x", "#y", "aujourd’hui", "Paris", "le", "(", ")", ",", "é", "\u0301",
+      "🇫🇷", "x.y", "www.", "-5", "1er", "\r", "\t", "·", "qu’", "presqu’"};
+  std::mt19937 random(20240601);
+  std::uniform_int_distribution<std::size_t> pick(0, std::size(pieces) - 1);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int length = round % 60;
+    for (int i = 0; i < length; ++i) text += pieces[pick(random)];
+    check_well_formed(segment_text(text));
+  }
+}
+
+TEST_CASE("Arbitrary bytes never break the segmenter") {
+  std::mt19937 random(7);
+  std::uniform_int_distribution<int> byte(0, 255);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    for (int i = 0; i < round; ++i) text += static_cast<char>(byte(random));
+    check_invariants(segment_text(text));
+  }
+  check_invariants(segment_text(""));
+  check_invariants(segment_text(std::string_view("\0\0\xF0\x9F", 4)));
+  check_invariants(segment_text("\xE2\x80"));
+  check_invariants(segment_text("   \n\n "));
+}
+
+TEST_CASE("Pathological inputs are handled in one pass") {
+  const std::string no_space(2'000'000, 'a');
+  CHECK(segment_text(no_space).tokens().size() == 1);
+
+  std::string dotted;
+  for (int i = 0; i < 200'000; ++i) dotted += "a.";
+  check_well_formed(segment_text(dotted));
+
+  std::string quotes;
+  for (int i = 0; i < 100'000; ++i) quotes += (i % 3 == 0) ? "« " : (i % 3 == 1 ? "» " : "\" ");
+  const Document quoted = segment_text(quotes);
+  CHECK(quoted.tokens().size() == 100'000);
+  check_well_formed(quoted);
+
+  std::string long_sentence;
+  for (int i = 0; i < 100'000; ++i) long_sentence += "mot, ";
+  CHECK(segment_text(long_sentence).sentences().size() == 1);
+
+  std::string hyphens(1'000'000, '-');
+  check_well_formed(segment_text(hyphens));
+  std::string addresses;
+  for (int i = 0; i < 100'000; ++i) addresses += "a.b-c_";
+  check_well_formed(segment_text(addresses));
+}
