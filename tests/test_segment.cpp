@@ -69,6 +69,8 @@ TEST_CASE("Initials do not end a sentence, but an era does") {
   CHECK(sentences_of("J.-C. Juncker a rencontré George W. Bush à Bruxelles. Ils ont parlé.") ==
         Strings{"J.-C. Juncker a rencontré George W. Bush à Bruxelles.", "Ils ont parlé."});
   CHECK(sentences_of("Selon A. Dupont, É. Martin viendra.").size() == 1);
+  CHECK(sentences_of("Ils ont lancé le plan B. Il échoue. La vitamine C. Elle manque.") ==
+        Strings{"Ils ont lancé le plan B.", "Il échoue.", "La vitamine C.", "Elle manque."});
   CHECK(sentences_of("La ville est fondée en 52 av. J.-C. Elle prospère ensuite.") ==
         Strings{"La ville est fondée en 52 av. J.-C.", "Elle prospère ensuite."});
 }
@@ -148,6 +150,9 @@ TEST_CASE("Elisions are split off, whatever the apostrophe and the case") {
         Strings{"s’", "il", "n’", "y", "c’", "est", "j’", "ai", "m’", "a", "t’", "es", "presqu’", "aucun",
                 "quoiqu’", "elle"});
   CHECK(token_texts(segment_text("l’« affaire »")) == Strings{"l’", "«", "affaire", "»"});
+  // n’ and m’ before a capitalised name belong to the name; capitals throughout still elide.
+  CHECK(token_texts(segment_text("N’Golo Kanté à N’Djamena N’EST PAS")) ==
+        Strings{"N’Golo", "Kanté", "à", "N’Djamena", "N’", "EST", "PAS"});
 }
 
 TEST_CASE("Words with an inner apostrophe stay whole") {

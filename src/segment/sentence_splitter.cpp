@@ -22,6 +22,16 @@ constexpr auto final_but_before_number = std::to_array<std::string_view>(
      "Tél",  "env",  "janv", "Janv", "févr", "Févr", "fév",  "avr",  "Avr",  "juil", "Juil", "juill", "sept",
      "Sept", "oct",  "Oct",  "nov",  "Nov",  "déc",  "Déc",  "Jr",   "Sr",   "coll", "éd",   "cit",  "ibid"});
 
+// Words that open sentences and are not names: after "plan B." or "vitamine C." they show that the
+// capital letter ended a sentence instead of being an initial ("George W. Bush").
+constexpr auto sentence_openers = std::to_array<std::string_view>(
+    {"Il",   "Elle",  "Ils",   "Elles", "On",     "Nous",   "Vous",     "Je",     "Les",       "Un",   "Une",
+     "Ce",   "Cet",   "Cette", "Ces",   "Mais",   "Et",     "Dans",     "Pour",   "Selon",     "Au",   "Aux",
+     "Sur",  "Par",   "Cela",  "Depuis", "Après", "Avant",  "Si",       "Quand",  "Alors",     "Son",  "Sa",
+     "Ses",  "Leur",  "Leurs", "Puis",  "Ainsi",  "Pourtant", "Cependant", "Enfin", "Avec",     "Sans", "En",
+     "L’",   "L'",    "C’",    "C'",    "J’",     "J'",     "Qu’",      "Qu'",    "N’",        "N'",   "S’",
+     "S'"});
+
 enum class Role : std::uint8_t { opening, closing };
 
 bool contains(std::span<const std::string_view> list, std::string_view word) noexcept {
@@ -168,7 +178,9 @@ class Splitter {
       const std::string_view word = text_of(at - 1);
       if (contains(never_final, word)) return false;
       if (number && contains(final_but_before_number, word)) return false;
-      if (is_initial(at - 1)) return is_era(at - 1) && (upper || number);
+      if (is_initial(at - 1)) {
+        return is_era(at - 1) ? upper || number : contains(sentence_openers, text_of(content));
+      }
     }
     return true;
   }

@@ -283,6 +283,11 @@ class Tokenizer {
     }
     const Char next = peek(after);
     if (next.size == 0) return false;
+    // "N’Golo", "N’Djamena", "M’Bala": a capital then a small letter after n’ or m’ makes a name.
+    if ((equals_folded(word, "n") || equals_folded(word, "m")) && is_upper(next.code) &&
+        is_lower(peek(after + next.size).code)) {
+      return false;
+    }
     if (next.cls == CharClass::letter || next.cls == CharClass::digit || next.cls == CharClass::quote) return true;
     // "jusqu’ à", written with a space, still elides; a lone "l’ " does not.
     return word.size() >= 2 && next.cls == CharClass::space;
