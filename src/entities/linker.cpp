@@ -1,10 +1,885 @@
+// Entity linking in one pass over the tokens, then one over the mentions:
+//  1. each token is folded once (fold_key) into one buffer, so the key of any run of tokens is a
+//     slice of it and knowledge-base lookups allocate nothing;
+//  2. left to right, titles and honorifics are noted as cues and skipped, then at each token
+//     that can start a name the longest knowledge-base name is compared with the longest name
+//     the text's own shape gives (capitalised words, "Parti communiste de ...", "tribunal
+//     correctionnel de ...", first name + surname); the longer one wins;
+//  3. mentions are grouped into chains: same knowledge-base entry, a surname or a head word met
+//     before in a fuller name, an acronym defined in parentheses or matching initials;
+//  4. each chain gets its name, type and gender.
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entities/cues.hpp"
+#include "entities/person_lexicon.hpp"
 #include "frnews/entities.hpp"
 
 namespace frnews {
+namespace {
+
+using detail::entity_cues;
+using detail::person_lexicon;
+
+// ---------------------------------------------------------------------------------------------
+// Letters
+
+// The first code point of `word` and its length in bytes (0 for an empty word).
+std::pair<char32_t, std::size_t> first_code_point(std::string_view word) noexcept {
+  if (word.empty()) return {0, 0};
+  const auto b0 = static_cast<unsigned char>(word[0]);
+  if (b0 < 0x80) return {b0, 1};
+  if (b0 >= 0xC0 && b0 < 0xE0 && word.size() >= 2) {
+    return {(char32_t{b0} & 0x1F) << 6 | (static_cast<unsigned char>(word[1]) & 0x3F), 2};
+  }
+  if (b0 >= 0xE0 && b0 < 0xF0 && word.size() >= 3) {
+    return {(char32_t{b0} & 0x0F) << 12 | (static_cast<unsigned char>(word[1]) & 0x3F) << 6 |
+                (static_cast<unsigned char>(word[2]) & 0x3F),
+            3};
+  }
+  return {b0, 1};
+}
+
+bool is_upper(char32_t c) noexcept {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
+  if (c >= 0x100 && c <= 0x137) return c % 2 == 0;
+  if (c >= 0x139 && c <= 0x148) return c % 2 == 1;
+  if (c >= 0x14A && c <= 0x177) return c % 2 == 0;
+  if (c == 0x178) return true;
+  if (c >= 0x179 && c <= 0x17E) return c % 2 == 1;
+  if (c >= 0x391 && c <= 0x3A9) return true;
+  return c >= 0x400 && c <= 0x42F;
+}
+
+bool is_lower(char32_t c) noexcept {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  if (c >= 0xDF && c <= 0xFF) return c != 0xF7;
+  if (c >= 0x100 && c <= 0x17F) return !is_upper(c);
+  if (c >= 0x3B1 && c <= 0x3C9) return true;
+  return c >= 0x430 && c <= 0x45F;
+}
+
+bool starts_upper(std::string_view word) noexcept { return is_upper(first_code_point(word).first); }
+
+// "OTAN", "SNCF", "SUD-RAIL": two letters or more, none in lower case.
+bool is_all_caps(std::string_view word) noexcept {
+  std::size_t letters = 0;
+  while (!word.empty()) {
+    const auto [c, length] = first_code_point(word);
+    if (is_lower(c)) return false;
+    if (is_upper(c)) ++letters;
+    word.remove_prefix(length);
+  }
+  return letters >= 2;
+}
+
+bool has_digit(std::string_view word) noexcept {
+  return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Lower-case words that qualify a name's head: "communiste", "européenne", "météorologique".
+bool looks_adjective(std::string_view folded) noexcept {
+  if (folded.size() < 4) return false;
+  static constexpr std::array<std::string_view, 34> endings = {
+      "ique", "iques", "ien",  "ienne", "iens",  "iennes", "ais",  "aise",  "aises", "ois",  "oise",  "oises",
+      "al",   "ale",   "ales", "aux",   "el",    "elle",   "els",  "elles", "aire",  "aires", "if",    "ive",
+      "ives", "ain",   "aine", "aines", "ains",  "een",    "eenne", "iste", "istes", "ifs"};
+  return std::any_of(endings.begin(), endings.end(), [&](std::string_view e) { return folded.ends_with(e); }) ||
+         person_lexicon().demonym(folded).has_value();
+}
+
+bool is_de(std::string_view folded) noexcept {
+  return folded == "de" || folded == "du" || folded == "des" || folded == "d'";
+}
+
+// Particles inside people's names: "Charles de Gaulle", "Ursula von der Leyen".
+bool is_name_particle(std::string_view folded) noexcept {
+  static constexpr std::array<std::string_view, 17> particles = {
+      "de", "du", "des", "d'", "van", "von", "der", "den", "di", "da", "dos", "del", "della", "ben", "bin", "ibn", "al"};
+  return std::find(particles.begin(), particles.end(), folded) != particles.end();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document as the linker sees it
+
+enum TokenFlag : std::uint16_t {
+  is_word = 1 << 0,         // a word or an elision
+  is_cap = 1 << 1,          // starts with a capital
+  is_caps = 1 << 2,         // all in capitals
+  is_initial = 1 << 3,      // first word of a sentence (or of a quotation, a line)
+  is_elision = 1 << 4,
+  in_title = 1 << 5,        // a sentence written in capitals: capitals say nothing there
+};
+
+struct Candidate {
+  std::uint32_t begin = 0, end = 0;  // tokens
+  EntityType type = EntityType::misc;
+  std::span<const EntityId> entries;  // knowledge-base candidates, best prior first
+  bool typed_by_text = false;         // the type comes from a cue, not from a guess
+  bool tentative = false;             // kept only if the document confirms it
+  Gender gender = Gender::unknown;
+  float cue_score = 0.5f;
+  // Cues seen just before the mention.
+  bool person_cue = false;
+  bool org_cue = false;
+  bool loc_cue = false;
+  bool role_complement = false;  // "le maire de X": where a person holds office
+};
+
+class DocumentView {
+ public:
+  explicit DocumentView(const Document& doc) : doc_(doc), tokens_(doc.tokens()) {
+    const std::size_t n = tokens_.size();
+    bounds_.resize(n + 1);
+    ends_.reserve(n);
+    flags_.assign(n, 0);
+    sentence_.resize(n);
+    keys_.reserve(doc.text().size() + n);
+    std::uint32_t s = 0;
+    const auto sentences = doc.sentences();
+    for (std::uint32_t i = 0; i < n; ++i) {
+      while (s + 1 < sentences.size() && i >= sentences[s].end_token) ++s;
+      sentence_[i] = s;
+      const Token& token = tokens_[i];
+      if (i > 0 && tokens_[i - 1].span.end < token.span.begin) keys_ += ' ';
+      bounds_[i] = static_cast<std::uint32_t>(keys_.size());
+      const std::string_view text = doc.text(token);
+      keys_ += fold_key(text);
+      ends_.push_back(static_cast<std::uint32_t>(keys_.size()));
+      std::uint16_t f = 0;
+      if (token.kind == TokenKind::word || token.kind == TokenKind::elision) {
+        f |= is_word;
+        if (starts_upper(text)) f |= is_cap;
+        if (is_all_caps(text)) f |= is_caps;
+        if (token.kind == TokenKind::elision) f |= is_elision;
+      }
+      flags_[i] = f;
+    }
+    bounds_[n] = static_cast<std::uint32_t>(keys_.size());
+    mark_initials_and_titles();
+  }
+
+  [[nodiscard]] std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(tokens_.size()); }
+  [[nodiscard]] bool has(std::uint32_t i, std::uint16_t flag) const noexcept { return (flags_[i] & flag) != 0; }
+  [[nodiscard]] std::string_view text(std::uint32_t i) const noexcept { return doc_.text(tokens_[i]); }
+  [[nodiscard]] std::string_view key(std::uint32_t i) const noexcept {
+    return std::string_view(keys_).substr(bounds_[i], ends_[i] - bounds_[i]);
+  }
+  // The folded text of tokens [begin, end).
+  [[nodiscard]] std::string_view key(std::uint32_t begin, std::uint32_t end) const noexcept {
+    return std::string_view(keys_).substr(bounds_[begin], ends_[end - 1] - bounds_[begin]);
+  }
+  [[nodiscard]] std::uint32_t sentence(std::uint32_t i) const noexcept { return sentence_[i]; }
+  [[nodiscard]] std::uint32_t sentence_end(std::uint32_t i) const noexcept {
+    return doc_.sentences().empty() ? size() : std::min(size(), doc_.sentences()[sentence_[i]].end_token);
+  }
+  [[nodiscard]] TokenKind kind(std::uint32_t i) const noexcept { return tokens_[i].kind; }
+  [[nodiscard]] const Document& doc() const noexcept { return doc_; }
+  // Whether a space separates token i from the one before.
+  [[nodiscard]] bool space_before(std::uint32_t i) const noexcept {
+    return i > 0 && tokens_[i - 1].span.end < tokens_[i].span.begin;
+  }
+  [[nodiscard]] std::uint16_t cues(std::uint32_t i) const noexcept { return entity_cues().kinds(key(i)); }
+  // A capital that says the word is a name: not the first word of a sentence, not a title.
+  [[nodiscard]] bool meaningful_cap(std::uint32_t i) const noexcept {
+    return has(i, is_cap) && !has(i, is_initial) && !has(i, in_title);
+  }
+  [[nodiscard]] Span span(std::uint32_t begin, std::uint32_t end) const noexcept {
+    return {tokens_[begin].span.begin, tokens_[end - 1].span.end};
+  }
+
+ private:
+  void mark_initials_and_titles() {
+    const auto sentences = doc_.sentences();
+    for (const Sentence& sentence : sentences) {
+      std::uint32_t words = 0, caps = 0;
+      bool expect_initial = true;
+      for (std::uint32_t i = sentence.first_token; i < sentence.end_token && i < size(); ++i) {
+        const TokenKind k = tokens_[i].kind;
+        if (k == TokenKind::quote_mark || k == TokenKind::dash ||
+            (k == TokenKind::punctuation && (text(i) == ":" || text(i) == "(" || text(i) == "["))) {
+          expect_initial = true;
+          continue;
+        }
+        if (!has(i, is_word)) {
+          expect_initial = false;
+          continue;
+        }
+        ++words;
+        if (has(i, is_caps)) ++caps;
+        if (expect_initial) flags_[i] |= is_initial;
+        // After a sentence-initial "L'", "D'", the next word's capital is its own.
+        expect_initial = false;
+      }
+      if (words >= 3 && caps * 10 >= words * 7) {
+        for (std::uint32_t i = sentence.first_token; i < sentence.end_token && i < size(); ++i) flags_[i] |= in_title;
+      }
+    }
+  }
+
+  const Document& doc_;
+  std::span<const Token> tokens_;
+  std::string keys_;
+  std::vector<std::uint32_t> bounds_, ends_;
+  std::vector<std::uint16_t> flags_;
+  std::vector<std::uint32_t> sentence_;
+};
+
+// Words whose presence makes a city's name a football club ("Lyon a battu Lille").
+bool is_football_word(std::string_view folded) noexcept {
+  static constexpr std::array<std::string_view, 16> words = {
+      "club",   "match",       "joueur",  "joueurs", "entraineur", "ligue",     "mercato", "footballeur",
+      "recrue", "championnat", "attaquant", "milieu", "transfert", "buteur", "defenseur", "stade"};
+  return std::find(words.begin(), words.end(), folded) != words.end();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding mentions
+
+class MentionFinder {
+ public:
+  MentionFinder(const DocumentView& view, const KnowledgeBase& kb, const LinkerOptions& options)
+      : view_(view), kb_(kb), options_(options), max_words_(std::max<std::uint32_t>(kb.max_name_words(), 1)) {}
+
+  std::vector<Candidate> run() {
+    const std::uint32_t n = view_.size();
+    for (std::uint32_t i = 0; i < n;) {
+      i = step(i);
+    }
+    return std::move(found_);
+  }
+
+ private:
+  // Looks at token i; returns the next token to look at.
+  std::uint32_t step(std::uint32_t i) {
+    if (!view_.has(i, is_word)) {
+      if (view_.kind(i) != TokenKind::punctuation || view_.text(i) != ",") clear_cues(i);
+      return i + 1;
+    }
+    const auto& lexicon = person_lexicon();
+    if (const auto honorific = lexicon.honorific(view_.text(i));
+        honorific && i + 1 < view_.size() && view_.has(i + 1, is_cap)) {
+      pending_ = {};
+      pending_.person = true;
+      pending_.gender = honorific->gender;
+      pending_.from = i + 1;
+      return i + 1;
+    }
+    if (const auto role = lexicon.role_at(view_.doc(), i); role && !view_.meaningful_cap(i)) {
+      return after_role(i, role);
+    }
+    if (const std::uint32_t end = try_mention(i); end > i) return end;
+    const std::uint16_t cues = view_.cues(i);
+    if (cues & detail::cue_org) {
+      pending_ = {};
+      pending_.org = true;
+      pending_.from = i + 1;
+    } else if (cues & detail::cue_loc) {
+      pending_ = {};
+      pending_.loc = true;
+      pending_.from = i + 1;
+    } else if (!is_de(view_.key(i)) && view_.key(i) != "la" && view_.key(i) != "l'" && !looks_adjective(view_.key(i))) {
+      clear_cues(i);
+    }
+    return i + 1;
+  }
+
+  void clear_cues(std::uint32_t i) {
+    if (pending_.from <= i) pending_ = {};
+  }
+
+  // A title: a person's name may follow ("le chancelier allemand Friedrich Merz", "la ministre
+  // de la Culture, Rachida Dati"); the portfolio of a minister is no entity.
+  std::uint32_t after_role(std::uint32_t i, detail::RoleMatch role) {
+    std::uint32_t j = i + role.tokens;
+    const std::uint32_t end = view_.sentence_end(i);
+    const bool minister = view_.key(i).starts_with("ministre") || view_.key(i).starts_with("ex-ministre") ||
+                          view_.key(i + role.tokens - 1).starts_with("ministre") ||
+                          view_.key(i).starts_with("secretaire d'");
+    while (j < end && view_.has(j, is_word) && !view_.has(j, is_cap) && looks_adjective(view_.key(j))) ++j;
+    if (minister) {
+      // "de la Transition écologique", "des Affaires étrangères et de l'Europe"
+      std::uint32_t k = j;
+      while (k < end && view_.has(k, is_word)) {
+        const std::string_view key = view_.key(k);
+        if (is_de(key) || key == "la" || key == "l'" || key == "et" || key == "chargé" || key == "chargée" ||
+            key == "delegue" || key == "deleguee") {
+          ++k;
+          continue;
+        }
+        if (view_.has(k, is_cap) || (k > j && looks_adjective(key))) {
+          ++k;
+          j = k;
+          continue;
+        }
+        break;
+      }
+    }
+    pending_ = {};
+    pending_.person = true;
+    pending_.gender = role.gender;
+    pending_.role_complement = true;
+    pending_.from = j;
+    return j;
+  }
+
+  // The longest knowledge-base name starting at token i whose capitals agree with the text.
+  std::pair<std::uint32_t, std::span<const EntityId>> kb_match(std::uint32_t i, std::uint32_t end) const {
+    std::uint32_t best = i;
+    std::span<const EntityId> entries;
+    for (std::uint32_t j = i + 1; j <= end && j - i <= max_words_ + 2; ++j) {
+      const TokenKind k = view_.kind(j - 1);
+      if (k == TokenKind::quote_mark || (k == TokenKind::punctuation && view_.text(j - 1) != "." &&
+                                         view_.text(j - 1) != "&")) {
+        break;
+      }
+      const auto found = kb_.lookup(view_.key(i, j));
+      if (!found.empty() && (view_.has(j - 1, is_word) || view_.kind(j - 1) == TokenKind::number) &&
+          capitals_agree(i, j, found.front())) {
+        best = j;
+        entries = found;
+      }
+    }
+    return {best, entries};
+  }
+
+  // Every capital of the entry's name is a capital in the text ("Le Monde" is not "Le monde"),
+  // unless the text is in capitals.
+  bool capitals_agree(std::uint32_t begin, std::uint32_t end, EntityId id) const {
+    std::uint32_t text_caps = 0;
+    bool all_caps = true;
+    for (std::uint32_t i = begin; i < end; ++i) {
+      if (!view_.has(i, is_word)) continue;
+      if (view_.has(i, is_cap)) ++text_caps;
+      if (!view_.has(i, is_caps)) all_caps = false;
+    }
+    if (all_caps && text_caps > 0) return true;
+    const std::string_view key = view_.key(begin, end);
+    std::uint32_t fewest = ~0u;
+    for (const std::string_view name : kb_.names(id)) {
+      if (fold_key(name) != key) continue;
+      std::uint32_t caps = 0;
+      bool word_start = true;
+      for (std::size_t p = 0; p < name.size();) {
+        const auto [c, length] = first_code_point(name.substr(p));
+        if (word_start && is_upper(c)) ++caps;
+        word_start = c == ' ' || c == '\'' || c == 0x2019;
+        p += length;
+      }
+      fewest = std::min(fewest, caps);
+    }
+    if (fewest == ~0u) fewest = 1;  // found through an alias form the entry does not list
+    return text_caps >= std::max<std::uint32_t>(fewest, 1);
+  }
+
+  // The longest name the text's shape gives from token i: capitalised words, with particles
+  // inside people's names, and an organisation's head with its adjectives and complement.
+  struct Shape {
+    std::uint32_t end = 0;
+    EntityType type = EntityType::misc;
+    bool typed = false;  // the shape says the type
+  };
+
+  Shape shape_at(std::uint32_t i, std::uint32_t end) const {
+    Shape shape{i, EntityType::misc, false};
+    const std::uint16_t head = view_.cues(i);
+    const bool lower_head = !view_.has(i, is_cap) && (head & (detail::cue_place_head | detail::cue_institution_head));
+    if (!view_.has(i, is_cap) && !lower_head) return shape;
+    if (view_.has(i, in_title)) return shape;
+    std::uint32_t j = i + 1;
+    if (lower_head || (head & (detail::cue_org_head | detail::cue_misc_head))) {
+      // "Parti communiste de Cuba", "Agence spatiale européenne", "tribunal administratif de Lyon"
+      std::uint32_t adjectives = 0;
+      while (j < end && view_.has(j, is_word) && !view_.has(j, is_cap) && adjectives < 3 &&
+             looks_adjective(view_.key(j))) {
+        ++j;
+        ++adjectives;
+      }
+      std::uint32_t k = j;
+      if (k < end && is_de(view_.key(k))) {
+        ++k;
+        if (k < end && (view_.key(k) == "la" || view_.key(k) == "l'")) ++k;
+      }
+      const bool complement = k > j && k < end && view_.has(k, is_cap) && !(view_.cues(k) & detail::cue_stop);
+      if (lower_head && !complement && !(k == j && j < end && view_.has(j, is_cap))) return shape;
+      if (complement || (k == j && j < end && view_.has(j, is_cap) && lower_head)) {
+        j = k;
+        while (j < end && view_.has(j, is_cap) && !(view_.cues(j) & detail::cue_stop)) ++j;
+      } else if (!lower_head) {
+        while (j < end && view_.has(j, is_cap) && !(view_.cues(j) & detail::cue_stop) && adjectives == 0) ++j;
+      }
+      shape.end = j;
+      shape.typed = true;
+      shape.type = (head & detail::cue_place_head)   ? EntityType::location
+                   : (head & detail::cue_misc_head) ? EntityType::misc
+                                                    : EntityType::organization;
+      return shape;
+    }
+    // Capitalised words, "Le"/"La" inside ("Marine Le Pen", "à La Haye"), particles before a
+    // capital in people's names.
+    const bool first_name = person_lexicon().is_first_name(view_.text(i));
+    while (j < end) {
+      if (view_.has(j, is_cap) && view_.has(j, is_word) && !view_.has(j, is_elision) &&
+          !(view_.cues(j) & (detail::cue_stop | detail::cue_common_capital))) {
+        if (person_lexicon().demonym(view_.key(j)) && !first_name) break;
+        ++j;
+        continue;
+      }
+      if (view_.has(j, is_cap) && (view_.key(j) == "le" || view_.key(j) == "la") && j + 1 < end &&
+          view_.has(j + 1, is_cap)) {
+        j += 2;
+        continue;
+      }
+      if (first_name && j + 1 < end && is_name_particle(view_.key(j)) && view_.has(j + 1, is_cap) &&
+          view_.has(j + 1, is_word)) {
+        j += 2;
+        continue;
+      }
+      if (view_.kind(j) == TokenKind::number && j > i && view_.space_before(j) && has_digit(view_.text(j)) &&
+          (view_.cues(i) & detail::cue_misc_head)) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    shape.end = j;
+    if (first_name && j > i + 1) {
+      shape.typed = true;
+      shape.type = EntityType::person;
+    }
+    return shape;
+  }
+
+  // A mention starting at token i (or at the token after an elision); returns its end, or i.
+  std::uint32_t try_mention(std::uint32_t i) {
+    const std::uint32_t end = view_.sentence_end(i);
+    std::uint32_t start = i;
+    // "l'OTAN", "d'Orange": the elision stays out, unless a capital says it belongs to the name
+    // ("Selon L'Équipe").
+    const bool elision = view_.has(i, is_elision);
+    if (elision) {
+      if (i + 1 >= end || !view_.has(i + 1, is_cap)) return i;
+      start = i + 1;
+    }
+    const std::uint16_t cues = view_.cues(start);
+    const bool initial = view_.has(start, is_initial);
+    const bool capital = view_.has(start, is_cap);
+    const bool lower_head = !capital && (cues & (detail::cue_place_head | detail::cue_institution_head));
+    if (!capital && !lower_head) return i;
+
+    auto [kb_end, entries] = kb_match(start, end);
+    Shape shape = shape_at(start, end);
+    if ((cues & detail::cue_stop) && capital) {
+      // "Le", "Selon", "Dans": a name only when a longer known name starts with it ("La Haye").
+      if (kb_end < start + 2) kb_end = start, entries = {};
+      if (!view_.has(start, is_initial) && !(view_.key(start) == "le" || view_.key(start) == "la" ||
+                                             view_.key(start) == "les")) {
+        shape.end = start;
+      } else if (view_.has(start, is_initial) || shape.end < start + 2) {
+        shape.end = start;
+      }
+      if (kb_end == start && shape.end == start) return i + 1;
+    }
+    if ((cues & detail::cue_common_capital) && kb_end == start && shape.end <= start + 1) return i + 1;
+    if (kb_end == start && shape.end == start) return i;
+
+    Candidate c;
+    const bool cued = pending_.from <= i;
+    c.person_cue = cued && pending_.person;
+    c.org_cue = cued && pending_.org;
+    c.loc_cue = cued && pending_.loc;
+    c.gender = c.person_cue ? pending_.gender : Gender::unknown;
+    const bool role_complement = cued && pending_.role_complement;
+    // After "le président de", the name is where the person works, not the person.
+    const bool complement = role_complement && is_de_before(i);
+    if (complement) {
+      c.person_cue = false;
+      c.gender = Gender::unknown;
+      c.role_complement = true;
+    }
+
+    if (kb_end >= shape.end && kb_end > start) {
+      c.begin = start;
+      c.end = kb_end;
+      c.entries = entries;
+      c.type = kb_.entity(entries.front()).type;
+    } else {
+      c.begin = start;
+      c.end = shape.end;
+      // "Friedrich Merz" where the knowledge base knows "Merz": the person it names.
+      if (shape.typed && shape.type == EntityType::person && shape.end > start + 1) {
+        const auto tail = kb_.lookup(view_.key(start + 1, shape.end));
+        if (!tail.empty() && kb_.entity(tail.front()).type == EntityType::person) c.entries = tail;
+      }
+      c.type = shape.type;
+      c.typed_by_text = shape.typed;
+      if (!shape.typed) {
+        c.type = guess_type(c, start, kb_end > start ? kb_.entity(entries.front()).type : EntityType::misc);
+        // A lone capitalised word opening a sentence: kept only if the document confirms it.
+        c.tentative = initial && shape.end == start + 1 && !view_.has(start, is_caps);
+      }
+    }
+    // "L'Équipe", "Le Monde" written with a capital elision in mid-sentence.
+    if (elision && view_.has(i, is_cap) && !view_.has(i, is_initial)) c.begin = i;
+    if (c.person_cue && c.gender == Gender::unknown && c.type == EntityType::person) {
+      c.gender = person_lexicon().first_name_gender(view_.text(c.begin));
+    } else if (c.type == EntityType::person && c.gender == Gender::unknown) {
+      c.gender = person_lexicon().first_name_gender(view_.text(c.begin));
+    }
+    // The person may still follow the complement: "la présidente du groupe X, Rachida Dati".
+    if (!complement) pending_ = {};
+    found_.push_back(c);
+    return c.end;
+  }
+
+  bool is_de_before(std::uint32_t i) const noexcept {
+    for (std::uint32_t back = 1; back <= 2 && back <= i; ++back) {
+      const std::string_view key = view_.key(i - back);
+      if (is_de(key)) return true;
+      if (key != "la" && key != "l'") return false;
+    }
+    return false;
+  }
+
+  // The type of a name the text gives no clear sign of.
+  EntityType guess_type(const Candidate& c, std::uint32_t start, EntityType known_part) const {
+    const std::uint32_t words = c.end - start;
+    if (c.person_cue) return EntityType::person;
+    if (c.org_cue) return EntityType::organization;
+    if (known_part == EntityType::organization) return EntityType::organization;
+    if (words == 1 && view_.has(start, is_caps)) return EntityType::organization;
+    if (words == 1 && has_digit(view_.text(start))) return EntityType::misc;
+    if (c.loc_cue) return EntityType::location;
+    if (words >= 2 && !view_.has(start, is_caps)) return EntityType::person;
+    if (c.role_complement) return EntityType::organization;
+    if (start > 0 && is_de(view_.key(start - 1))) return EntityType::location;
+    return EntityType::organization;
+  }
+
+  struct Pending {
+    bool person = false, org = false, loc = false, role_complement = false;
+    Gender gender = Gender::unknown;
+    std::uint32_t from = ~0u;  // the first token the cue applies to; none when unset
+  };
+
+  const DocumentView& view_;
+  const KnowledgeBase& kb_;
+  const LinkerOptions& options_;
+  std::uint32_t max_words_;
+  Pending pending_;
+  std::vector<Candidate> found_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Choosing among the knowledge base's candidates
+
+struct Choice {
+  std::optional<EntityId> entry;
+  EntityType type = EntityType::misc;
+  float score = 0;
+};
+
+float type_fit(const Candidate& c, EntityType type) noexcept {
+  float fit = 0;
+  if (c.person_cue) fit += type == EntityType::person ? 0.5f : -0.6f;
+  if (c.org_cue) fit += type == EntityType::organization ? 0.5f : -0.4f;
+  if (c.loc_cue) fit += type == EntityType::location ? 0.3f : (type == EntityType::person ? -0.3f : 0.0f);
+  if (c.typed_by_text) fit += type == c.type ? 0.3f : -0.3f;
+  return fit;
+}
+
+// The entry whose prior and type fit best; none when the cues rule every entry out.
+Choice choose(const Candidate& c, const KnowledgeBase& kb, std::span<const EntityType> document_types) {
+  Choice best;
+  float best_score = -1;
+  for (std::size_t k = 0; k < c.entries.size() && k < 16; ++k) {
+    const Entity entity = kb.entity(c.entries[k]);
+    float score = entity.prior + type_fit(c, entity.type);
+    // Coherence: a type the document already uses for other names weighs a little.
+    if (std::find(document_types.begin(), document_types.end(), entity.type) != document_types.end()) score += 0.05f;
+    if (score > best_score) {
+      best_score = score;
+      best = {c.entries[k], entity.type, 0};
+    }
+  }
+  if (!best.entry || best_score < 0.05f) return {std::nullopt, c.type, 0.4f};
+  best.score = std::clamp(0.5f + 0.5f * best_score, 0.0f, 1.0f);
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chains
+
+struct Mention {
+  Candidate c;
+  Choice choice;
+  std::uint32_t chain = ~0u;
+};
+
+struct Chain {
+  std::optional<EntityId> entry;
+  EntityType type = EntityType::misc;
+  Gender gender = Gender::unknown;
+  std::uint32_t fullest = 0;  // the mention with the most tokens
+  std::uint32_t first = 0;
+  bool typed = false;
+};
+
+class ChainBuilder {
+ public:
+  ChainBuilder(const DocumentView& view, std::vector<Mention>& mentions) : view_(view), mentions_(mentions) {}
+
+  std::vector<Chain> build() {
+    // Full names first, so that a surname met before its full name still finds it.
+    for (std::uint32_t m = 0; m < mentions_.size(); ++m) {
+      if (is_full_name(m)) assign(m, own_chain(m));
+    }
+    for (std::uint32_t m = 0; m < mentions_.size(); ++m) {
+      if (mentions_[m].chain == ~0u) assign(m, find_chain(m));
+    }
+    return std::move(chains_);
+  }
+
+ private:
+  [[nodiscard]] std::uint32_t words(std::uint32_t m) const noexcept {
+    std::uint32_t count = 0;
+    for (std::uint32_t i = mentions_[m].c.begin; i < mentions_[m].c.end; ++i) count += view_.has(i, is_word) ? 1u : 0u;
+    return count;
+  }
+
+  [[nodiscard]] bool is_full_name(std::uint32_t m) const noexcept {
+    const Mention& mention = mentions_[m];
+    return mention.choice.type == EntityType::person && words(m) >= 2 && !mention.c.tentative;
+  }
+
+  // Tokens [b, e) of mention `part` equal the last tokens of mention `whole` ("Choïgou",
+  // "Lopez Miera" in "Alvaro Lopez Miera").
+  [[nodiscard]] bool is_tail_of(std::uint32_t part, std::uint32_t whole) const noexcept {
+    const Candidate& p = mentions_[part].c;
+    const Candidate& w = mentions_[whole].c;
+    const std::uint32_t n = p.end - p.begin;
+    if (n >= w.end - w.begin) return false;
+    return view_.key(p.begin, p.end) == view_.key(w.end - n, w.end);
+  }
+
+  // An acronym: its letters are the initials of the name's words ("PCC", "Parti communiste
+  // cubain"), small words left out.
+  [[nodiscard]] bool is_acronym_of(std::uint32_t acronym, std::uint32_t name) const noexcept {
+    const Candidate& a = mentions_[acronym].c;
+    if (a.end != a.begin + 1 || !view_.has(a.begin, is_caps)) return false;
+    const std::string_view letters = view_.key(a.begin);
+    const Candidate& n = mentions_[name].c;
+    std::size_t k = 0;
+    for (std::uint32_t i = n.begin; i < n.end; ++i) {
+      if (!view_.has(i, is_word)) continue;
+      const std::string_view key = view_.key(i);
+      if (is_de(key) || key == "la" || key == "le" || key == "les" || key == "l'" || key == "et") continue;
+      if (k >= letters.size() || key.front() != letters[k]) return false;
+      ++k;
+    }
+    return k == letters.size() && k >= 2;
+  }
+
+  // "le Parti socialiste (PS)": the acronym in parentheses right after the name.
+  [[nodiscard]] bool defines_acronym(std::uint32_t name, std::uint32_t acronym) const noexcept {
+    const Candidate& a = mentions_[acronym].c;
+    const Candidate& n = mentions_[name].c;
+    return a.end == a.begin + 1 && view_.has(a.begin, is_caps) && a.begin == n.end + 1 &&
+           view_.text(n.end) == "(" && a.end < view_.size() && view_.text(a.end) == ")";
+  }
+
+  std::uint32_t own_chain(std::uint32_t m) {
+    const Mention& mention = mentions_[m];
+    if (mention.choice.entry) {
+      for (std::uint32_t k = 0; k < chains_.size(); ++k) {
+        if (chains_[k].entry == mention.choice.entry) return k;
+      }
+    } else {
+      const std::string_view key = view_.key(mention.c.begin, mention.c.end);
+      for (std::uint32_t k = 0; k < chains_.size(); ++k) {
+        const Mention& other = mentions_[chains_[k].first];
+        if (!chains_[k].entry && view_.key(other.c.begin, other.c.end) == key) return k;
+      }
+    }
+    chains_.push_back({mention.choice.entry, mention.choice.type, Gender::unknown, m, m, mention.c.typed_by_text});
+    return static_cast<std::uint32_t>(chains_.size() - 1);
+  }
+
+  std::uint32_t find_chain(std::uint32_t m) {
+    const Mention& mention = mentions_[m];
+    // A part of a person's full name met elsewhere in the text.
+    std::uint32_t best = ~0u;
+    for (std::uint32_t other = 0; other < mentions_.size(); ++other) {
+      if (other == m || mentions_[other].chain == ~0u || !is_full_name(other)) continue;
+      if (is_tail_of(m, other) && (best == ~0u || other < m)) best = other;
+    }
+    if (best != ~0u) return mentions_[best].chain;
+    if (m > 0 && defines_acronym(m - 1, m)) return mentions_[m - 1].chain;
+    for (std::uint32_t other = 0; other < m; ++other) {
+      if (mentions_[other].chain != ~0u && !mentions_[other].choice.entry && is_acronym_of(m, other) &&
+          !mention.choice.entry) {
+        return mentions_[other].chain;
+      }
+    }
+    // "la Commission" after "la Commission européenne".
+    if (!mention.choice.entry && mention.c.end == mention.c.begin + 1 &&
+        (view_.cues(mention.c.begin) & (detail::cue_org_head | detail::cue_misc_head))) {
+      for (std::uint32_t other = 0; other < m; ++other) {
+        const Candidate& o = mentions_[other].c;
+        if (o.end > o.begin + 1 && view_.key(o.begin) == view_.key(mention.c.begin)) return mentions_[other].chain;
+      }
+    }
+    return own_chain(m);
+  }
+
+  void assign(std::uint32_t m, std::uint32_t chain) {
+    mentions_[m].chain = chain;
+    Chain& c = chains_[chain];
+    if (words(m) > words(c.fullest)) c.fullest = m;
+    if (!c.typed && mentions_[m].c.typed_by_text && !c.entry) {
+      c.type = mentions_[m].choice.type;
+      c.typed = true;
+    }
+    if (c.gender == Gender::unknown) c.gender = mentions_[m].c.gender;
+  }
+
+  const DocumentView& view_;
+  std::vector<Mention>& mentions_;
+  std::vector<Chain> chains_;
+};
+
+// Whether a city's name stands for its football club here: football words in the sentence and
+// in the rest of the text, and no "à" before it.
+bool is_club_context(const DocumentView& view, const Candidate& c, std::uint32_t document_football_words) {
+  if (document_football_words < 2 || c.loc_cue) return false;
+  const std::uint32_t s = view.sentence(c.begin);
+  for (std::uint32_t i = c.begin; i > 0 && view.sentence(i - 1) == s; --i) {
+    if (is_football_word(view.key(i - 1))) return true;
+  }
+  for (std::uint32_t i = c.end; i < view.size() && view.sentence(i) == s; ++i) {
+    if (is_football_word(view.key(i))) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 EntityLinker::EntityLinker(const KnowledgeBase& kb, LinkerOptions options) : kb_(&kb), options_(options) {}
 
-// Placeholder until entity linking lands: no mentions.
-Entities EntityLinker::link(const Document&) const { return {}; }
+Entities EntityLinker::link(const Document& doc) const {
+  Entities result;
+  if (doc.tokens().empty()) return result;
+  const DocumentView view(doc);
+  std::vector<Candidate> candidates = MentionFinder(view, *kb_, options_).run();
+
+  if (options_.link_demonyms) {
+    std::size_t next = 0;
+    std::vector<Candidate> with_demonyms;
+    for (std::uint32_t i = 0; i < view.size(); ++i) {
+      while (next < candidates.size() && candidates[next].end <= i) with_demonyms.push_back(candidates[next++]);
+      if (next < candidates.size() && candidates[next].begin <= i) continue;
+      if (!view.has(i, is_word)) continue;
+      const auto demonym = person_lexicon().demonym(view.text(i));
+      if (!demonym || !demonym->country) continue;
+      const auto entries = kb_->lookup(fold_key(demonym->place));
+      if (entries.empty()) continue;
+      Candidate c;
+      c.begin = i;
+      c.end = i + 1;
+      c.entries = entries.subspan(0, 1);
+      c.type = EntityType::location;
+      c.typed_by_text = true;
+      with_demonyms.push_back(c);
+    }
+    while (next < candidates.size()) with_demonyms.push_back(candidates[next++]);
+    candidates = std::move(with_demonyms);
+  }
+
+  std::uint32_t football_words = 0;
+  for (std::uint32_t i = 0; i < view.size(); ++i) football_words += is_football_word(view.key(i)) ? 1u : 0u;
+
+  std::vector<EntityType> document_types;
+  for (const Candidate& c : candidates) {
+    if (c.entries.size() == 1) document_types.push_back(kb_->entity(c.entries.front()).type);
+  }
+
+  std::vector<Mention> mentions;
+  mentions.reserve(candidates.size());
+  for (const Candidate& c : candidates) {
+    Mention m{c, {std::nullopt, c.type, c.typed_by_text ? 0.7f : 0.5f}};
+    if (!c.entries.empty()) m.choice = choose(c, *kb_, document_types);
+    if (m.choice.entry && m.choice.score < options_.min_score) m.choice = {std::nullopt, m.choice.type, m.choice.score};
+    if (m.choice.type == EntityType::location && is_club_context(view, c, football_words)) {
+      m.choice = {std::nullopt, EntityType::organization, 0.5f};
+      m.c.typed_by_text = true;
+      m.c.type = EntityType::organization;
+    }
+    mentions.push_back(m);
+  }
+
+  // A city standing for its club joins the club's chain when the text names it in full
+  // ("Olympique lyonnais" ... "Lyon").
+  std::vector<Chain> chains = ChainBuilder(view, mentions).build();
+  for (Mention& m : mentions) {
+    if (!m.c.typed_by_text || m.c.type != EntityType::organization || m.c.end != m.c.begin + 1) continue;
+    if (chains[m.chain].first != static_cast<std::uint32_t>(&m - mentions.data())) continue;
+    const std::string_view city = view.key(m.c.begin);
+    for (std::uint32_t k = 0; k < chains.size(); ++k) {
+      if (k == m.chain || chains[k].type != EntityType::organization) continue;
+      const Candidate& full = mentions[chains[k].fullest].c;
+      bool names_city = false;
+      for (std::uint32_t i = full.begin; i < full.end; ++i) {
+        const auto demonym = person_lexicon().demonym(view.text(i));
+        if (view.key(i) == city || (demonym && fold_key(demonym->place) == city)) names_city = true;
+      }
+      if (names_city) {
+        m.chain = k;
+        break;
+      }
+    }
+  }
+
+  // Keep what the document confirms, number chains in text order.
+  std::vector<std::uint32_t> members(chains.size(), 0);
+  for (const Mention& m : mentions) ++members[m.chain];
+  std::vector<std::uint32_t> renumber(chains.size(), ~0u);
+  for (const Mention& m : mentions) {
+    const Chain& chain = chains[m.chain];
+    if (m.c.tentative && !chain.entry && members[m.chain] < 2) continue;
+    if (renumber[m.chain] == ~0u) {
+      renumber[m.chain] = static_cast<std::uint32_t>(result.chains.size());
+      EntityChain out;
+      out.type = chain.type;
+      out.entry = chain.entry;
+      if (chain.entry) {
+        const Entity entity = kb_->entity(*chain.entry);
+        out.type = entity.type;
+        out.wikidata_id = std::string(entity.wikidata_id);
+        out.wiki_title = std::string(entity.wiki_title);
+        out.name = std::string(entity.label);
+      }
+      const Candidate& fullest = mentions[chain.fullest].c;
+      const std::string_view written = doc.text(view.span(fullest.begin, fullest.end));
+      if (!chain.entry || (out.type == EntityType::person && fullest.end - fullest.begin >= 2)) {
+        out.name = std::string(written);
+      }
+      if (out.type == EntityType::person) out.gender = chain.gender;
+      result.chains.push_back(std::move(out));
+    }
+    EntityMention out;
+    out.span = doc.to_original(view.span(m.c.begin, m.c.end));
+    out.first_token = m.c.begin;
+    out.end_token = m.c.end;
+    out.chain = renumber[m.chain];
+    out.type = result.chains[out.chain].type;
+    out.score = m.choice.score;
+    result.mentions.push_back(out);
+  }
+  return result;
+}
 
 }  // namespace frnews
