@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "frnews/frnews.hpp"
+#include "kb_command.hpp"
 
 namespace {
 
@@ -421,6 +422,8 @@ int main(int argc, char** argv) {
           {"auto", frnews::HtmlMode::automatic}, {"on", frnews::HtmlMode::on}, {"off", frnews::HtmlMode::off}}));
   normalize->add_flag("--explain", explain, "List the repairs on standard error");
 
+  const frnews::cli::KbCommand kb_command(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -430,6 +433,7 @@ int main(int argc, char** argv) {
 
   try {
     if (normalize->parsed()) return run_normalize(normalize_file, normalize_options, explain);
+    if (kb_command.parsed()) return kb_command.run();
     if (quotes->parsed()) settings.output.entities = false;
     if (entities->parsed()) settings.output.quotes = false;
     return run_documents(settings);
