@@ -97,6 +97,9 @@ TEST_CASE("A quotation of several sentences is split inside") {
 TEST_CASE("A closing quotation mark followed by a capital can end a sentence") {
   CHECK(sentences_of("« Nous partirons demain » Le ministre l’a confirmé.") ==
         Strings{"« Nous partirons demain »", "Le ministre l’a confirmé."});
+  CHECK(sentences_of("« Je reste. Je me battrai » Le maire a tenu parole.") ==
+        Strings{"« Je reste.", "Je me battrai »", "Le maire a tenu parole."});
+  CHECK(sentences_of("— « On y va » Elle sourit.").size() == 2);
   // Inside a sentence, a quoted title followed by a name does not end it.
   CHECK(sentences_of("Il lit « Le Monde » Pierre aussi.").size() == 1);
 }
@@ -306,7 +309,7 @@ TEST_CASE("Arbitrary bytes never break the segmenter") {
 }
 
 TEST_CASE("Pathological inputs are handled in one pass") {
-  const std::string no_space(2'000'000, 'a');
+  const std::string no_space(10'000'000, 'a');
   CHECK(segment_text(no_space).tokens().size() == 1);
 
   std::string dotted;

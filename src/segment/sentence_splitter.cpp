@@ -53,7 +53,7 @@ class Splitter {
         note_quote(at, role);
         ++at;
         // « Nous partirons demain » Le ministre…: a whole quoted sentence without final punctuation.
-        if (role == Role::closing && depth_ == 0 && quote_opened_sentence() && at < end_ && starts_upper_word(at)) {
+        if (role == Role::closing && depth_ == 0 && sentence_in_quotation_ && at < end_ && starts_upper_word(at)) {
           close(at);
         }
         continue;
@@ -115,7 +115,7 @@ class Splitter {
   void note_quote(std::uint32_t at, Role role) noexcept {
     const bool straight = text_[tokens_[at].span.begin] == '"' || text_[tokens_[at].span.begin] == '\'';
     if (role == Role::opening) {
-      if (depth_ == 0) outer_open_ = at;
+      if (depth_ == 0) sentence_in_quotation_ = opens_sentence(at);
       ++depth_;
       straight_open_ = straight_open_ || straight;
     } else {
@@ -124,8 +124,9 @@ class Splitter {
     }
   }
 
-  [[nodiscard]] bool quote_opened_sentence() const noexcept {
-    return outer_open_ == start_ || (outer_open_ == start_ + 1 && tokens_[start_].kind == TokenKind::dash);
+  // The quotation mark at `at` opens the sentence being read (after a dialogue dash at most).
+  [[nodiscard]] bool opens_sentence(std::uint32_t at) const noexcept {
+    return at == start_ || (at == start_ + 1 && tokens_[start_].kind == TokenKind::dash);
   }
 
   [[nodiscard]] bool starts_upper_word(std::uint32_t at) const noexcept {
@@ -189,6 +190,7 @@ class Splitter {
     if (end <= start_) return;
     sentences_.push_back({{tokens_[start_].span.begin, tokens_[end - 1].span.end}, start_, end, paragraph_});
     start_ = end;
+    sentence_in_quotation_ = depth_ > 0;
   }
 
   std::string_view text_;
@@ -199,8 +201,10 @@ class Splitter {
   std::uint32_t paragraph_;
   std::vector<Sentence>& sentences_;
   std::uint32_t start_;                   // first token of the sentence being read
-  std::uint32_t depth_ = 0;               // quotation marks open
-  std::uint32_t outer_open_ = UINT32_MAX;  // where the outermost open quotation started
+  std::uint32_t depth_ = 0;  // quotation marks open
+  // The sentence being read lies inside the outermost quotation: it opened the sentence, or an
+  // earlier sentence of the quotation ended.
+  bool sentence_in_quotation_ = false;
   bool straight_open_ = false;
 };
 
