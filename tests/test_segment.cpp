@@ -141,6 +141,7 @@ TEST_CASE("Handles and hashtags are whole tokens") {
   CHECK(token_texts(doc) == Strings{"@frnews", "relaie", "#JO2024", "et", "#Élysée", "."});
   CHECK(kind_of(doc, "@frnews") == TokenKind::handle);
   CHECK(kind_of(doc, "#JO2024") == TokenKind::hashtag);
+  CHECK(token_texts(segment_text("le C#, 5#2")) == Strings{"le", "C", "#", ",", "5", "#", "2"});
 }
 
 TEST_CASE("Elisions are split off, whatever the apostrophe and the case") {

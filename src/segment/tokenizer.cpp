@@ -156,10 +156,10 @@ class Tokenizer {
     emit(pos_, end, TokenKind::punctuation);  // "." or "..." as one token
   }
 
-  // "@frnews"; a lone "@" is a symbol.
+  // "@frnews"; a lone "@", or one stuck to a word, is a symbol.
   void scan_handle(Char at_sign) {
     std::size_t end = pos_ + at_sign.size;
-    while (is_ascii_alnum(byte_at(end)) || byte_at(end) == '_') ++end;
+    while (!follows_word() && (is_ascii_alnum(byte_at(end)) || byte_at(end) == '_')) ++end;
     if (end == pos_ + at_sign.size) {
       single(at_sign, TokenKind::symbol);
     } else {
@@ -167,10 +167,12 @@ class Tokenizer {
     }
   }
 
-  // "#JO2024", "#Élysée"; a lone "#" is a symbol.
+  // "#JO2024", "#Élysée"; a lone "#", or one stuck to a word ("C#"), is a symbol.
   void scan_hashtag(Char hash) {
     std::size_t end = pos_ + hash.size;
-    for (Char c = peek(end); c.size != 0 && (is_word_class(c.cls) || c.code == '_'); c = peek(end)) end += c.size;
+    for (Char c = peek(end); !follows_word() && c.size != 0 && (is_word_class(c.cls) || c.code == '_'); c = peek(end)) {
+      end += c.size;
+    }
     if (end == pos_ + hash.size) {
       single(hash, TokenKind::symbol);
     } else {
