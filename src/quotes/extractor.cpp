@@ -1,4 +1,12 @@
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+#include "entities/person_lexicon.hpp"
 #include "frnews/quotes.hpp"
+#include "quotes/lexicon.hpp"
+#include "quotes/marks.hpp"
+#include "quotes/words.hpp"
 
 namespace frnews {
 
@@ -11,14 +19,931 @@ std::string_view to_string(QuoteKind kind) noexcept {
   return "direct";
 }
 
-// Placeholder until quote extraction lands: no quotes.
-class QuoteExtractor::Impl {};
+namespace detail {
+namespace {
+
+constexpr std::uint32_t max_subject_words = 24;  // how far back a subject is looked for
+constexpr std::uint32_t max_phrase_words = 10;   // the longest descriptive speaker
+constexpr std::uint32_t salience_window = 48;    // candidates looked at for a pronoun
+constexpr std::uint32_t label_words = 3;         // quoted words this short need a cue to count
+
+// A speaker as found in the text, resolved as far as the document allows.
+struct Who {
+  Span mention;  // canonical
+  std::string name;
+  std::optional<std::uint32_t> chain;
+  std::string_view wikidata_id;
+  std::string_view wiki_title;
+  Gender3 gender = Gender3::unknown;
+  bool person = false;
+  bool valid = false;
+};
+
+struct CueHit {
+  std::uint32_t begin = 0, end = 0;  // words
+  std::string_view lemma;
+  bool source = false;       // "selon X"
+  bool takes_que = false;
+  bool incise_only = false;
+  bool present_participle = false;
+  bool inverted = false;     // the speaker comes after the cue ("a déclaré M. X", "a-t-il dit")
+  bool in_quote = false;     // inside a quotation (an incise "…, a-t-il dit, …")
+  std::uint32_t que = no_word;  // the "que" of a reported clause
+  std::uint32_t speaker_end = no_word;  // last word of an inverted speaker + 1
+  Who speaker;
+};
+
+struct Salient {
+  std::uint32_t word;
+  Who who;
+};
+
+struct RoleIntro {
+  std::vector<std::string_view> words;  // folded role words ("ministre", "culture")
+  Who who;
+};
+
+struct Found {
+  Quote quote;
+  std::uint32_t region = no_word;
+  std::uint32_t paragraph = 0;
+  std::uint32_t first_word = 0;
+  bool attributed = false;  // a cue or a speaker was found in the text around it
+};
+
+
+class Extraction {
+ public:
+  Extraction(const Document& doc, const Entities& entities, const CueLexicon& lexicon)
+      : doc_(doc), entities_(entities), lex_(lexicon), words_(doc, entities, lexicon), n_(static_cast<std::uint32_t>(words_.size())) {}
+
+  std::vector<Quote> run();
+
+ private:
+  // --- word classes ---------------------------------------------------------------------------
+  [[nodiscard]] std::string_view key(std::uint32_t i) const { return words_.key(i); }
+  [[nodiscard]] bool is(std::uint32_t i, std::string_view k) const { return i < n_ && key(i) == k; }
+  [[nodiscard]] const LexEntry* single(std::uint32_t i, WordClass c) const {
+    if (i >= n_) return nullptr;
+    for (const auto& e : words_[i].lex) {
+      if (e.word_class == c && e.rest.empty()) return &e;
+    }
+    return nullptr;
+  }
+  // The longest phrase of class c starting at word i: its entry and length in words.
+  [[nodiscard]] std::pair<const LexEntry*, std::uint32_t> phrase(std::uint32_t i, WordClass c) const {
+    const LexEntry* best = nullptr;
+    std::uint32_t best_length = 0;
+    if (i >= n_) return {nullptr, 0};
+    for (const auto& e : words_[i].lex) {
+      if (e.word_class != c) continue;
+      const auto length = static_cast<std::uint32_t>(e.rest.size() + 1);
+      if (length <= best_length || i + length > n_) continue;
+      bool match = true;
+      for (std::uint32_t k = 1; k < length && match; ++k) {
+        match = words_[i + k].sentence == words_[i].sentence && key(i + k) == e.rest[k - 1];
+      }
+      if (match) best = &e, best_length = length;
+    }
+    return {best, best_length};
+  }
+  [[nodiscard]] std::uint32_t phrase_length(std::uint32_t i, WordClass c) const { return phrase(i, c).second; }
+  [[nodiscard]] bool same_sentence(std::uint32_t a, std::uint32_t b) const {
+    return a < n_ && b < n_ && words_[a].sentence == words_[b].sentence;
+  }
+  [[nodiscard]] bool is_punct(std::uint32_t i, std::string_view p) const {
+    return i < n_ && words_[i].kind == WordKind::punctuation && words_[i].span.of(doc_.text()) == p;
+  }
+  [[nodiscard]] bool ends_sentence_mark(std::uint32_t i) const {
+    if (i >= n_ || words_[i].kind != WordKind::punctuation) return false;
+    const auto t = words_.text(i);
+    return t == "." || t == "!" || t == "?" || t == "\xE2\x80\xA6";
+  }
+  [[nodiscard]] bool in_region(std::uint32_t i) const { return i < n_ && region_of_[i] != no_word; }
+  [[nodiscard]] bool is_name_word(std::uint32_t i) const {
+    return i < n_ && words_[i].kind == WordKind::word && words_[i].capitalized;
+  }
+
+  // --- parts of the analysis ----------------------------------------------------------------
+  void mark_regions();
+  std::optional<CueHit> verb_group_at(std::uint32_t i) const;
+  std::optional<CueHit> source_at(std::uint32_t i) const;
+  void find_speaker(CueHit& cue, const std::vector<CueHit>& earlier);
+  std::uint32_t find_que(std::uint32_t from) const;
+  std::pair<std::uint32_t, std::uint32_t> phrase_after(std::uint32_t from, bool skip_adverbials) const;
+  std::pair<std::uint32_t, std::uint32_t> subject_before(std::uint32_t verb) const;
+  Who resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_role);
+  Who resolve_pronoun(std::uint32_t word, Gender3 gender) const;
+  Who from_mention(std::uint32_t mention, std::uint32_t mention_begin) const;
+  Who from_name_run(std::uint32_t b, std::uint32_t e) const;
+  bool plausible_speaker(std::uint32_t b, std::uint32_t e) const;
+  void remember(std::uint32_t word, const Who& who);
+  void pass_words_until(std::uint32_t word);
+  bool is_label(const QuotedRegion& r) const;
+  bool is_direct(std::size_t region_index) const;
+  Span words_span(std::uint32_t b, std::uint32_t e) const {
+    return {words_[b].span.begin, words_[e - 1].span.end};
+  }
+
+  const Document& doc_;
+  const Entities& entities_;
+  const CueLexicon& lex_;
+  QuoteWords words_;
+  std::uint32_t n_;
+  std::vector<QuotedRegion> regions_;
+  std::vector<std::uint32_t> region_of_;  // the region whose content holds a word
+  std::vector<CueHit> cues_;
+  std::vector<Salient> salience_;
+  std::vector<RoleIntro> roles_;
+  std::unordered_map<std::string, std::string> full_names_;  // surname key -> fullest name
+  std::uint32_t passed_ = 0;  // words before this one are in the salience list
+};
+
+// --- quotation regions ----------------------------------------------------------------------------
+
+void Extraction::mark_regions() {
+  regions_ = pair_quotation_marks(words_);
+  region_of_.assign(n_, no_word);
+  for (std::uint32_t r = 0; r < regions_.size(); ++r) {
+    for (std::uint32_t i = regions_[r].content_begin; i < regions_[r].content_end; ++i) region_of_[i] = r;
+  }
+}
+
+// A title, a nickname or a label in quotation marks rather than words someone said.
+bool Extraction::is_label(const QuotedRegion& r) const {
+  if (r.dialogue) return false;
+  const std::uint32_t b = r.content_begin, e = r.content_end;
+  std::uint32_t count = 0, capitalized = 0;
+  bool sentence_mark = false;
+  for (std::uint32_t i = b; i < e; ++i) {
+    if (words_[i].kind == WordKind::word || words_[i].kind == WordKind::number) {
+      ++count;
+      if (words_[i].capitalized || words_[i].kind == WordKind::number) ++capitalized;
+      else if (key(i).size() <= 3) ++capitalized;  // "de", "la", "du" inside a title
+    }
+    if (ends_sentence_mark(i)) sentence_mark = true;
+  }
+  if (count == 0) return true;
+  // Named or titled: "baptisé « X »", "le film « X »", "l'opération « X »".
+  if (r.open > 0) {
+    std::uint32_t p = r.open - 1;
+    for (std::uint32_t back = 0; back < 3 && p < n_; ++back, --p) {
+      if (phrase_length(p, WordClass::naming) || single(p, WordClass::title)) return true;
+      if (words_[p].kind != WordKind::word || !(single(p, WordClass::determiner) || back == 0)) break;
+      if (p == 0) break;
+    }
+  }
+  // "« Barkhane »", "« Paris Plages »": capitalised words alone name something.
+  if (!sentence_mark && count <= label_words && capitalized == count && words_[b].capitalized) return true;
+  return false;
+}
+
+bool Extraction::is_direct(std::size_t index) const {
+  const QuotedRegion& r = regions_[index];
+  if (r.dialogue || r.multi_paragraph) return true;
+  const std::uint32_t o = r.open;
+  if (o == 0 || words_[o - 1].paragraph != words_[o].paragraph) return true;
+  const std::uint32_t p = o - 1;
+  if (is_punct(p, ":") || ends_sentence_mark(p)) return true;
+  // « … » et « … »: the second goes with the first.
+  if ((is(p, "et") || is_punct(p, ",")) && p > 0 && words_[p - 1].kind == WordKind::quote_mark && index > 0 &&
+      regions_[index - 1].close == p - 1) {
+    return is_direct(index - 1);
+  }
+  // A whole sentence quoted inside the journalist's: capital letter and final punctuation.
+  const std::uint32_t last = r.content_end - 1;
+  return words_[r.content_begin].capitalized && ends_sentence_mark(last);
+}
+
+// --- cues ---------------------------------------------------------------------------------------
+
+std::optional<CueHit> Extraction::verb_group_at(std::uint32_t i) const {
+  std::uint32_t j = i;
+  if (is(j, "ne") || is(j, "n'")) ++j;
+  bool reflexive = false;
+  if (is(j, "se") || is(j, "s'")) reflexive = true, ++j;
+  bool auxiliary = false, etre = false;
+  std::uint32_t clitic = no_word;
+  if (const LexEntry* aux = single(j, WordClass::auxiliary)) {
+    auxiliary = true;
+    etre = aux->value == 1;
+    ++j;
+    if (j < n_ && words_[j].kind == WordKind::clitic) clitic = j++;
+    for (std::uint32_t skipped = 0; skipped < 4 && j < n_; ++skipped) {
+      const std::uint32_t length = phrase_length(j, WordClass::adverb);
+      if (!length) break;
+      j += length;
+    }
+  } else if (j != i && !reflexive) {
+    return std::nullopt;
+  }
+  if (etre && !reflexive) return std::nullopt;  // passive: "a été annoncé"
+  // The verb itself: the longest form starting at j ("fait valoir" over "fait").
+  const LexEntry* chosen = nullptr;
+  std::uint32_t length = 0;
+  if (j >= n_) return std::nullopt;
+  for (const auto& e : words_[j].lex) {
+    if (e.word_class != WordClass::verb) continue;
+    const auto form = static_cast<VerbForm>(e.value);
+    if (auxiliary != (form == VerbForm::participle)) continue;
+    const ReportingVerb& verb = lex_.verb(e.verb);
+    if (verb.pronominal != reflexive && (verb.pronominal || !reflexive)) continue;
+    const auto l = static_cast<std::uint32_t>(e.rest.size() + 1);
+    bool match = j + l <= n_;
+    for (std::uint32_t k = 1; k < l && match; ++k) match = key(j + k) == e.rest[k - 1];
+    if (!match) continue;
+    // Prefer the longer phrase, then the pronominal reading when "se" is there.
+    if (!chosen || l > length || (l == length && verb.pronominal == reflexive && !lex_.verb(chosen->verb).pronominal)) {
+      chosen = &e, length = l;
+    }
+  }
+  if (!chosen) return std::nullopt;
+  const auto form = static_cast<VerbForm>(chosen->value);
+  std::uint32_t end = j + length;
+  if (!auxiliary && end < n_ && words_[end].kind == WordKind::clitic) clitic = end++;
+  // A finite form after an article is a noun: "l'estime", "le juge", "une annonce".
+  if (!auxiliary && !reflexive && clitic == no_word && j > 0 && form == VerbForm::finite &&
+      same_sentence(j - 1, j) && (single(j - 1, WordClass::determiner) || is(j - 1, "de") || is(j - 1, "d'") ||
+                                  is(j - 1, "du") || is(j - 1, "à") || is(j - 1, "au"))) {
+    return std::nullopt;
+  }
+  const ReportingVerb& verb = lex_.verb(chosen->verb);
+  CueHit hit;
+  hit.begin = i;
+  hit.end = end;
+  hit.lemma = verb.lemma;
+  hit.takes_que = verb.takes_que;
+  hit.incise_only = verb.incise_only;
+  hit.present_participle = form == VerbForm::present_participle;
+  if (hit.present_participle && i > 0 && is(i - 1, "en")) hit.begin = i - 1;
+  hit.inverted = clitic != no_word;
+  if (clitic != no_word) {
+    // The pronoun of the clitic: "-t-elle" -> "elle".
+    std::string_view k = key(clitic);
+    if (k.starts_with("-t-")) k.remove_prefix(3);
+    else if (k.starts_with("-")) k.remove_prefix(1);
+    Gender3 gender = Gender3::unknown;
+    if (k == "il") gender = Gender3::masculine;
+    else if (k == "elle") gender = Gender3::feminine;
+    else if (k == "ils" || k == "elles") gender = Gender3::plural;
+    else if (k != "on") return std::nullopt;  // "-je", "-nous": the speaker is in the quote
+    hit.speaker.mention = {words_[clitic].span.end - static_cast<std::uint32_t>(k.size()), words_[clitic].span.end};
+    hit.speaker.gender = gender;
+    hit.speaker.valid = k != "on";
+  }
+  return hit;
+}
+
+std::optional<CueHit> Extraction::source_at(std::uint32_t i) const {
+  const auto [entry, length] = phrase(i, WordClass::source);
+  if (!entry) return std::nullopt;
+  CueHit hit;
+  hit.begin = i;
+  hit.end = i + length;
+  hit.source = true;
+  hit.lemma = lex_.source_lemma(entry->verb);
+  return hit;
+}
+
+// The "que" that opens the reported clause after a verb: "a annoncé vendredi que",
+// "a dit à la presse qu'". Only adverbs and prepositional phrases may stand between.
+std::uint32_t Extraction::find_que(std::uint32_t from) const {
+  bool in_prepositional = false;
+  for (std::uint32_t i = from, seen = 0; i < n_ && seen < 10 && same_sentence(from - 1, i); ++seen) {
+    if (is(i, "que") || is(i, "qu'")) return i;
+    if (const std::uint32_t length = phrase_length(i, WordClass::adverb)) {
+      i += length;
+      continue;
+    }
+    const Word& w = words_[i];
+    if (is_punct(i, ",")) {
+      in_prepositional = false;
+    } else if (w.kind == WordKind::word && single(i, WordClass::stop) && !is(i, "et")) {
+      in_prepositional = true;
+    } else if (w.kind == WordKind::punctuation || w.kind == WordKind::quote_mark || w.kind == WordKind::dash) {
+      return no_word;
+    } else if (!in_prepositional && !is(i, "lui") && !is(i, "leur")) {
+      return no_word;
+    }
+    ++i;
+  }
+  return no_word;
+}
+
+// A noun phrase read after a cue ("a déclaré M. X lors de", "a annoncé mercredi la presse
+// officielle cubaine, alors que"): adverbs and prepositional phrases first are skipped.
+std::pair<std::uint32_t, std::uint32_t> Extraction::phrase_after(std::uint32_t from, bool skip_adverbials) const {
+  std::uint32_t i = from;
+  const std::uint32_t sentence = from < n_ ? words_[from].sentence : 0;
+  const auto here = [&](std::uint32_t k) { return k < n_ && words_[k].sentence == sentence; };
+  for (std::uint32_t guard = 0; skip_adverbials && guard < 12 && here(i); ++guard) {
+    if (const std::uint32_t length = phrase_length(i, WordClass::adverb)) {
+      i += length;
+      continue;
+    }
+    if (words_[i].kind == WordKind::word && single(i, WordClass::stop) && !is(i, "que") && !is(i, "qu'") &&
+        !is(i, "qui") && !is(i, "et") && !single(i, WordClass::determiner)) {
+      // A prepositional phrase: "à l'AFP", "sur RTL", "dans un entretien au Figaro".
+      ++i;
+      if (here(i) && phrase_length(i, WordClass::determiner)) i += phrase_length(i, WordClass::determiner);
+      while (here(i) && words_[i].kind == WordKind::word && !phrase_length(i, WordClass::determiner) &&
+             !single(i, WordClass::honorific) && !(single(i, WordClass::stop) && !is(i, "de") && !is(i, "du") && !is(i, "des") && !is(i, "d'")) &&
+             !phrase_length(i, WordClass::adverb)) {
+        ++i;
+      }
+      continue;
+    }
+    if (is_punct(i, ",") && here(i + 1) && (phrase_length(i + 1, WordClass::adverb) || single(i + 1, WordClass::stop))) {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  const std::uint32_t b = i;
+  while (here(i) && i - b < max_phrase_words) {
+    const Word& w = words_[i];
+    if (w.kind != WordKind::word && w.kind != WordKind::elision && w.kind != WordKind::number) break;
+    if (i > b && single(i, WordClass::stop) && !is(i, "de") && !is(i, "d'") && !is(i, "du") && !is(i, "des")) break;
+    if (i > b && phrase_length(i, WordClass::adverb) && !w.capitalized) break;
+    if (i == b && (single(i, WordClass::stop) || is(i, "que") || is(i, "qu'"))) break;
+    ++i;
+  }
+  std::uint32_t e = i;
+  // "de", "d'" cannot end a phrase.
+  while (e > b && (is(e - 1, "de") || is(e - 1, "d'") || is(e - 1, "du") || is(e - 1, "des"))) --e;
+  return {b, e};
+}
+
+// The subject before a verb group: the comma-separated piece nearest the verb that is a noun
+// phrase, skipping adverbials ("Dans l'opposition, la présidente …, Rachida Dati, a raillé").
+std::pair<std::uint32_t, std::uint32_t> Extraction::subject_before(std::uint32_t verb) const {
+  if (verb == 0) return {0, 0};
+  std::uint32_t s = verb;
+  while (s > 0 && same_sentence(s - 1, verb) &&
+         (is(s - 1, "lui") || is(s - 1, "leur") || is(s - 1, "l'") || is(s - 1, "y") || is(s - 1, "nous") ||
+          is(s - 1, "vous") || is(s - 1, "ne") || is(s - 1, "n'") || is(s - 1, "se") || is(s - 1, "s'") ||
+          phrase_length(s - 1, WordClass::adverb) == 1)) {
+    --s;
+  }
+  std::uint32_t b = s;
+  while (b > 0 && same_sentence(b - 1, verb) && s - b < max_subject_words && !in_region(b - 1)) {
+    const std::uint32_t k = b - 1;
+    const Word& w = words_[k];
+    if (w.kind == WordKind::punctuation && !is_punct(k, ",")) break;
+    if (w.kind == WordKind::quote_mark || w.kind == WordKind::dash) break;
+    if (is(k, "que") || is(k, "qu'") || is(k, "qui") || is(k, "dont") || is(k, "où") || is(k, "mais") ||
+        is(k, "car") || is(k, "et") || is(k, "lorsque") || is(k, "quand") || is(k, "si") || is(k, "puis") ||
+        is(k, "comme") || is(k, "ou")) {
+      break;
+    }
+    if (single(k, WordClass::auxiliary) || (single(k, WordClass::verb) && !w.capitalized)) break;
+    --b;
+  }
+  // Split at commas and take the piece nearest the verb that can be a subject.
+  std::uint32_t end = s;
+  while (end > b) {
+    while (end > b && is_punct(end - 1, ",")) --end;
+    std::uint32_t start = end;
+    while (start > b && !is_punct(start - 1, ",")) --start;
+    if (start == end) break;
+    const bool adverbial = (single(start, WordClass::stop) && !phrase_length(start, WordClass::determiner)) ||
+                           phrase_length(start, WordClass::adverb) >= end - start ||
+                           (phrase_length(start, WordClass::adverb) && !words_[start].capitalized);
+    if (!adverbial) return {start, end};
+    end = start;
+  }
+  return {s, s};
+}
+
+// Whether the phrase can say something: a name, a person, or a noun of the speaker list.
+bool Extraction::plausible_speaker(std::uint32_t b, std::uint32_t e) const {
+  if (b >= e) return false;
+  std::uint32_t p = b + phrase_length(b, WordClass::determiner);
+  if (p >= e) return false;
+  if (words_[p].mention >= 0 || single(p, WordClass::honorific) || words_[p].capitalized) return true;
+  for (std::uint32_t i = p; i < e && i < p + 3; ++i) {
+    if (phrase_length(i, WordClass::speaker)) return true;
+  }
+  return false;
+}
+
+Who Extraction::from_mention(std::uint32_t m, std::uint32_t mention_begin) const {
+  const EntityMention& mention = entities_.mentions[m];
+  const EntityChain& chain = entities_.chains[mention.chain];
+  Who who;
+  who.valid = true;
+  who.chain = mention.chain;
+  who.name = chain.name;
+  who.wikidata_id = chain.wikidata_id;
+  who.wiki_title = chain.wiki_title;
+  who.person = chain.type == EntityType::person;
+  who.gender = chain.gender == Gender::masculine ? Gender3::masculine
+               : chain.gender == Gender::feminine ? Gender3::feminine : Gender3::unknown;
+  std::uint32_t last = mention_begin;
+  while (last + 1 < n_ && words_[last + 1].mention == static_cast<std::int32_t>(m)) ++last;
+  who.mention = words_span(mention_begin, last + 1);
+  return who;
+}
+
+Who Extraction::from_name_run(std::uint32_t b, std::uint32_t e) const {
+  Who who;
+  who.valid = true;
+  who.person = true;
+  who.mention = words_span(b, e);
+  who.name = std::string(doc_.text(who.mention));
+  const auto found = full_names_.find(std::string(key(e - 1)));
+  if (found != full_names_.end() && found->second.size() > who.name.size()) who.name = found->second;
+  const Gender g = person_lexicon().first_name_gender(words_.text(b));
+  if (g == Gender::masculine) who.gender = Gender3::masculine;
+  if (g == Gender::feminine) who.gender = Gender3::feminine;
+  return who;
+}
+
+// Resolves a noun phrase [b, e) to a speaker: a name (through the entity chain), a pronoun, or a
+// description, itself resolved to the person introduced with that role when there is one.
+Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_role) {
+  while (b < e && (is_punct(b, ",") || words_[b].kind == WordKind::punctuation)) ++b;
+  while (e > b && words_[e - 1].kind == WordKind::punctuation) --e;
+  if (b >= e) return {};
+  if (e - b == 1) {
+    if (const LexEntry* pronoun = single(b, WordClass::pronoun)) {
+      if (is(b, "on")) return {};
+      Gender3 g = static_cast<Gender3>(pronoun->value & 0x0F);
+      Who who = resolve_pronoun(b, g);
+      who.mention = words_[b].span;
+      return who;
+    }
+  }
+  Gender3 gender = Gender3::unknown;
+  std::uint32_t p = b;
+  if (const auto [det, length] = phrase(p, WordClass::determiner); det) {
+    gender = static_cast<Gender3>(det->value & 0x0F);
+    p += length;
+  }
+  const std::uint32_t honorific_begin = p;
+  bool honorific = false;
+  if (const LexEntry* h = single(p, WordClass::honorific); h && p + 1 < e) {
+    honorific = true;
+    if (h->value != 0) gender = static_cast<Gender3>(h->value & 0x0F);
+    ++p;
+  }
+  if (p >= e) return {};
+  // A name at the head: "M. Choïgou", "La Hongrie de Viktor Orban", "Anne Hidalgo".
+  const auto name_at = [&](std::uint32_t k, std::uint32_t from) -> std::optional<Who> {
+    if (words_[k].mention >= 0) {
+      Who who = from_mention(static_cast<std::uint32_t>(words_[k].mention), k);
+      who.mention.begin = words_[from].span.begin;
+      if (who.gender == Gender3::unknown) who.gender = gender;
+      return who;
+    }
+    if (!words_[k].capitalized || phrase_length(k, WordClass::speaker) || single(k, WordClass::determiner)) return std::nullopt;
+    std::uint32_t end = k;
+    while (end < e && words_[end].capitalized && words_[end].kind == WordKind::word) ++end;
+    Who who = from_name_run(k, end);
+    who.mention.begin = words_[from].span.begin;
+    if (gender != Gender3::unknown) who.gender = gender;
+    return who;
+  };
+  if (auto who = name_at(p, honorific ? honorific_begin : p)) {
+    if (honorific || p == b || true) return *who;
+  }
+  // A role: "le chancelier allemand Friedrich Merz", "le ministre des Transports".
+  std::uint32_t k = p + phrase_length(p, WordClass::speaker);
+  while (k < e && words_[k].kind == WordKind::word && !words_[k].capitalized && !is(k, "de") && !is(k, "du") &&
+         !is(k, "des") && !single(k, WordClass::determiner)) {
+    ++k;
+  }
+  if (phrase_length(p, WordClass::speaker) && k < e && words_[k].capitalized && !single(k, WordClass::speaker)) {
+    std::uint32_t name_begin = k;
+    if (auto who = name_at(k, name_begin)) {
+      if (record_role) {
+        RoleIntro intro;
+        for (std::uint32_t r = p; r < k; ++r) intro.words.push_back(key(r));
+        intro.who = *who;
+        roles_.push_back(std::move(intro));
+      }
+      who->mention.begin = words_[b].span.begin;
+      return *who;
+    }
+  }
+  // A description: resolved to the person introduced with the same role words, or itself.
+  Who who;
+  who.valid = true;
+  who.mention = words_span(b, e);
+  who.name = std::string(doc_.text(who.mention));
+  who.gender = gender;
+  std::vector<std::string_view> role;
+  for (std::uint32_t r = p; r < e; ++r) {
+    if (words_[r].kind == WordKind::word) role.push_back(key(r));
+  }
+  for (auto it = roles_.rbegin(); it != roles_.rend() && !role.empty(); ++it) {
+    const bool covered = std::all_of(role.begin(), role.end(), [&](std::string_view w) {
+      return std::find(it->words.begin(), it->words.end(), w) != it->words.end();
+    });
+    if (covered && !it->words.empty() && it->words.front() == role.front()) {
+      Who introduced = it->who;
+      introduced.mention = who.mention;
+      return introduced;
+    }
+  }
+  return who;
+}
+
+Who Extraction::resolve_pronoun(std::uint32_t word, Gender3 gender) const {
+  std::uint32_t looked = 0;
+  for (auto it = salience_.rbegin(); it != salience_.rend() && looked < salience_window; ++it, ++looked) {
+    if (it->word >= word) continue;
+    if (words_[it->word].paragraph + 3 < words_[word].paragraph) break;
+    const Gender3 g = it->who.gender;
+    if (gender == Gender3::plural) {
+      if (g == Gender3::plural) return it->who;
+      continue;
+    }
+    if (g == Gender3::plural) continue;
+    if (g == Gender3::unknown || gender == Gender3::unknown || g == gender) return it->who;
+  }
+  return {};
+}
+
+void Extraction::remember(std::uint32_t word, const Who& who) {
+  if (who.valid) salience_.push_back({word, who});
+}
+
+// Adds the people named before `word` (outside quotations) to the candidates for pronouns.
+void Extraction::pass_words_until(std::uint32_t word) {
+  for (; passed_ < word && passed_ < n_; ++passed_) {
+    const std::uint32_t i = passed_;
+    if (in_region(i) || words_[i].kind != WordKind::word) continue;
+    const bool after_agent = i > 0 && (is(i - 1, "par") || is(i - 1, "à") || is(i - 1, "avec") || is(i - 1, "contre"));
+    const std::int32_t m = words_[i].mention;
+    if (m >= 0) {
+      if (i > 0 && words_[i - 1].mention == m) continue;
+      const EntityMention& mention = entities_.mentions[static_cast<std::uint32_t>(m)];
+      if (mention.type != EntityType::person || after_agent) continue;
+      Who who = from_mention(static_cast<std::uint32_t>(m), i);
+      if (i > 0) {
+        if (const LexEntry* h = single(i - 1, WordClass::honorific); h && who.gender == Gender3::unknown) {
+          who.gender = static_cast<Gender3>(h->value & 0x0F);
+        }
+      }
+      remember(i, who);
+      continue;
+    }
+    // Without entity mentions: a run of two or more capitalised words not opening the sentence.
+    if (!words_[i].capitalized || (i > 0 && is_name_word(i - 1) && same_sentence(i - 1, i))) continue;
+    std::uint32_t end = i;
+    while (end < n_ && is_name_word(end) && same_sentence(i, end) && words_[end].mention < 0) ++end;
+    const bool opens_sentence = i == 0 || !same_sentence(i - 1, i);
+    const LexEntry* h = i > 0 ? single(i - 1, WordClass::honorific) : nullptr;
+    if ((end - i >= 2 && !opens_sentence) || h) {
+      Who who = from_name_run(i, end);
+      if (h && h->value) who.gender = static_cast<Gender3>(h->value & 0x0F);
+      if (end - i >= 2) full_names_[std::string(key(end - 1))] = who.name;
+      if (!after_agent && entities_.mentions.empty()) remember(i, who);
+    }
+  }
+}
+
+// Finds who speaks for a cue, in order: the inverted pronoun, an inverted subject, the subject
+// of an earlier cue for participles and coordinated verbs, the subject before the verb.
+void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
+  if (cue.source) {
+    auto [b, e] = phrase_after(cue.end, false);
+    if (b >= e) return;
+    std::uint32_t head = b + phrase_length(b, WordClass::determiner);
+    if (head < e && phrase_length(head, WordClass::nonsource)) return;
+    if (is(b, "nous") || is(b, "moi")) return;
+    if (cue.lemma == "pour" && !plausible_speaker(b, e)) return;
+    cue.speaker = resolve_phrase(b, e, true);
+    cue.speaker_end = e;
+    return;
+  }
+  if (cue.inverted) {
+    if (cue.speaker.valid) {
+      Who who = resolve_pronoun(cue.begin, cue.speaker.gender);
+      if (who.valid) {
+        who.mention = cue.speaker.mention;
+        cue.speaker = who;
+      } else {
+        cue.speaker.valid = false;
+      }
+    } else if (is(cue.end, "auprès") && is(cue.end + 1, "de")) {  // "a-t-on appris auprès de X"
+      auto [b, e] = phrase_after(cue.end + 2, false);
+      if (b < e) cue.speaker = resolve_phrase(b, e, true);
+    }
+    return;
+  }
+  const std::uint32_t before = cue.begin > 0 ? cue.begin - 1 : no_word;
+  const bool after_quote = before != no_word &&
+                           (words_[before].kind == WordKind::quote_mark ||
+                            (is_punct(before, ",") && before > 0 && words_[before - 1].kind == WordKind::quote_mark) ||
+                            (is_punct(before, ",") && in_region(before)));
+  const bool after_comma = before != no_word && is_punct(before, ",");
+  if (!cue.present_participle && (after_quote || after_comma)) {
+    auto [b, e] = phrase_after(cue.end, true);
+    if (b < e && (after_quote ? plausible_speaker(b, e) || words_[b].capitalized : plausible_speaker(b, e))) {
+      cue.inverted = true;
+      cue.speaker = resolve_phrase(b, e, true);
+      cue.speaker_end = e;
+      // "la vice-présidente de la Commission, Margrethe Vestager, lors de …": the name in apposition.
+      if (is_punct(e, ",") && e + 1 < n_ && (words_[e + 1].mention >= 0 || words_[e + 1].capitalized) &&
+          same_sentence(e, e + 1)) {
+        std::uint32_t k = e + 1;
+        while (k < n_ && (is_name_word(k) || words_[k].mention >= 0) && same_sentence(e, k)) ++k;
+        if (k == n_ || !same_sentence(e, k) || is_punct(k, ",") || ends_sentence_mark(k) || single(k, WordClass::stop)) {
+          const Who role = cue.speaker;
+          Who name = resolve_phrase(e + 1, k, false);
+          if (name.valid && name.person) {
+            RoleIntro intro;
+            const std::uint32_t role_begin = b + phrase_length(b, WordClass::determiner);
+            for (std::uint32_t r = role_begin; r < e; ++r) intro.words.push_back(key(r));
+            intro.who = name;
+            roles_.push_back(std::move(intro));
+            cue.speaker = name;
+            cue.speaker_end = k;
+          }
+          (void)role;
+        }
+      }
+      return;
+    }
+  }
+  // Participles and coordinated verbs share the subject of the verb before them.
+  std::uint32_t s = cue.begin;
+  while (s > 0 && same_sentence(s - 1, cue.begin) && phrase_length(s - 1, WordClass::adverb) == 1) --s;
+  const bool coordinated = s > 0 && same_sentence(s - 1, cue.begin) && (is(s - 1, "et") || is(s - 1, "puis") || is(s - 1, "tout"));
+  if (cue.present_participle || coordinated) {
+    for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
+      if (!same_sentence(it->begin, cue.begin)) break;
+      if (it->speaker.valid && !it->source) {
+        cue.speaker = it->speaker;
+        return;
+      }
+    }
+    if (coordinated) return;
+  }
+  auto [b, e] = subject_before(cue.begin);
+  if (b >= e) return;
+  // An apposition: "La ministre de la Culture, Jeanne Martin, a dit": the name is the speaker,
+  // the piece before it the role that introduces her.
+  cue.speaker = resolve_phrase(b, e, true);
+  if (b > 1 && is_punct(b - 1, ",") && cue.speaker.valid && cue.speaker.person) {
+    std::uint32_t rb = b - 1;
+    while (rb > 0 && same_sentence(rb - 1, b) && !is_punct(rb - 1, ",") && words_[rb - 1].kind != WordKind::punctuation &&
+           words_[rb - 1].kind != WordKind::quote_mark && b - rb < max_phrase_words) {
+      --rb;
+    }
+    const std::uint32_t role_begin = rb + phrase_length(rb, WordClass::determiner);
+    if (role_begin < b - 1 && phrase_length(role_begin, WordClass::speaker)) {
+      RoleIntro intro;
+      for (std::uint32_t r = role_begin; r < b - 1; ++r) {
+        if (words_[r].kind == WordKind::word) intro.words.push_back(key(r));
+      }
+      intro.who = cue.speaker;
+      roles_.push_back(std::move(intro));
+      if (cue.speaker.gender == Gender3::unknown) {
+        if (const auto [det, length] = phrase(rb, WordClass::determiner); det) {
+          cue.speaker.gender = static_cast<Gender3>(det->value & 0x0F);
+        }
+      }
+    }
+  }
+}
+
+// --- the whole extraction -----------------------------------------------------------------------
+
+std::vector<Quote> Extraction::run() {
+  if (n_ == 0) return {};
+  mark_regions();
+
+  // Cues in text order, each with its speaker; people seen before a cue are candidates for its
+  // pronouns.
+  for (std::uint32_t i = 0; i < n_; ++i) {
+    if (words_[i].lex.empty() && !is(i, "s'") && !is(i, "se") && !is(i, "n'") && !is(i, "ne")) continue;
+    std::optional<CueHit> hit = verb_group_at(i);
+    if (!hit) hit = source_at(i);
+    if (!hit) continue;
+    hit->in_quote = in_region(i);
+    if (hit->in_quote) {
+      // Inside a quotation only an incise counts: "…, a-t-il dit, …" or in dialogue "…, dit Paul".
+      const QuotedRegion& r = regions_[region_of_[i]];
+      const bool after_comma = i > 0 && is_punct(i - 1, ",") && !hit->source;
+      if (!after_comma || (!hit->inverted && !r.dialogue)) {
+        i = hit->end - 1;
+        continue;
+      }
+    }
+    pass_words_until(hit->begin);
+    if (!hit->source) hit->que = hit->takes_que ? find_que(hit->end) : no_word;
+    find_speaker(*hit, cues_);
+    if (hit->incise_only && !hit->inverted) {
+      i = hit->end - 1;
+      continue;
+    }
+    if (hit->speaker.valid) remember(hit->begin, hit->speaker);
+    i = hit->end - 1;
+    cues_.push_back(std::move(*hit));
+  }
+
+  // Quotations: what kind, and which cue speaks for each.
+  std::vector<std::uint32_t> cue_at(n_, no_word);
+  for (std::uint32_t c = 0; c < cues_.size(); ++c) cue_at[cues_[c].begin] = c;
+  const auto cue_before = [&](std::uint32_t word) -> const CueHit* {
+    // The nearest cue ending before `word` in its sentence, outside quotations.
+    auto it = std::lower_bound(cues_.begin(), cues_.end(), word, [](const CueHit& c, std::uint32_t w) { return c.end <= w; });
+    while (it != cues_.begin()) {
+      --it;
+      if (!same_sentence(it->begin, word) || it->end > word) return nullptr;
+      if (!it->in_quote && !it->source) return &*it;
+    }
+    return nullptr;
+  };
+
+  std::vector<Found> found;
+  std::vector<bool> emitted(regions_.size(), false);
+  for (std::uint32_t r = 0; r < regions_.size(); ++r) {
+    const QuotedRegion& region = regions_[r];
+    if (is_label(region)) continue;
+    std::uint32_t cb = region.content_begin, ce = region.content_end;
+    const bool direct = is_direct(r);
+    const CueHit* cue = nullptr;
+    // 1. An incise inside: "…, a-t-il ajouté, …" or a dialogue line "— Oui, dit-il."
+    for (std::uint32_t i = cb; i < ce && !cue; ++i) {
+      if (cue_at[i] != no_word && cues_[cue_at[i]].in_quote) cue = &cues_[cue_at[i]];
+    }
+    if (cue && region.dialogue) {
+      std::uint32_t after = cue->speaker_end != no_word ? cue->speaker_end : cue->end;
+      while (after < ce && words_[after].kind == WordKind::punctuation && !is_punct(after, ",")) ++after;
+      if (after >= ce && cue->begin > cb) ce = cue->begin - 1;  // the incise closes the line
+    }
+    // 2. After the closing mark: "« … », a déclaré M. X" or "« … », selon X".
+    if (!cue && region.close != no_word) {
+      std::uint32_t k = region.close + 1;
+      if (is_punct(k, ",")) ++k;
+      if (k < n_ && words_[k].paragraph == words_[region.close].paragraph && cue_at[k] != no_word && (cues_[cue_at[k]].inverted || cues_[cue_at[k]].source)) cue = &cues_[cue_at[k]];
+    }
+    // 3. Before a colon: "X a déclaré : « … »", also at the end of the paragraph before.
+    if (!cue && region.open > 0 && !region.dialogue && is_punct(region.open - 1, ":")) {
+      cue = cue_before(region.open - 1);
+      if (cue && cue->inverted && cue->speaker_end == no_word && !cue->speaker.valid) cue = nullptr;
+    }
+    // 4. A verb of the same sentence before the quotation: "X a salué « … »".
+    if (!cue && !region.dialogue && !(direct && (region.open == 0 || !same_sentence(region.open - 1, region.open)))) {
+      cue = cue_before(region.open);
+    }
+    // 5. An incise later in the sentence: "« … » dans la région, a annoncé X".
+    if (!cue && region.close != no_word) {
+      auto it = std::lower_bound(cues_.begin(), cues_.end(), region.close,
+                                 [](const CueHit& c, std::uint32_t w) { return c.begin <= w; });
+      for (; it != cues_.end() && same_sentence(it->begin, region.close); ++it) {
+        if (it->in_quote) continue;
+        if (it->inverted || it->source) {
+          cue = &*it;
+          break;
+        }
+        break;
+      }
+    }
+    const bool short_quote = [&] {
+      std::uint32_t count = 0;
+      for (std::uint32_t i = cb; i < ce; ++i) count += words_[i].kind == WordKind::word ? 1u : 0u;
+      return count <= label_words;
+    }();
+    if (!cue && !direct && short_quote) continue;  // a label: "les « gilets jaunes »"
+    while (ce > cb && (is_punct(ce - 1, ",") || is_punct(ce - 1, ";"))) --ce;
+    if (ce <= cb) continue;
+    Found f;
+    f.region = r;
+    f.paragraph = words_[cb].paragraph;
+    f.first_word = region.open;
+    f.quote.content = doc_.to_original(words_span(cb, ce));
+    f.quote.kind = direct ? QuoteKind::direct : QuoteKind::partial;
+    if (cue) {
+      f.attributed = true;
+      f.quote.cue = Cue{doc_.to_original(words_span(cue->begin, cue->end)), std::string(cue->lemma)};
+      if (cue->speaker.valid) {
+        const Who& who = cue->speaker;
+        f.quote.speaker = Speaker{doc_.to_original(who.mention), who.name, who.chain, std::string(who.wikidata_id),
+                                  std::string(who.wiki_title)};
+      }
+    }
+    emitted[r] = true;
+    found.push_back(std::move(f));
+  }
+
+  // « A » et « B », a dit X: A goes with B. Then a quotation without a cue goes on with the
+  // speaker of the quotation just before, in its paragraph or the paragraph before.
+  for (std::size_t q = found.size(); q-- > 1;) {
+    Found& a = found[q - 1];
+    const Found& b = found[q];
+    const QuotedRegion& ra = regions_[a.region];
+    if (a.attributed || ra.close == no_word) continue;
+    std::uint32_t k = ra.close + 1;
+    if (is(k, "et") || is_punct(k, ",")) ++k;
+    if (k == regions_[b.region].open && b.attributed) {
+      a.quote.speaker = b.quote.speaker;
+      a.quote.cue = b.quote.cue;
+      a.attributed = true;
+    }
+  }
+  for (std::size_t q = 1; q < found.size(); ++q) {
+    Found& f = found[q];
+    const Found& previous = found[q - 1];
+    if (f.attributed || f.quote.kind != QuoteKind::direct || regions_[f.region].dialogue) continue;
+    if (!previous.quote.speaker) continue;
+    const bool same_paragraph = previous.paragraph == f.paragraph;
+    const bool next_paragraph = previous.paragraph + 1 == f.paragraph && f.first_word > 0 &&
+                                words_[f.first_word - 1].paragraph != words_[f.first_word].paragraph;
+    if (same_paragraph || next_paragraph) {
+      f.quote.speaker = previous.quote.speaker;
+      f.attributed = true;
+    }
+  }
+
+  // Reported speech without quotation marks.
+  const auto has_quote = [&](std::uint32_t b, std::uint32_t e) {
+    for (std::uint32_t i = b; i < e; ++i) {
+      if (in_region(i) && emitted[region_of_[i]]) return true;
+      if (words_[i].kind == WordKind::quote_mark && i + 1 < n_ && in_region(i + 1) && emitted[region_of_[i + 1]]) return true;
+    }
+    return false;
+  };
+  const auto sentence_bounds = [&](std::uint32_t word) {
+    std::uint32_t b = word, e = word;
+    while (b > 0 && same_sentence(b - 1, word)) --b;
+    while (e < n_ && same_sentence(e, word)) ++e;
+    return std::pair{b, e};
+  };
+  const auto add_indirect = [&](std::uint32_t b, std::uint32_t e, const CueHit& cue) {
+    while (e > b && words_[e - 1].kind == WordKind::punctuation) --e;
+    while (b < e && words_[b].kind == WordKind::punctuation) ++b;
+    std::uint32_t words = 0;
+    for (std::uint32_t i = b; i < e; ++i) words += words_[i].kind == WordKind::word ? 1u : 0u;
+    if (words < 3 || has_quote(b, e) || !cue.speaker.valid) return;
+    for (std::uint32_t i = b; i < e; ++i) {
+      if (in_region(i) && !is_label(regions_[region_of_[i]]) && !emitted[region_of_[i]] && regions_[region_of_[i]].dialogue) return;
+    }
+    Found f;
+    f.quote.content = doc_.to_original(words_span(b, e));
+    f.quote.kind = QuoteKind::indirect;
+    f.quote.cue = Cue{doc_.to_original(words_span(cue.begin, cue.end)), std::string(cue.lemma)};
+    const Who& who = cue.speaker;
+    f.quote.speaker = Speaker{doc_.to_original(who.mention), who.name, who.chain, std::string(who.wikidata_id),
+                              std::string(who.wiki_title)};
+    f.first_word = b;
+    found.push_back(std::move(f));
+  };
+  for (const CueHit& cue : cues_) {
+    if (cue.in_quote || in_region(cue.begin)) continue;
+    const auto [sb, se] = sentence_bounds(cue.begin);
+    if (has_quote(sb, se)) continue;
+    if (cue.source) {
+      if (cue.speaker_end == no_word) continue;
+      // "Selon X, …" at the head of the sentence, or "…, selon X." at its end.
+      std::uint32_t head = sb;
+      if (is(head, "mais") || is(head, "et") || is(head, "or")) ++head;
+      if (cue.begin == head && is_punct(cue.speaker_end, ",")) {
+        add_indirect(cue.speaker_end + 1, se, cue);
+      } else if (cue.begin > sb && is_punct(cue.begin - 1, ",") && cue.lemma != "pour" &&
+                 (cue.speaker_end >= se || ends_sentence_mark(cue.speaker_end))) {
+        add_indirect(sb, cue.begin - 1, cue);
+      }
+      continue;
+    }
+    if (cue.que != no_word) {
+      add_indirect(cue.que + 1, se, cue);
+    } else if (cue.inverted && cue.begin > sb + 3 && is_punct(cue.begin - 1, ",") && !cue.present_participle) {
+      // "…, a prévenu la direction." / "…, estime-t-il."
+      std::uint32_t after = cue.speaker_end != no_word ? cue.speaker_end : cue.end;
+      if (after >= se || ends_sentence_mark(after)) add_indirect(sb, cue.begin - 1, cue);
+    }
+  }
+
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    return a.quote.content.begin < b.quote.content.begin;
+  });
+  std::vector<Quote> quotes;
+  quotes.reserve(found.size());
+  for (auto& f : found) quotes.push_back(std::move(f.quote));
+  return quotes;
+}
+
+}  // namespace
+}  // namespace detail
+
+class QuoteExtractor::Impl {
+ public:
+  const detail::CueLexicon* lexicon = &detail::CueLexicon::builtin();
+};
 
 QuoteExtractor::QuoteExtractor() : impl_(std::make_unique<Impl>()) {}
 QuoteExtractor::QuoteExtractor(QuoteExtractor&&) noexcept = default;
 QuoteExtractor& QuoteExtractor::operator=(QuoteExtractor&&) noexcept = default;
 QuoteExtractor::~QuoteExtractor() = default;
 
-std::vector<Quote> QuoteExtractor::extract(const Document&, const Entities&) const { return {}; }
+std::vector<Quote> QuoteExtractor::extract(const Document& doc, const Entities& entities) const {
+  detail::Extraction extraction(doc, entities, *impl_->lexicon);
+  return extraction.run();
+}
 
 }  // namespace frnews

@@ -1,0 +1,224 @@
+#include "quotes/lexicon.hpp"
+
+#include <stdexcept>
+
+#include "core/embedded.hpp"
+#include "core/tsv.hpp"
+
+namespace frnews::detail {
+
+void fold_word(std::string_view word, std::string& out) {
+  out.clear();
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (c < 0x80) {
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
+    } else if (c == 0xC3 && i + 1 < word.size()) {
+      auto next = static_cast<unsigned char>(word[i + 1]);
+      // À..Þ but × are the upper-case letters of Latin-1; lower case is 0x20 above.
+      if (next >= 0x80 && next <= 0x9E && next != 0x97) next = static_cast<unsigned char>(next + 0x20);
+      out += static_cast<char>(c);
+      out += static_cast<char>(next);
+      ++i;
+    } else if (c == 0xC5 && i + 1 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0x92) {
+      out += "\xC5\x93";  // Œ -> œ
+      ++i;
+    } else if (c == 0xE2 && i + 2 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(word[i + 2]) == 0x99 || static_cast<unsigned char>(word[i + 2]) == 0x98)) {
+      out += '\'';  // ’ and ‘ used as apostrophes
+      i += 2;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+}
+
+namespace {
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+  std::vector<std::string_view> parts;
+  while (!text.empty()) {
+    const std::size_t at = text.find(separator);
+    const std::string_view part = text.substr(0, at);
+    if (!part.empty()) parts.push_back(part);
+    if (at == std::string_view::npos) break;
+    text.remove_prefix(at + 1);
+  }
+  return parts;
+}
+
+bool is_vowel_at(std::string_view s, std::size_t i) {
+  const char c = s[i];
+  if (std::string_view("aeiouy").find(c) != std::string_view::npos) return true;
+  // é è ê ë â à î ï ô û ù ü: all start with 0xC3 in UTF-8
+  return static_cast<unsigned char>(c) == 0xC3;
+}
+
+// The stem of the singular présent of verbs like "répéter": the last é becomes è.
+std::string grave_stem(std::string_view stem) {
+  const std::size_t at = stem.rfind("\xC3\xA9");
+  if (at == std::string_view::npos || at + 2 >= stem.size()) return std::string(stem);
+  for (std::size_t i = at + 2; i < stem.size(); ++i) {
+    if (is_vowel_at(stem, i)) return std::string(stem);
+  }
+  std::string out(stem);
+  out.replace(at, 2, "\xC3\xA8");
+  return out;
+}
+
+// The stem before an ending that starts with a or o: "annonç", "jugea".
+std::string soft_stem(std::string_view stem) {
+  if (stem.ends_with('c')) return std::string(stem.substr(0, stem.size() - 1)) + "\xC3\xA7";
+  if (stem.ends_with('g')) return std::string(stem) + "e";
+  return std::string(stem);
+}
+
+constexpr std::string_view avoir_forms[] = {"a", "ont", "avait", "avaient", "aura", "auront", "aurait",
+                                            "auraient", "eut", "eurent", "ayant", "avoir", "ai", "avons",
+                                            "avez", "aurais", "avais"};
+constexpr std::string_view etre_forms[] = {"est", "sont", "était", "étaient", "sera", "seront", "serait",
+                                           "seraient", "fut", "furent", "étant", "être", "suis", "sommes"};
+
+}  // namespace
+
+void CueLexicon::add(std::string_view phrase, LexEntry entry) {
+  std::string folded;
+  // Elisions are words of their own in the text: "d'après" is read as "d'" "après".
+  std::vector<std::string_view> words;
+  for (auto word : split(phrase, ' ')) {
+    const std::size_t apostrophe = word.find('\'');
+    const std::string_view head = word.substr(0, apostrophe);
+    const bool elision = apostrophe != std::string_view::npos && apostrophe + 1 < word.size() &&
+                         (head == "l" || head == "d" || head == "qu" || head == "n" || head == "s" ||
+                          head == "c" || head == "j" || head == "m" || head == "t" || head == "jusqu" ||
+                          head == "lorsqu" || head == "puisqu");
+    if (elision) {
+      words.push_back(word.substr(0, apostrophe + 1));
+      words.push_back(word.substr(apostrophe + 1));
+    } else {
+      words.push_back(word);
+    }
+  }
+  if (words.empty()) return;
+  fold_word(words[0], folded);
+  std::string first = folded;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    fold_word(words[i], folded);
+    entry.rest.push_back(folded);
+  }
+  entries_[first].push_back(std::move(entry));
+}
+
+void CueLexicon::add_verb_forms(std::uint16_t verb, std::string_view lemma, std::string_view conjugation,
+                                std::string_view finite, std::string_view participles,
+                                std::string_view present_participle) {
+  // "se réjouir" -> "réjouir"; "faire valoir" -> base "faire", particle " valoir".
+  std::string_view base = lemma;
+  if (base.starts_with("se ")) base.remove_prefix(3);
+  else if (base.starts_with("s'")) base.remove_prefix(2);
+  std::string particle;
+  if (const std::size_t space = base.find(' '); space != std::string_view::npos) {
+    particle = std::string(base.substr(space));
+    base = base.substr(0, space);
+  }
+  const auto add_form = [&](std::string_view form, VerbForm kind, bool with_particle) {
+    LexEntry entry{{}, WordClass::verb, static_cast<std::uint8_t>(kind), verb};
+    add(with_particle ? std::string(form) + particle : std::string(form), std::move(entry));
+  };
+  for (auto form : split(finite, ',')) add_form(form, VerbForm::finite, conjugation != "irr");
+  for (auto form : split(participles, ',')) add_form(form, VerbForm::participle, conjugation != "irr");
+  for (auto form : split(present_participle, ',')) add_form(form, VerbForm::present_participle, conjugation != "irr");
+  if (conjugation == "er" && base.ends_with("er")) {
+    const std::string_view stem = base.substr(0, base.size() - 2);
+    const std::string s(stem), grave = grave_stem(stem), soft = soft_stem(stem);
+    for (const auto& f : {grave + "e", grave + "es", grave + "ent", soft + "ons", s + "ez", soft + "ait",
+                          soft + "ais", soft + "aient", soft + "a", s + "\xC3\xA8rent", s + "era", s + "eront",
+                          s + "erait", s + "eraient"}) {
+      add_form(f, VerbForm::finite, true);
+    }
+    for (const auto& f : {s + "\xC3\xA9", s + "\xC3\xA9" "e", s + "\xC3\xA9s", s + "\xC3\xA9" "es"}) {
+      add_form(f, VerbForm::participle, true);
+    }
+    add_form(soft + "ant", VerbForm::present_participle, true);
+  } else if (conjugation == "ir" && base.ends_with("ir")) {
+    const std::string s(base.substr(0, base.size() - 2));
+    for (const auto& f : {s + "it", s + "is", s + "issent", s + "issait", s + "issaient", s + "irent", s + "ira",
+                          s + "iront", s + "irait", s + "iraient"}) {
+      add_form(f, VerbForm::finite, true);
+    }
+    for (const auto& f : {s + "i", s + "ie", s + "is", s + "ies"}) add_form(f, VerbForm::participle, true);
+    add_form(s + "issant", VerbForm::present_participle, true);
+  } else if (conjugation != "irr") {
+    throw std::runtime_error("reporting_verbs.tsv: unknown conjugation class for " + std::string(lemma));
+  }
+}
+
+CueLexicon::CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv) {
+  for (auto form : avoir_forms) add(form, {{}, WordClass::auxiliary, 0, 0});
+  for (auto form : etre_forms) add(form, {{}, WordClass::auxiliary, 1, 0});
+
+  for_each_tsv_record(verbs_tsv, [&](const std::vector<std::string_view>& f, std::size_t) {
+    const auto field = [&](std::size_t i) { return i < f.size() ? f[i] : std::string_view{}; };
+    ReportingVerb verb;
+    verb.lemma = std::string(field(0));
+    verb.pronominal = verb.lemma.starts_with("se ") || verb.lemma.starts_with("s'");
+    const std::string_view flags = field(2);
+    verb.takes_que = flags.find("noque") == std::string_view::npos;
+    verb.incise_only = flags.find("inv") != std::string_view::npos;
+    const auto index = static_cast<std::uint16_t>(verbs_.size());
+    verbs_.push_back(verb);
+    add_verb_forms(index, field(0), field(1), field(3), field(4), field(5));
+  });
+
+  for_each_tsv_record(cues_tsv, [&](const std::vector<std::string_view>& f, std::size_t) {
+    if (f.size() < 2) return;
+    const std::string_view type = f[0], text = f[1], value = f.size() > 2 ? f[2] : std::string_view{};
+    const auto gender = [&] {
+      if (value == "m") return Gender3::masculine;
+      if (value == "f") return Gender3::feminine;
+      if (value == "p" || value == "mp" || value == "fp") return Gender3::plural;
+      return Gender3::unknown;
+    };
+    LexEntry entry{{}, WordClass::stop, 0, 0};
+    if (type == "source") {
+      entry.word_class = WordClass::source;
+      entry.verb = static_cast<std::uint16_t>(sources_.size());
+      sources_.emplace_back(value.empty() ? text : value);
+    } else if (type == "adverb") {
+      entry.word_class = WordClass::adverb;
+    } else if (type == "stop") {
+      entry.word_class = WordClass::stop;
+    } else if (type == "determiner" || type == "honorific" || type == "pronoun") {
+      entry.word_class = type == "determiner" ? WordClass::determiner
+                         : type == "honorific" ? WordClass::honorific : WordClass::pronoun;
+      entry.value = static_cast<std::uint8_t>(gender());
+      // "elles" is plural and feminine: keep the feminine in bit 4.
+      if (value == "fp") entry.value |= 0x10;
+    } else if (type == "title") {
+      entry.word_class = WordClass::title;
+    } else if (type == "naming") {
+      entry.word_class = WordClass::naming;
+    } else if (type == "nonsource") {
+      entry.word_class = WordClass::nonsource;
+    } else if (type == "speaker") {
+      entry.word_class = WordClass::speaker;
+    } else {
+      throw std::runtime_error("cues.tsv: unknown type " + std::string(type));
+    }
+    add(text, std::move(entry));
+  });
+}
+
+const CueLexicon& CueLexicon::builtin() {
+  static const CueLexicon lexicon(embedded_file("lexicon/reporting_verbs.tsv").value_or(""),
+                                  embedded_file("lexicon/cues.tsv").value_or(""));
+  return lexicon;
+}
+
+std::span<const LexEntry> CueLexicon::entries(std::string_view folded_word) const noexcept {
+  const auto it = entries_.find(folded_word);
+  if (it == entries_.end()) return {};
+  return it->second;
+}
+
+}  // namespace frnews::detail

@@ -1,0 +1,78 @@
+// The cue lexicon of the quote extractor: reporting verbs with all their forms, cue
+// prepositions ("selon"), and the small word classes read around quotations. Built once from
+// data/lexicon/reporting_verbs.tsv and data/lexicon/cues.tsv.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace frnews::detail {
+
+enum class WordClass : std::uint8_t {
+  verb,        // a form of a reporting verb; value: VerbForm, verb: index into verbs()
+  auxiliary,   // a, ont, avait, est, s'est ...; value: 1 for forms of "être"
+  source,      // selon, d'après ...
+  adverb,
+  stop,
+  determiner,
+  honorific,
+  pronoun,
+  title,
+  naming,
+  nonsource,
+  speaker,
+};
+
+enum class VerbForm : std::uint8_t { finite, participle, present_participle };
+
+enum class Gender3 : std::uint8_t { unknown, masculine, feminine, plural };
+
+struct ReportingVerb {
+  std::string lemma;     // "déclarer", "se réjouir", "faire valoir"
+  bool pronominal = false;
+  bool takes_que = true;    // introduces reported speech with "que"
+  bool incise_only = false; // a cue only inverted or in an incise
+};
+
+// One lexicon entry: a phrase of one or more words (folded, space separated) and what it is.
+struct LexEntry {
+  std::vector<std::string> rest;  // the words after the first
+  WordClass word_class;
+  std::uint8_t value = 0;         // VerbForm, Gender3, or a class-specific flag
+  std::uint16_t verb = 0;         // for verbs and sources: index into verbs() / source lemmas
+};
+
+class CueLexicon {
+ public:
+  [[nodiscard]] static const CueLexicon& builtin();
+
+  // The entries whose phrase starts with this folded word; empty when none.
+  [[nodiscard]] std::span<const LexEntry> entries(std::string_view folded_word) const noexcept;
+  [[nodiscard]] const ReportingVerb& verb(std::uint16_t index) const noexcept { return verbs_[index]; }
+  [[nodiscard]] std::size_t verb_count() const noexcept { return verbs_.size(); }
+  [[nodiscard]] std::string_view source_lemma(std::uint16_t index) const noexcept { return sources_[index]; }
+
+  CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv);
+
+ private:
+  void add(std::string_view phrase, LexEntry entry);
+  void add_verb_forms(std::uint16_t verb, std::string_view lemma, std::string_view conjugation,
+                      std::string_view finite, std::string_view participles, std::string_view present_participle);
+
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<LexEntry>, Hash, std::equal_to<>> entries_;
+  std::vector<ReportingVerb> verbs_;
+  std::vector<std::string> sources_;
+};
+
+// Lower case (Latin letters with their accents, Œ) and the typographic apostrophe as "'".
+void fold_word(std::string_view word, std::string& out);
+
+}  // namespace frnews::detail

@@ -1,0 +1,289 @@
+#include "quotes/words.hpp"
+
+#include <array>
+
+namespace frnews::detail {
+
+namespace {
+
+struct MarkInfo {
+  MarkFamily family;
+  bool opening;
+  bool closing;
+};
+
+// The quotation mark starting at text[i], with its length in bytes; length 0 when none.
+std::pair<MarkInfo, std::size_t> mark_at(std::string_view text, std::size_t i) noexcept {
+  const auto b = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u; };
+  if (b(0) == '"') return {{MarkFamily::straight, true, true}, 1};
+  if (b(0) == 0xC2 && b(1) == 0xAB) return {{MarkFamily::guillemet, true, false}, 2};
+  if (b(0) == 0xC2 && b(1) == 0xBB) return {{MarkFamily::guillemet, false, true}, 2};
+  if (b(0) == 0xE2 && b(1) == 0x80) {
+    switch (b(2)) {
+      case 0x9C: return {{MarkFamily::curly, true, false}, 3};   // “
+      case 0x9D: return {{MarkFamily::curly, false, true}, 3};   // ”
+      case 0x9E: return {{MarkFamily::curly, true, false}, 3};   // „
+      case 0xB9: return {{MarkFamily::single, true, false}, 3};  // ‹
+      case 0xBA: return {{MarkFamily::single, false, true}, 3};  // ›
+      default: break;
+    }
+  }
+  return {{MarkFamily::none, false, false}, 0};
+}
+
+// No-break, narrow no-break and thin spaces inside a token separate words.
+std::size_t space_at(std::string_view text, std::size_t i) noexcept {
+  const auto b = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u; };
+  if (b(0) == ' ' || b(0) == '\t' || b(0) == '\n') return 1;
+  if (b(0) == 0xC2 && b(1) == 0xA0) return 2;
+  if (b(0) == 0xE2 && b(1) == 0x80 && (b(2) == 0xAF || b(2) == 0x89 || b(2) == 0x8A)) return 3;
+  return 0;
+}
+
+std::size_t punctuation_at(std::string_view text, std::size_t i) noexcept {
+  const char c = text[i];
+  if (std::string_view(".,;:!?()[]").find(c) != std::string_view::npos) return 1;
+  if (text.substr(i, 3) == "\xE2\x80\xA6") return 3;  // …
+  return 0;
+}
+
+std::size_t dash_length(std::string_view word) noexcept {
+  if (word == "-" || word == "\xE2\x80\x94" || word == "\xE2\x80\x93" || word == "\xE2\x80\x95") return word.size();
+  return 0;
+}
+
+bool is_upper_at(std::string_view text, std::size_t i) noexcept {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c == 0xC3 && i + 1 < text.size()) {
+    const auto n = static_cast<unsigned char>(text[i + 1]);
+    return n >= 0x80 && n <= 0x9E && n != 0x97;
+  }
+  return c == 0xC5 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x92;
+}
+
+bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+constexpr std::array<std::string_view, 14> elided = {"l", "d", "qu", "n", "s", "c", "j", "m", "t",
+                                                     "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"};
+constexpr std::array<std::string_view, 13> clitics = {"-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles", "-il",
+                                                      "-elle", "-on", "-ils", "-elles", "-je", "-nous", "-vous"};
+constexpr std::array<std::string_view, 9> dotted_abbreviations = {"m", "mm", "mme", "mmes", "mlle", "dr", "pr",
+                                                                  "mgr", "st"};
+
+bool ascii_iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char c = a[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != b[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool QuoteWords::abbreviation_ends(const Word& word) const noexcept {
+  if (word.kind != WordKind::word) return false;
+  const std::string_view text = word.span.of(text_);
+  if (text.size() == 1 && is_upper_at(text, 0)) return true;
+  for (auto a : dotted_abbreviations) {
+    if (ascii_iequals(text, a)) return true;
+  }
+  return false;
+}
+
+void QuoteWords::add(Span span, WordKind kind, std::uint32_t sentence, std::uint32_t paragraph, bool space_before) {
+  Word word;
+  word.span = span;
+  word.kind = kind;
+  word.sentence = sentence;
+  word.paragraph = paragraph;
+  word.space_before = space_before;
+  const std::string_view text = span.of(text_);
+  if (kind == WordKind::quote_mark) {
+    const auto [info, length] = mark_at(text, 0);
+    word.family = info.family;
+    word.opening = info.opening;
+    word.closing = info.closing;
+    (void)length;
+  }
+  word.capitalized = !text.empty() && is_upper_at(text, 0);
+  fold_word(text, scratch_);
+  word.key_begin = static_cast<std::uint32_t>(keys_.size());
+  word.key_size = static_cast<std::uint32_t>(scratch_.size());
+  keys_ += scratch_;
+  if (kind == WordKind::word || kind == WordKind::elision || kind == WordKind::clitic) {
+    word.lex = lexicon_->entries(scratch_);
+  }
+  words_.push_back(word);
+}
+
+void QuoteWords::split_token(const Token& token, std::uint32_t sentence, std::uint32_t paragraph,
+                             bool space_before) {
+  const std::string_view text = token.span.of(text_);
+  const std::uint32_t base = token.span.begin;
+  const auto at = [&](std::size_t i) { return static_cast<std::uint32_t>(base + i); };
+  switch (token.kind) {
+    case TokenKind::word:
+    case TokenKind::punctuation:
+    case TokenKind::quote_mark:
+    case TokenKind::dash:
+    case TokenKind::elision:
+    case TokenKind::clitic:
+      break;
+    case TokenKind::number:
+      add(token.span, WordKind::number, sentence, paragraph, space_before);
+      return;
+    default:
+      add(token.span, WordKind::other, sentence, paragraph, space_before);
+      return;
+  }
+  if (token.kind == TokenKind::clitic || token.kind == TokenKind::elision) {
+    add(token.span, token.kind == TokenKind::clitic ? WordKind::clitic : WordKind::elision, sentence, paragraph,
+        space_before);
+    return;
+  }
+  // Emits one word [from, to) of the token, splitting an elision before and an inverted pronoun after.
+  const auto emit_word = [&](std::size_t from, std::size_t to, bool space) {
+    while (from < to) {
+      const std::string_view piece = text.substr(from, to - from);
+      if (dash_length(piece)) {
+        add({at(from), at(to)}, WordKind::dash, sentence, paragraph, space);
+        return;
+      }
+      if (is_digit(piece[0])) {
+        add({at(from), at(to)}, WordKind::number, sentence, paragraph, space);
+        return;
+      }
+      // An elision: "l'", "qu’".
+      std::size_t apostrophe = piece.find('\'');
+      std::size_t apostrophe_size = 1;
+      if (const std::size_t curly = piece.find("\xE2\x80\x99"); curly < apostrophe) {
+        apostrophe = curly;
+        apostrophe_size = 3;
+      }
+      if (apostrophe != std::string_view::npos && apostrophe + apostrophe_size < piece.size()) {
+        const std::string_view head = piece.substr(0, apostrophe);
+        bool is_elision = false;
+        for (auto e : elided) is_elision = is_elision || ascii_iequals(head, e);
+        if (is_elision) {
+          const std::size_t end = from + apostrophe + apostrophe_size;
+          add({at(from), at(end)}, WordKind::elision, sentence, paragraph, space);
+          from = end;
+          space = false;
+          continue;
+        }
+      }
+      // An inverted pronoun: "a-t-il", "estime-t-elle".
+      for (auto clitic : clitics) {
+        if (piece.size() > clitic.size() && ascii_iequals(piece.substr(piece.size() - clitic.size()), clitic)) {
+          const std::size_t split = to - clitic.size();
+          add({at(from), at(split)}, WordKind::word, sentence, paragraph, space);
+          add({at(split), at(to)}, WordKind::clitic, sentence, paragraph, false);
+          return;
+        }
+      }
+      add({at(from), at(to)}, WordKind::word, sentence, paragraph, space);
+      return;
+    }
+  };
+
+  std::size_t start = 0;  // of the word being read
+  bool space = space_before;
+  std::size_t i = 0;
+  const auto flush = [&](std::size_t end) {
+    if (end > start) emit_word(start, end, space);
+    space = false;
+  };
+  while (i < text.size()) {
+    if (const std::size_t n = space_at(text, i)) {
+      flush(i);
+      i += n;
+      start = i;
+      space = true;
+      continue;
+    }
+    if (const auto [info, n] = mark_at(text, i); n) {
+      flush(i);
+      add({at(i), at(i + n)}, WordKind::quote_mark, sentence, paragraph, space);
+      space = false;
+      i += n;
+      start = i;
+      continue;
+    }
+    if (const std::size_t n = punctuation_at(text, i)) {
+      const char c = text[i];
+      const std::string_view current = text.substr(start, i - start);
+      // "M." keeps its dot; "3,5" and "1.5" stay numbers.
+      bool keep = false;
+      if (c == '.' && !current.empty()) {
+        for (auto a : dotted_abbreviations) keep = keep || ascii_iequals(current, a);
+        keep = keep || (current.size() == 1 && is_upper_at(current, 0));
+      }
+      if ((c == '.' || c == ',') && !current.empty() && is_digit(current.back()) && i + 1 < text.size() &&
+          is_digit(text[i + 1])) {
+        keep = true;
+      }
+      if (keep) {
+        i += n;
+        if (c == '.' && !(i < text.size() && is_digit(text[i]))) flush(i), start = i;
+        continue;
+      }
+      flush(i);
+      add({at(i), at(i + n)}, WordKind::punctuation, sentence, paragraph, space);
+      space = false;
+      i += n;
+      start = i;
+      continue;
+    }
+    ++i;
+  }
+  flush(text.size());
+}
+
+QuoteWords::QuoteWords(const Document& doc, const Entities& entities, const CueLexicon& lexicon)
+    : text_(doc.text()), lexicon_(&lexicon) {
+  const auto tokens = doc.tokens();
+  const auto sentences = doc.sentences();
+  words_.reserve(tokens.size() + tokens.size() / 4);
+  keys_.reserve(text_.size());
+  std::uint32_t doc_sentence = 0;
+  std::uint32_t sentence = 0, paragraph = 0;
+  std::size_t mention = 0;
+  std::uint32_t previous_end = 0;
+  for (std::uint32_t t = 0; t < tokens.size(); ++t) {
+    const Token& token = tokens[t];
+    const std::string_view gap = text_.substr(previous_end, token.span.begin - std::min(previous_end, token.span.begin));
+    const bool new_paragraph = t > 0 && gap.find('\n') != std::string_view::npos;
+    bool new_sentence = false;
+    while (doc_sentence + 1 < sentences.size() && t >= sentences[doc_sentence].end_token) {
+      ++doc_sentence;
+      new_sentence = true;
+    }
+    if (t > 0 && (new_paragraph || new_sentence)) ++sentence;
+    if (new_paragraph) ++paragraph;
+    const std::size_t first = words_.size();
+    if (gap.empty() && !words_.empty() && token.span.of(text_) == "." && abbreviation_ends(words_.back())) {
+      // "M" + "." from the tokenizer: one word "M.".
+      words_.back().span.end = token.span.end;
+      keys_ += '.';
+      ++words_.back().key_size;
+      words_.back().lex = lexicon_->entries(std::string_view(keys_).substr(words_.back().key_begin));
+      previous_end = token.span.end;
+      continue;
+    }
+    split_token(token, sentence, paragraph, !gap.empty());
+    while (mention < entities.mentions.size() && entities.mentions[mention].end_token <= t) ++mention;
+    if (mention < entities.mentions.size() && entities.mentions[mention].first_token <= t) {
+      for (std::size_t w = first; w < words_.size(); ++w) {
+        if (words_[w].kind == WordKind::word || words_[w].kind == WordKind::number) {
+          words_[w].mention = static_cast<std::int32_t>(mention);
+        }
+      }
+    }
+    previous_end = token.span.end;
+  }
+}
+
+}  // namespace frnews::detail

@@ -1,0 +1,62 @@
+// The word stream the quote extractor reads: the document's tokens, with quotation marks,
+// punctuation, elisions and inverted pronouns split off when the tokens still hold them, each
+// word folded once and looked up once in the cue lexicon.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "frnews/entities.hpp"
+#include "frnews/segment.hpp"
+#include "quotes/lexicon.hpp"
+
+namespace frnews::detail {
+
+enum class WordKind : std::uint8_t { word, number, punctuation, quote_mark, dash, clitic, elision, other };
+
+// Which quotation mark: the family pairs an opening with its closing mark.
+enum class MarkFamily : std::uint8_t { none, guillemet, curly, straight, single };
+
+struct Word {
+  Span span;                  // canonical text
+  std::uint32_t key_begin;    // folded text: QuoteWords::key()
+  std::uint32_t key_size;
+  std::uint32_t sentence;     // counted by the extractor: a new one at each sentence or paragraph
+  std::uint32_t paragraph;
+  std::int32_t mention = -1;  // the entity mention covering the word
+  WordKind kind = WordKind::word;
+  MarkFamily family = MarkFamily::none;
+  bool opening = false;       // for quotation marks: opens (« “ „ ‹), closes (» ” ›), or either (")
+  bool closing = false;
+  bool capitalized = false;
+  bool space_before = false;  // white space between this word and the previous one
+  std::span<const LexEntry> lex;
+};
+
+class QuoteWords {
+ public:
+  QuoteWords(const Document& doc, const Entities& entities, const CueLexicon& lexicon);
+
+  [[nodiscard]] std::size_t size() const noexcept { return words_.size(); }
+  [[nodiscard]] const Word& operator[](std::size_t i) const noexcept { return words_[i]; }
+  [[nodiscard]] std::string_view key(std::size_t i) const noexcept {
+    return std::string_view(keys_).substr(words_[i].key_begin, words_[i].key_size);
+  }
+  [[nodiscard]] std::string_view text(std::size_t i) const noexcept { return words_[i].span.of(text_); }
+
+ private:
+  [[nodiscard]] bool abbreviation_ends(const Word& word) const noexcept;
+  void add(Span span, WordKind kind, std::uint32_t sentence, std::uint32_t paragraph, bool space_before);
+  void split_token(const Token& token, std::uint32_t sentence, std::uint32_t paragraph, bool space_before);
+
+  std::string_view text_;
+  const CueLexicon* lexicon_;
+  std::vector<Word> words_;
+  std::string keys_;
+  std::string scratch_;
+};
+
+}  // namespace frnews::detail
