@@ -71,6 +71,8 @@ TEST_CASE("Initials do not end a sentence, but an era does") {
   CHECK(sentences_of("Selon A. Dupont, É. Martin viendra.").size() == 1);
   CHECK(sentences_of("Ils ont lancé le plan B. Il échoue. La vitamine C. Elle manque.") ==
         Strings{"Ils ont lancé le plan B.", "Il échoue.", "La vitamine C.", "Elle manque."});
+  CHECK(sentences_of("Le groupe A. La France y figure. J.-M. Le Gall répond.") ==
+        Strings{"Le groupe A.", "La France y figure.", "J.-M. Le Gall répond."});
   CHECK(sentences_of("La ville est fondée en 52 av. J.-C. Elle prospère ensuite.") ==
         Strings{"La ville est fondée en 52 av. J.-C.", "Elle prospère ensuite."});
 }
@@ -154,6 +156,7 @@ TEST_CASE("Elisions are split off, whatever the apostrophe and the case") {
         Strings{"s’", "il", "n’", "y", "c’", "est", "j’", "ai", "m’", "a", "t’", "es", "presqu’", "aucun",
                 "quoiqu’", "elle"});
   CHECK(token_texts(segment_text("l’« affaire »")) == Strings{"l’", "«", "affaire", "»"});
+  CHECK(token_texts(segment_text("Ç’a été QU’IL")) == Strings{"Ç’", "a", "été", "QU’", "IL"});
   // n’ and m’ before a capitalised name belong to the name; capitals throughout still elide.
   CHECK(token_texts(segment_text("N’Golo Kanté à N’Djamena N’EST PAS")) ==
         Strings{"N’Golo", "Kanté", "à", "N’Djamena", "N’", "EST", "PAS"});
@@ -173,6 +176,8 @@ TEST_CASE("Inversions split the verb from its pronoun") {
   CHECK(token_texts(doc) == Strings{"Est", "-ce", "vrai", ",", "déclare", "-t-il", "?", "Puis", "-je", "entrer", "?",
                                     "Avez", "-vous", "vu", "lui-même", "le", "rendez-vous", "?"});
   CHECK(kind_of(doc, "-t-il") == TokenKind::clitic);
+  CHECK(token_texts(segment_text("Faut-il croire Kim Jong-il ? VA-T-IL")) ==
+        Strings{"Faut", "-il", "croire", "Kim", "Jong-il", "?", "VA", "-T-IL"});
   CHECK(kind_of(doc, "lui-même") == TokenKind::word);
   CHECK(token_texts(segment_text("Viennent-ils ? Sont-elles là ? Iras-tu ?")) ==
         Strings{"Viennent", "-ils", "?", "Sont", "-elles", "là", "?", "Iras", "-tu", "?"});

@@ -22,10 +22,11 @@ constexpr auto final_but_before_number = std::to_array<std::string_view>(
      "Tél",  "env",  "janv", "Janv", "févr", "Févr", "fév",  "avr",  "Avr",  "juil", "Juil", "juill", "sept",
      "Sept", "oct",  "Oct",  "nov",  "Nov",  "déc",  "Déc",  "Jr",   "Sr",   "coll", "éd",   "cit",  "ibid"});
 
-// Words that open sentences and are not names: after "plan B." or "vitamine C." they show that the
-// capital letter ended a sentence instead of being an initial ("George W. Bush").
+// Words that open sentences and seldom names: after "plan B." or "vitamine C." they show that the
+// capital letter ended a sentence instead of being an initial ("George W. Bush"). "Le" and "La"
+// start names too ("A. Le Gall"), but less often after an initial than after a sentence.
 constexpr auto sentence_openers = std::to_array<std::string_view>(
-    {"Il",   "Elle",  "Ils",   "Elles", "On",     "Nous",   "Vous",     "Je",     "Les",       "Un",   "Une",
+    {"Le",   "La",   "Il",   "Elle",  "Ils",   "Elles", "On",     "Nous",   "Vous",     "Je",     "Les",       "Un",   "Une",
      "Ce",   "Cet",   "Cette", "Ces",   "Mais",   "Et",     "Dans",     "Pour",   "Selon",     "Au",   "Aux",
      "Sur",  "Par",   "Cela",  "Depuis", "Après", "Avant",  "Si",       "Quand",  "Alors",     "Son",  "Sa",
      "Ses",  "Leur",  "Leurs", "Puis",  "Ainsi",  "Pourtant", "Cependant", "Enfin", "Avec",     "Sans", "En",
@@ -148,6 +149,11 @@ class Splitter {
     return first.size == tokens_[at].span.size() && is_upper(first.code);
   }
 
+  // The second letter of "J.-M." or "J.-C.".
+  [[nodiscard]] bool is_compound_initial(std::uint32_t at) const noexcept {
+    return at >= first_ + 3 && text_of(at - 1) == "-" && text_of(at - 2) == "." && is_initial(at - 3);
+  }
+
   // "52 av. J.-C.", "en 1500 apr. J.-C." end like any word; "J.-C. Juncker" is a name.
   [[nodiscard]] bool is_era(std::uint32_t c) const noexcept {
     if (c < first_ + 4 || text_of(c) != "C" || text_of(c - 1) != "-" || text_of(c - 2) != "." ||
@@ -180,7 +186,8 @@ class Splitter {
       if (contains(never_final, word)) return false;
       if (number && contains(final_but_before_number, word)) return false;
       if (is_initial(at - 1)) {
-        return is_era(at - 1) ? upper || number : contains(sentence_openers, text_of(content));
+        if (is_era(at - 1)) return upper || number;
+        return !is_compound_initial(at - 1) && contains(sentence_openers, text_of(content));
       }
     }
     return true;

@@ -269,6 +269,15 @@ class Tokenizer {
     return 0;
   }
 
+  // Whether the word [begin, end) before an inverted pronoun is a verb: not "rendez" of
+  // "rendez-vous", nor the capitalised second name of "Kim Jong-il".
+  [[nodiscard]] bool is_inversion(std::size_t begin, std::size_t end) const noexcept {
+    if (equals_folded(text_.substr(begin, end - begin), "rendez")) return false;
+    if (!is_upper(peek(begin).code) || list_.tokens.empty() || gap_ != Gap::space) return true;
+    const Token& last = list_.tokens.back();
+    return last.kind != TokenKind::word || !is_upper(peek(last.span.begin).code);
+  }
+
   [[nodiscard]] bool is_elision_prefix(std::string_view word) const noexcept {
     return std::any_of(elision_prefixes.begin(), elision_prefixes.end(),
                        [&](std::string_view prefix) { return equals_folded(word, prefix); }) ||
@@ -320,8 +329,7 @@ class Tokenizer {
       }
       const Char c = peek(end);
       if (c.cls == CharClass::hyphen && word_char_at(end + c.size)) {
-        if (const std::size_t clitic = clitic_size(end);
-            clitic != 0 && !equals_folded(text_.substr(word_begin, end - word_begin), "rendez")) {
+        if (const std::size_t clitic = clitic_size(end); clitic != 0 && is_inversion(word_begin, end)) {
           emit(word_begin, end, TokenKind::word);
           emit(end, end + clitic, TokenKind::clitic);
           return;
