@@ -96,6 +96,11 @@ bool is_de(std::string_view folded) noexcept {
   return folded == "de" || folded == "du" || folded == "des" || folded == "d'";
 }
 
+// Words an acronym leaves out: "Parti communiste de Cuba" is "PCC".
+bool is_small_word(std::string_view folded) noexcept {
+  return is_de(folded) || folded == "la" || folded == "le" || folded == "les" || folded == "l'" || folded == "et";
+}
+
 // Particles inside people's names: "Charles de Gaulle", "Ursula von der Leyen".
 bool is_name_particle(std::string_view folded) noexcept {
   static constexpr std::array<std::string_view, 17> particles = {
@@ -261,16 +266,24 @@ class MentionFinder {
       return i + 1;
     }
     const auto& lexicon = person_lexicon();
-    if (const auto honorific = lexicon.honorific(view_.text(i));
-        honorific && i + 1 < view_.size() && view_.has(i + 1, is_cap)) {
-      pending_ = {};
-      pending_.person = true;
-      pending_.gender = honorific->gender;
-      pending_.from = i + 1;
-      return i + 1;
+    if (const auto honorific = lexicon.honorific(view_.text(i))) {
+      // "M." may come as "M" and "."
+      std::uint32_t next = i + 1;
+      if (next < view_.size() && view_.text(next) == "." && !view_.space_before(next)) ++next;
+      if (next < view_.size() && view_.has(next, is_cap)) {
+        pending_ = {};
+        pending_.person = true;
+        pending_.gender = honorific->gender;
+        pending_.from = next;
+        return next;
+      }
     }
-    if (const auto role = lexicon.role_at(view_.doc(), i); role && !view_.meaningful_cap(i)) {
+    if (const auto role = lexicon.role_at(view_.doc(), i)) {
       return after_role(i, role);
+    }
+    if (view_.key(i) == "ministere" || view_.key(i) == "ministeres") {
+      const std::uint32_t after = skip_portfolio(i + 1, view_.sentence_end(i));
+      if (after > i + 1) return after;
     }
     if (const std::uint32_t end = try_mention(i); end > i) return end;
     const std::uint16_t cues = view_.cues(i);
@@ -301,29 +314,33 @@ class MentionFinder {
                           view_.key(i + role.tokens - 1).starts_with("ministre") ||
                           view_.key(i).starts_with("secretaire d'");
     while (j < end && view_.has(j, is_word) && !view_.has(j, is_cap) && looks_adjective(view_.key(j))) ++j;
-    if (minister) {
-      // "de la Transition écologique", "des Affaires étrangères et de l'Europe"
-      std::uint32_t k = j;
-      while (k < end && view_.has(k, is_word)) {
-        const std::string_view key = view_.key(k);
-        if (is_de(key) || key == "la" || key == "l'" || key == "et" || key == "chargé" || key == "chargée" ||
-            key == "delegue" || key == "deleguee") {
-          ++k;
-          continue;
-        }
-        if (view_.has(k, is_cap) || (k > j && looks_adjective(key))) {
-          ++k;
-          j = k;
-          continue;
-        }
-        break;
-      }
-    }
+    if (minister) j = skip_portfolio(j, end);
     pending_ = {};
     pending_.person = true;
     pending_.gender = role.gender;
     pending_.role_complement = true;
     pending_.from = j;
+    return j;
+  }
+
+  // "de la Transition écologique", "des Affaires étrangères et de l'Europe": the portfolio of a
+  // minister or a ministry names no entity. Returns the token after it, or j.
+  std::uint32_t skip_portfolio(std::uint32_t j, std::uint32_t end) const noexcept {
+    if (j >= end || !is_de(view_.key(j))) return j;
+    std::uint32_t k = j;
+    while (k < end && view_.has(k, is_word)) {
+      const std::string_view key = view_.key(k);
+      if (is_de(key) || key == "la" || key == "l'" || key == "et") {
+        ++k;
+        continue;
+      }
+      if (view_.has(k, is_cap) || (k > j && looks_adjective(key))) {
+        ++k;
+        j = k;
+        continue;
+      }
+      break;
+    }
     return j;
   }
 
@@ -376,6 +393,28 @@ class MentionFinder {
     return text_caps >= std::max<std::uint32_t>(fewest, 1);
   }
 
+  // The end of a name spelled out before its acronym in parentheses, when the acronym's letters
+  // are the initials of the words from token i (small words left out); i when there is none.
+  std::uint32_t name_before_acronym(std::uint32_t i, std::uint32_t end) const noexcept {
+    for (std::uint32_t open = i + 1; open + 2 < end && open <= i + 8; ++open) {
+      if (view_.text(open) != "(") {
+        if (!view_.has(open, is_word)) return i;
+        continue;
+      }
+      if (!view_.has(open + 1, is_caps) || view_.text(open + 2) != ")") return i;
+      const std::string_view letters = view_.key(open + 1);
+      std::size_t k = 0;
+      for (std::uint32_t w = i; w < open; ++w) {
+        const std::string_view key = view_.key(w);
+        if (is_small_word(key)) continue;
+        if (k >= letters.size() || key.front() != letters[k]) return i;
+        ++k;
+      }
+      return k == letters.size() ? open : i;
+    }
+    return i;
+  }
+
   // The longest name the text's shape gives from token i: capitalised words, with particles
   // inside people's names, and an organisation's head with its adjectives and complement.
   struct Shape {
@@ -392,6 +431,10 @@ class MentionFinder {
     if (view_.has(i, in_title)) return shape;
     std::uint32_t j = i + 1;
     if (lower_head || (head & (detail::cue_org_head | detail::cue_misc_head))) {
+      // "Rassemblement des travailleurs unis (RTU)": the acronym says where the name ends.
+      if (const std::uint32_t defined = name_before_acronym(i, end); defined > i) {
+        return {defined, (head & detail::cue_misc_head) ? EntityType::misc : EntityType::organization, true};
+      }
       // "Parti communiste de Cuba", "Agence spatiale européenne", "tribunal administratif de Lyon"
       std::uint32_t adjectives = 0;
       while (j < end && view_.has(j, is_word) && !view_.has(j, is_cap) && adjectives < 3 &&
@@ -405,6 +448,8 @@ class MentionFinder {
         if (k < end && (view_.key(k) == "la" || view_.key(k) == "l'")) ++k;
       }
       const bool complement = k > j && k < end && view_.has(k, is_cap) && !(view_.cues(k) & detail::cue_stop);
+      // "Bureau politique du Parti communiste": the body inside the party is the party's.
+      if (complement && !lower_head && (view_.cues(k) & detail::cue_org_head)) return shape;
       if (lower_head && !complement && !(k == j && j < end && view_.has(j, is_cap))) return shape;
       if (complement || (k == j && j < end && view_.has(j, is_cap) && lower_head)) {
         j = k;
@@ -485,6 +530,8 @@ class MentionFinder {
       if (kb_end == start && shape.end == start) return i + 1;
     }
     if ((cues & detail::cue_common_capital) && kb_end == start && shape.end <= start + 1) return i + 1;
+    // "les Français", "des Parisiens": people, not places.
+    if (capital && kb_end == start && shape.end <= start + 1 && person_lexicon().demonym(view_.key(start))) return i + 1;
     if (kb_end == start && shape.end == start) return i;
 
     Candidate c;
@@ -551,8 +598,8 @@ class MentionFinder {
     if (c.person_cue) return EntityType::person;
     if (c.org_cue) return EntityType::organization;
     if (known_part == EntityType::organization) return EntityType::organization;
-    if (words == 1 && view_.has(start, is_caps)) return EntityType::organization;
     if (words == 1 && has_digit(view_.text(start))) return EntityType::misc;
+    if (words == 1 && view_.has(start, is_caps)) return EntityType::organization;
     if (c.loc_cue) return EntityType::location;
     if (words >= 2 && !view_.has(start, is_caps)) return EntityType::person;
     if (c.role_complement) return EntityType::organization;
@@ -677,7 +724,7 @@ class ChainBuilder {
     for (std::uint32_t i = n.begin; i < n.end; ++i) {
       if (!view_.has(i, is_word)) continue;
       const std::string_view key = view_.key(i);
-      if (is_de(key) || key == "la" || key == "le" || key == "les" || key == "l'" || key == "et") continue;
+      if (is_small_word(key)) continue;
       if (k >= letters.size() || key.front() != letters[k]) return false;
       ++k;
     }

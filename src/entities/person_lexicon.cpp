@@ -100,6 +100,14 @@ RoleMatch PersonLexicon::role_at(const Document& doc, std::uint32_t first) const
     if (!entry) break;
     if (entry->complete) best = {i + 1 - first, entry->gender, entry->plural};
   }
+  // "la ministre", "le porte-parole": the article tells the gender of a title that has one form.
+  if (best && best.gender == Gender::unknown && first > sentence.first_token) {
+    const std::string key_before = fold_key(doc.text(tokens[first - 1]));
+    if (key_before == "la" || key_before == "une" || key_before == "cette") best.gender = Gender::feminine;
+    if (key_before == "le" || key_before == "un" || key_before == "ce" || key_before == "du" || key_before == "au") {
+      best.gender = Gender::masculine;
+    }
+  }
   return best;
 }
 

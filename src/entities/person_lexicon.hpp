@@ -49,7 +49,8 @@ class PersonLexicon {
   [[nodiscard]] std::optional<Honorific> honorific(std::string_view word) const noexcept;
   // The longest role noun phrase starting at token `first` of `doc` ("Premier ministre",
   // "chef de l'État", "secrétaire générale"), without the article before it. Stops at the end
-  // of the sentence. Adjectives after the role ("allemand") are not part of it.
+  // of the sentence. Adjectives after the role ("allemand") are not part of it. A title with one
+  // form for both ("ministre") takes its gender from the article before it ("la ministre").
   [[nodiscard]] RoleMatch role_at(const Document& doc, std::uint32_t first) const noexcept;
   // The place a demonym adjective or noun refers to ("russes" -> Russie, "Lyonnais" -> Lyon).
   [[nodiscard]] std::optional<Demonym> demonym(std::string_view word) const noexcept;

@@ -1,0 +1,301 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entities/person_lexicon.hpp"
+#include "frnews/entities.hpp"
+#include "frnews/knowledge_base.hpp"
+#include "frnews/segment.hpp"
+
+using namespace frnews;
+
+namespace {
+
+// A small knowledge base written for these tests, so that they do not depend on the built-in one.
+const KnowledgeBase& test_kb() {
+  static const KnowledgeBase kb = KnowledgeBase::from_tsv(
+      "# wikidata_id\twiki_title\tlabel\ttype\taliases\tprior\tdescription\n"
+      "Q30\tÉtats-Unis\tÉtats-Unis\tLOC\tUSA|Etats-Unis\t0.9\tpays d'Amérique du Nord\n"
+      "Q142\tFrance\tFrance\tLOC\t\t0.9\tpays d'Europe\n"
+      "Q159\tRussie\tRussie\tLOC\tFédération de Russie\t0.9\tpays\n"
+      "Q241\tCuba\tCuba\tLOC\t\t0.9\tpays des Caraïbes\n"
+      "Q649\tMoscou\tMoscou\tLOC\t\t0.9\tcapitale de la Russie\n"
+      "Q61\tWashington (district de Columbia)\tWashington\tLOC\t\t0.8\tcapitale des États-Unis\n"
+      "Q1223\tWashington (État)\tÉtat de Washington\tLOC\tWashington\t0.2\tÉtat des États-Unis\n"
+      "Q23\tGeorge Washington\tGeorge Washington\tPER\tWashington\t0.1\tpremier président des États-Unis\n"
+      "Q90\tParis\tParis\tLOC\t\t0.95\tcapitale de la France\n"
+      "Q456\tLyon\tLyon\tLOC\t\t0.9\tville de France\n"
+      "Q23482\tMarseille\tMarseille\tLOC\t\t0.9\tville de France\n"
+      "Q7184\tOrganisation du traité de l'Atlantique nord\tOTAN\tORG\tOrganisation du traité de "
+      "l'Atlantique nord|l'OTAN\t0.95\talliance militaire\n"
+      "Q7747\tVladimir Poutine\tVladimir Poutine\tPER\tPoutine\t0.9\tprésident de la Russie\n"
+      "Q1154\tOrange (entreprise)\tOrange\tORG\t\t0.6\topérateur de télécommunications\n"
+      "Q471\tOrange (Vaucluse)\tOrange\tLOC\t\t0.4\tcommune du Vaucluse\n"
+      "Q12461\tLe Monde\tLe Monde\tORG\t\t0.9\tquotidien français\n"
+      "Q193\tLa Haye\tLa Haye\tLOC\t\t0.9\tville des Pays-Bas\n"
+      "Q1567\tParti communiste de Cuba\tParti communiste de Cuba\tORG\tParti communiste cubain\t0.9\tparti\n");
+  return kb;
+}
+
+Document make(std::string_view text) {
+  auto doc = make_document(text);
+  REQUIRE(doc);
+  return std::move(*doc);
+}
+
+struct Found {
+  std::string text;
+  EntityType type;
+  std::string wikidata_id;
+  std::string chain_name;
+  std::uint32_t chain;
+};
+
+std::vector<Found> link(std::string_view text, LinkerOptions options = {}) {
+  const Document doc = make(text);
+  const EntityLinker linker(test_kb(), options);
+  const Entities entities = linker.link(doc);
+  std::vector<Found> found;
+  for (const EntityMention& m : entities.mentions) {
+    REQUIRE(m.chain < entities.chains.size());
+    const EntityChain& chain = entities.chains[m.chain];
+    found.push_back({std::string(m.span.of(text)), m.type, chain.wikidata_id, chain.name, m.chain});
+  }
+  return found;
+}
+
+const Found* find(const std::vector<Found>& found, std::string_view text) {
+  for (const Found& f : found) {
+    if (f.text == text) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("longest knowledge-base name wins", "[entities]") {
+  const auto found = link("Les dirigeants du Parti communiste de Cuba se sont réunis mardi.");
+  const Found* party = find(found, "Parti communiste de Cuba");
+  REQUIRE(party);
+  CHECK(party->wikidata_id == "Q1567");
+  CHECK(party->type == EntityType::organization);
+  CHECK_FALSE(find(found, "Cuba"));
+}
+
+TEST_CASE("names are found whatever their accents and case", "[entities]") {
+  for (const char* text : {"Le sommet s'est tenu aux Etats-Unis en mai.", "LES ETATS-UNIS ONT REFUSE LE TEXTE HIER SOIR.",
+                           "Le sommet s'est tenu aux États-Unis en mai."}) {
+    const auto found = link(text);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].wikidata_id == "Q30");
+    CHECK(found[0].type == EntityType::location);
+  }
+}
+
+TEST_CASE("an elision is not part of the name", "[entities]") {
+  const auto found = link("Le secrétaire général de l’OTAN a rencontré jeudi les dirigeants d’Orange.");
+  const Found* otan = find(found, "OTAN");
+  REQUIRE(otan);
+  CHECK(otan->wikidata_id == "Q7184");
+  const Found* orange = find(found, "Orange");
+  REQUIRE(orange);
+  CHECK(orange->wikidata_id == "Q1154");
+}
+
+TEST_CASE("honorifics and titles stay out of a person's span, first names stay in", "[entities]") {
+  const auto found = link(
+      "Le président Vladimir Poutine a reçu M. Jean Dumoulin et Mme Claire Besson au Kremlin. "
+      "Selon la ministre Hélène Marchal, la rencontre a duré deux heures.");
+  CHECK(find(found, "Vladimir Poutine"));
+  CHECK(find(found, "Jean Dumoulin"));
+  CHECK(find(found, "Claire Besson"));
+  CHECK(find(found, "Hélène Marchal"));
+  for (const Found& f : found) {
+    CHECK_FALSE(f.text.starts_with("M."));
+    CHECK_FALSE(f.text.starts_with("Mme"));
+    CHECK_FALSE(f.text.starts_with("président"));
+  }
+}
+
+TEST_CASE("people and organisations the knowledge base lacks are NIL mentions with a type", "[entities]") {
+  const auto found = link(
+      "Le patron du groupe Verlaine Industries, Thibault Carrier, a annoncé la fermeture de l'usine. "
+      "Le syndicat a dénoncé une décision brutale.");
+  const Found* company = find(found, "Verlaine Industries");
+  REQUIRE(company);
+  CHECK(company->type == EntityType::organization);
+  CHECK(company->wikidata_id.empty());
+  const Found* boss = find(found, "Thibault Carrier");
+  REQUIRE(boss);
+  CHECK(boss->type == EntityType::person);
+  CHECK(boss->wikidata_id.empty());
+}
+
+TEST_CASE("a surname and an honorific join the full name's chain, known or not", "[entities]") {
+  const auto found = link(
+      "Le ministre Gaspard Lemoine a visité l'usine. M. Lemoine a promis des aides. "
+      "« Nous serons là », a assuré Lemoine devant les salariés.");
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].text == "Gaspard Lemoine");
+  CHECK(found[1].text == "Lemoine");
+  CHECK(found[2].text == "Lemoine");
+  CHECK(found[1].chain == found[0].chain);
+  CHECK(found[2].chain == found[0].chain);
+  CHECK(found[1].chain_name == "Gaspard Lemoine");
+  CHECK(found[1].type == EntityType::person);
+}
+
+TEST_CASE("a person's chain takes gender from honorifics, first names and titles", "[entities]") {
+  const Document doc = make("La ministre Dominique Ferrand a répondu. Plus tard, M. Aubry Vasseur a pris la parole.");
+  const Entities entities = EntityLinker(test_kb()).link(doc);
+  REQUIRE(entities.chains.size() == 2);
+  CHECK(entities.chains[0].name == "Dominique Ferrand");
+  CHECK(entities.chains[0].gender == Gender::feminine);
+  CHECK(entities.chains[1].gender == Gender::masculine);
+}
+
+TEST_CASE("an acronym defined in parentheses joins its organisation", "[entities]") {
+  const auto found = link(
+      "Le Rassemblement des travailleurs unis (RTU) a appelé à la grève. Le RTU réclame une hausse des salaires.");
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].text == "Rassemblement des travailleurs unis");
+  CHECK(found[1].text == "RTU");
+  CHECK(found[2].text == "RTU");
+  CHECK(found[1].chain == found[0].chain);
+  CHECK(found[2].chain == found[0].chain);
+  CHECK(found[2].type == EntityType::organization);
+  CHECK(found[2].chain_name == "Rassemblement des travailleurs unis");
+}
+
+TEST_CASE("capitals standing for governments stay places", "[entities]") {
+  const auto found = link("Washington a sanctionné plusieurs banques, ce que Moscou a qualifié d'hostile.");
+  const Found* washington = find(found, "Washington");
+  REQUIRE(washington);
+  CHECK(washington->wikidata_id == "Q61");
+  CHECK(washington->type == EntityType::location);
+  const Found* moscow = find(found, "Moscou");
+  REQUIRE(moscow);
+  CHECK(moscow->type == EntityType::location);
+}
+
+TEST_CASE("a city names its football club only when the text is about football", "[entities]") {
+  const auto football = link(
+      "L'attaquant a signé pour trois saisons. Lyon est un club ambitieux, a déclaré le joueur après le match.");
+  const Found* club = find(football, "Lyon");
+  REQUIRE(club);
+  CHECK(club->type == EntityType::organization);
+  const auto city = link("Les manifestants ont défilé à Lyon et à Marseille samedi.");
+  const Found* lyon = find(city, "Lyon");
+  REQUIRE(lyon);
+  CHECK(lyon->type == EntityType::location);
+  CHECK(lyon->wikidata_id == "Q456");
+}
+
+TEST_CASE("demonyms are no mentions unless asked for", "[entities]") {
+  const char* text = "Le ministre russe a rencontré son homologue cubain à Moscou.";
+  const auto plain = link(text);
+  CHECK_FALSE(find(plain, "russe"));
+  CHECK_FALSE(find(plain, "cubain"));
+  LinkerOptions options;
+  options.link_demonyms = true;
+  const auto linked = link(text, options);
+  const Found* russian = find(linked, "russe");
+  REQUIRE(russian);
+  CHECK(russian->wikidata_id == "Q159");
+  const Found* cuban = find(linked, "cubain");
+  REQUIRE(cuban);
+  CHECK(cuban->wikidata_id == "Q241");
+  const auto people = link("Les Français votent dimanche.");
+  CHECK(people.empty());
+}
+
+TEST_CASE("capitals that only start a sentence are not names", "[entities]") {
+  const auto found = link(
+      "Selon les prévisions, la récolte sera bonne. Dans la région, les producteurs sont soulagés. "
+      "Le monde agricole attend la pluie. Pourtant rien n'est joué.");
+  CHECK(found.empty());
+}
+
+TEST_CASE("a capitalised article belongs to a name only when the name has it", "[entities]") {
+  const auto found = link("D'après Le Monde, la délégation est arrivée à La Haye mercredi.");
+  const Found* paper = find(found, "Le Monde");
+  REQUIRE(paper);
+  CHECK(paper->wikidata_id == "Q12461");
+  const Found* hague = find(found, "La Haye");
+  REQUIRE(hague);
+  CHECK(hague->wikidata_id == "Q193");
+}
+
+TEST_CASE("ambiguous names are resolved by prior and by cues", "[entities]") {
+  const auto by_prior = link("Le gouvernement de Washington a réagi dans la soirée.");
+  REQUIRE(find(by_prior, "Washington"));
+  CHECK(find(by_prior, "Washington")->wikidata_id == "Q61");
+  const auto by_honorific = link("Le discours du président Washington a marqué les esprits.");
+  REQUIRE(find(by_honorific, "Washington"));
+  CHECK(find(by_honorific, "Washington")->wikidata_id == "Q23");
+  CHECK(find(by_honorific, "Washington")->type == EntityType::person);
+  const auto by_place = link("Le festival se tient chaque été dans la ville d'Orange, en Provence.");
+  REQUIRE(find(by_place, "Orange"));
+  CHECK(find(by_place, "Orange")->wikidata_id == "Q471");
+}
+
+TEST_CASE("institutions and places whose name starts with a lower-case head", "[entities]") {
+  const auto found = link(
+      "Le tribunal administratif de Rennes a annulé l'arrêté. Les secours sont arrivés dans la "
+      "presqu'île de Crozon. L'Agence spatiale européenne a confirmé le lancement.");
+  const Found* court = find(found, "tribunal administratif de Rennes");
+  REQUIRE(court);
+  CHECK(court->type == EntityType::organization);
+  const Found* peninsula = find(found, "presqu'île de Crozon");
+  REQUIRE(peninsula);
+  CHECK(peninsula->type == EntityType::location);
+  const Found* agency = find(found, "Agence spatiale européenne");
+  REQUIRE(agency);
+  CHECK(agency->type == EntityType::organization);
+}
+
+TEST_CASE("mention spans point into the original text", "[entities]") {
+  const std::string text = "Selon l&#8217;OTAN, la Russie a renforcé sa présence.";
+  const auto found = link(text);
+  const Found* otan = find(found, "OTAN");
+  REQUIRE(otan);
+  CHECK(find(found, "Russie"));
+}
+
+TEST_CASE("bad input gives no mention and no crash", "[entities]") {
+  for (const std::string& text : {std::string(), std::string("\xff\xfe\x00\x01", 4), std::string(5000, '('),
+                                 std::string(3000, 'A') + " " + std::string(3000, 'B')}) {
+    auto doc = make_document(text);
+    if (!doc) continue;
+    const Entities entities = EntityLinker(test_kb()).link(*doc);
+    for (const EntityMention& m : entities.mentions) {
+      CHECK(m.span.end <= text.size());
+      CHECK(m.chain < entities.chains.size());
+    }
+  }
+}
+
+TEST_CASE("the person lexicon answers gender, honorifics, roles and demonyms", "[entities][lexicon]") {
+  const auto& lexicon = detail::person_lexicon();
+  CHECK(lexicon.first_name_gender("Sergueï") == Gender::masculine);
+  CHECK(lexicon.first_name_gender("AGNÈS") == Gender::feminine);
+  CHECK(lexicon.first_name_gender("Camille") == Gender::unknown);
+  CHECK(lexicon.is_first_name("Camille"));
+  CHECK_FALSE(lexicon.is_first_name("Choïgou"));
+  REQUIRE(lexicon.honorific("Mme"));
+  CHECK(lexicon.honorific("Mme")->gender == Gender::feminine);
+  CHECK(lexicon.honorific("MM.")->plural);
+  CHECK_FALSE(lexicon.honorific("me"));
+  const Document doc = make("Le Premier ministre a parlé. La secrétaire générale adjointe est venue.");
+  const auto role = lexicon.role_at(doc, 1);
+  CHECK(role.tokens == 2);
+  const auto second = lexicon.role_at(doc, 7);
+  CHECK(second.tokens == 2);
+  CHECK(second.gender == Gender::feminine);
+  CHECK_FALSE(lexicon.role_at(doc, 0));
+  REQUIRE(lexicon.demonym("cubaines"));
+  CHECK(lexicon.demonym("cubaines")->place == "Cuba");
+  CHECK(lexicon.demonym("Russes")->country);
+}
