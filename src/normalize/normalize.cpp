@@ -1,6 +1,22 @@
+// normalize(): one pass over the original bytes. Bytes that need nothing (letters, digits,
+// common accented letters, single spaces) are found by a fast scan and copied in blocks; every
+// other character goes through Normalizer::put(), which repairs it in context and keeps the
+// offset map exact.
+#include <algorithm>
+#include <boost/locale/generator.hpp>
+#include <boost/locale/localization_backend.hpp>
+#include <boost/locale/conversion.hpp>
 #include <limits>
+#include <optional>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "frnews/normalize.hpp"
+#include "normalize/characters.hpp"
+#include "normalize/html.hpp"
+#include "normalize/utf8.hpp"
 
 namespace frnews {
 
@@ -24,13 +40,688 @@ std::string_view to_string(RepairKind kind) noexcept {
   return "unknown";
 }
 
-// Placeholder until the normalization pipeline lands: the text unchanged.
-Result<Normalized> normalize(std::string_view original, const NormalizeOptions&) {
+namespace {
+
+using detail::append_utf8;
+using detail::decode_utf8;
+using detail::previous_boundary;
+
+// The ICU locale for NFC, built on first use.
+const std::locale& nfc_locale() {
+  static const std::locale locale = [] {
+    boost::locale::localization_backend_manager manager = boost::locale::localization_backend_manager::global();
+    manager.select("icu");
+    boost::locale::generator generator(manager);
+    return generator("en_US.UTF-8");
+  }();
+  return locale;
+}
+
+std::string to_nfc(std::string_view text) {
+  return boost::locale::normalize(text.data(), text.data() + text.size(), boost::locale::norm_nfc, nfc_locale());
+}
+
+// Offset-map runs under construction. Unlike OffsetMap, it can take back its tail when a
+// repair reaches back into text already written (mojibake, NFC, "..." -> "…").
+class RunBuilder {
+ public:
+  void copy(std::uint32_t canonical, std::uint32_t original) {
+    if (!runs_.empty()) {
+      const auto& back = runs_.back();
+      if (back.identity && canonical - back.canonical == original - back.original) return;
+      if (back.canonical == canonical) runs_.pop_back();
+    }
+    runs_.push_back({canonical, original, true});
+  }
+  void rewrite(std::uint32_t canonical, std::uint32_t original) {
+    if (!runs_.empty()) {
+      const auto& back = runs_.back();
+      // Bytes rewritten from the same original place extend the same run.
+      if (!back.identity && back.original == original) return;
+      if (back.canonical == canonical) runs_.pop_back();
+    }
+    runs_.push_back({canonical, original, false});
+  }
+  // The original offset of canonical offset `at`; `at` is near the end, so search from there.
+  [[nodiscard]] std::uint32_t original_at(std::uint32_t at) const noexcept {
+    auto run = runs_.rbegin();
+    while (run != runs_.rend() && run->canonical > at) ++run;
+    if (run == runs_.rend()) return at;
+    return run->identity ? run->original + (at - run->canonical) : run->original;
+  }
+  // Forgets the runs that start at or after canonical offset `at`.
+  void truncate(std::uint32_t at) {
+    while (!runs_.empty() && runs_.back().canonical >= at) runs_.pop_back();
+  }
+  [[nodiscard]] OffsetMap build(std::uint32_t canonical_size, std::uint32_t original_end,
+                                std::uint32_t original_size) const {
+    OffsetMap map;
+    for (const auto& run : runs_) {
+      if (run.identity) {
+        map.append_copy(run.canonical, run.original);
+      } else {
+        map.append_rewrite(run.canonical, run.original);
+      }
+    }
+    // Closes the last rewrite where its original bytes end, so dropped trailing bytes are not
+    // counted in it.
+    if (!runs_.empty() && !runs_.back().identity && runs_.back().canonical < canonical_size) {
+      map.append_copy(canonical_size, original_end);
+    }
+    map.finish(canonical_size, original_size);
+    return map;
+  }
+
+ private:
+  std::vector<OffsetMap::Run> runs_;
+};
+
+constexpr bool is_ascii_alnum(unsigned char byte) noexcept {
+  return (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z');
+}
+
+// Words that end in an elided vowel: l', d', qu', jusqu'…
+bool ends_with_elision(std::string_view text) noexcept {
+  std::size_t begin = text.size();
+  while (begin > 0 && begin + 7 > text.size() && is_ascii_alnum(static_cast<unsigned char>(text[begin - 1]))) --begin;
+  if (begin > 0 && detail::is_letter(decode_utf8(text, previous_boundary(text, begin)).code_point)) return false;
+  std::string word(text.substr(begin));
+  for (auto& c : word) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  static constexpr std::string_view elisions[] = {"c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu",
+                                                  "lorsqu", "puisqu", "quoiqu", "presqu"};
+  return std::find(std::begin(elisions), std::end(elisions), word) != std::end(elisions);
+}
+
+// Ligatures split into their letters.
+std::string_view ligature_letters(char32_t cp) noexcept {
+  switch (cp) {
+    case 0xFB00: return "ff";
+    case 0xFB01: return "fi";
+    case 0xFB02: return "fl";
+    case 0xFB03: return "ffi";
+    case 0xFB04: return "ffl";
+    case 0xFB05: return "st";
+    case 0xFB06: return "st";
+    default: return {};
+  }
+}
+
+// Longest stretch handed to ICU at once: combining sequences are short, and a bound keeps an
+// adversarial run of marks linear.
+constexpr std::size_t max_nfc_segment = 256;
+
+class Normalizer {
+ public:
+  Normalizer(std::string_view original, const NormalizeOptions& options)
+      : in_(original), options_(options) {
+    for (const char32_t cp : options.apostrophe) append_utf8(apostrophe_, cp);
+    html_ = options.html == HtmlMode::on || (options.html == HtmlMode::automatic && detail::looks_like_html(original));
+    build_ascii_classes();
+  }
+
+  Result<Normalized> run() {
+    out_.reserve(in_.size() + in_.size() / 8 + 16);
+    std::size_t at = 0;
+    while (at < in_.size()) {
+      if (idle()) {
+        const std::size_t end = fast_scan(at);
+        if (end > at) {
+          map_.copy(size32(out_.size()), size32(at));
+          out_.append(in_, at, end - at);
+          last_end_ = size32(end);
+          at = end;
+          continue;
+        }
+      }
+      at = slow_item(at);
+    }
+    finish();
+    if (out_.size() >= std::numeric_limits<std::uint32_t>::max()) {
+      return Error{ErrorCode::input_too_large, in_.size()};
+    }
+    const auto by_begin = [](const Repair& a, const Repair& b) { return a.original.begin < b.original.begin; };
+    if (!std::is_sorted(repairs_.begin(), repairs_.end(), by_begin)) {
+      std::stable_sort(repairs_.begin(), repairs_.end(), by_begin);
+    }
+    OffsetMap map = map_.build(size32(out_.size()), last_end_, size32(in_.size()));
+    return Normalized{std::move(out_), std::move(map), std::move(repairs_)};
+  }
+
+ private:
+  enum class AsciiClass : std::uint8_t { plain, space, dot, stop };
+
+  static std::uint32_t size32(std::size_t size) noexcept { return static_cast<std::uint32_t>(size); }
+
+  void build_ascii_classes() {
+    for (std::size_t b = 0; b < 128; ++b) {
+      ascii_classes_[b] = b > 0x20 && b < 0x7F ? AsciiClass::plain : AsciiClass::stop;
+    }
+    ascii_classes_[' '] = AsciiClass::space;
+    if (!options_.expand_ellipsis) ascii_classes_['.'] = AsciiClass::dot;
+    if (html_) ascii_classes_['&'] = ascii_classes_['<'] = AsciiClass::stop;
+    if (options_.unify_apostrophes) ascii_classes_['\''] = ascii_classes_['`'] = AsciiClass::stop;
+  }
+
+  [[nodiscard]] bool idle() const noexcept { return !space_.active && !apostrophe_pending_.active && !nfc_open_; }
+
+  [[nodiscard]] char32_t last_cp() const noexcept {
+    if (out_.empty()) return 0;
+    return decode_utf8(out_, previous_boundary(out_, out_.size())).code_point;
+  }
+
+  // A byte that may start a word after a single space copied as is.
+  static bool starts_word(unsigned char byte) noexcept { return is_ascii_alnum(byte) || byte == 0xC3 || byte == 0xC5; }
+  // A byte that may start a Windows-1252 image of a continuation byte.
+  static bool may_start_continuation_image(unsigned char byte) noexcept {
+    return byte == 0xC2 || byte == 0xC5 || byte == 0xC6 || byte == 0xCB || byte == 0xE2;
+  }
+
+  // Non-ASCII characters that need nothing on their own.
+  [[nodiscard]] bool plain_character(char32_t cp) const noexcept {
+    if (cp >= 0xC0 && cp <= 0x17F) return true;
+    if (cp > 0xA0 && cp < 0xC0) {
+      if (cp == 0xAD) return false;
+      if (cp == 0xB4) return !options_.unify_apostrophes;
+      if (cp == 0xAB || cp == 0xBB) return options_.typography != Typography::canonical;
+      return true;
+    }
+    switch (cp) {
+      case 0x2013: case 0x2014: case 0x2018: case 0x201C: case 0x201D: case 0x201E: case 0x2020:
+      case 0x2021: case 0x2022: case 0x20AC: case 0x2122:
+        return true;
+      case 0x2019: return !options_.unify_apostrophes || apostrophe_ == "\u2019";
+      case 0x2026: return !options_.expand_ellipsis;
+      default: return false;
+    }
+  }
+
+  // The end of the stretch from `at` that can be copied unchanged.
+  [[nodiscard]] std::size_t fast_scan(std::size_t at) const noexcept {
+    const char32_t previous = last_cp();
+    bool after_blank = out_.empty() || detail::is_space(previous) || previous == '\n' ||
+                       (options_.typography == Typography::canonical && previous == 0xAB);
+    const auto first = static_cast<unsigned char>(in_[at]);
+    // A sequence being taken apart for mojibake continues through put().
+    if (options_.fix_mojibake && first >= 0x80 &&
+        (detail::lead_image_continuations(previous) > 0 || detail::continuation_image(previous) >= 0)) {
+      return at;
+    }
+    if (first == '.' && previous == '.') return at;
+    const bool spaces_as_found = options_.collapse_spaces && options_.typography == Typography::keep;
+    std::size_t i = at;
+    while (i < in_.size()) {
+      // Sixteen bytes at a time where they need nothing, then one character at a time.
+      const std::size_t block_end = skip_plain_blocks(i, after_blank);
+      if (block_end > i) {
+        i = block_end;
+        after_blank = in_[i - 1] == ' ';
+        continue;
+      }
+      const std::size_t limit = std::min(in_.size(), i + 16);
+      while (i < limit) {
+        const auto byte = static_cast<unsigned char>(in_[i]);
+        if (byte < 0x80) {
+          switch (ascii_classes_[byte]) {
+            case AsciiClass::plain:
+              ++i;
+              after_blank = false;
+              continue;
+            case AsciiClass::dot:
+              if (i + 1 < in_.size() && in_[i + 1] == '.') return i;
+              ++i;
+              after_blank = false;
+              continue;
+            case AsciiClass::space:
+              if (after_blank || !options_.collapse_spaces || i + 1 >= in_.size() ||
+                  !starts_word(static_cast<unsigned char>(in_[i + 1]))) {
+                return i;
+              }
+              ++i;
+              after_blank = true;
+              continue;
+            case AsciiClass::stop:
+              return i;
+          }
+        }
+        const detail::Decoded decoded = decode_utf8(in_, i);
+        if (!decoded.valid) return i;
+        const std::size_t next = i + decoded.length;
+        if (spaces_as_found && (decoded.code_point == 0xA0 || decoded.code_point == 0x202F)) {
+          if (after_blank || next >= in_.size() || !starts_word(static_cast<unsigned char>(in_[next]))) return i;
+          i = next;
+          after_blank = true;
+          continue;
+        }
+        if (!plain_character(decoded.code_point)) return i;
+        if (options_.fix_mojibake && detail::lead_image_continuations(decoded.code_point) > 0 && next < in_.size() &&
+            may_start_continuation_image(static_cast<unsigned char>(in_[next]))) {
+          return i;
+        }
+        i = next;
+        after_blank = false;
+      }
+    }
+    return i;
+  }
+
+  // Skips whole blocks of sixteen bytes made only of plain ASCII, single spaces before a word,
+  // and two-byte Latin-1 letters (lead byte 0xC3). Returns where the first other block starts.
+  [[nodiscard]] std::size_t skip_plain_blocks(std::size_t at, bool after_blank) const noexcept {
+#if defined(__SSE2__)
+    if (after_blank && in_[at] == ' ') return at;
+    const auto byte = [](char c) { return _mm_set1_epi8(c); };
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i lead_c3 = byte(static_cast<char>(0xC3));
+    const __m128i continuation_bits = byte(static_cast<char>(0xC0));
+    const __m128i continuation_value = byte(static_cast<char>(0x80));
+    const char never = 0x7F;  // already refused as a control
+    const __m128i special_1 = byte(html_ ? '&' : never);
+    const __m128i special_2 = byte(html_ ? '<' : never);
+    const __m128i special_3 = byte(options_.unify_apostrophes ? '\'' : never);
+    const __m128i special_4 = byte(options_.unify_apostrophes ? '`' : never);
+    const __m128i dot = byte(options_.expand_ellipsis ? never : '.');
+    std::size_t i = at;
+    // The block and the block one byte later: each byte and the byte after it.
+    while (i + 17 <= in_.size()) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in_.data() + i));
+      const __m128i n = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in_.data() + i + 1));
+      const __m128i high = _mm_cmplt_epi8(v, zero);
+      const __m128i space = _mm_cmpeq_epi8(v, byte(' '));
+      __m128i bad = _mm_andnot_si128(_mm_or_si128(high, space), _mm_cmplt_epi8(v, byte(0x21)));
+      bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, byte(0x7F)));
+      bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, special_1), _mm_cmpeq_epi8(v, special_2)));
+      bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, special_3), _mm_cmpeq_epi8(v, special_4)));
+      bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(n, dot)));
+      // A space must be single and start a word.
+      const __m128i lower = _mm_or_si128(n, byte(0x20));
+      const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, byte('a' - 1)), _mm_cmplt_epi8(lower, byte('z' + 1)));
+      const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(n, byte('0' - 1)), _mm_cmplt_epi8(n, byte('9' + 1)));
+      const __m128i word = _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(n, lead_c3));
+      bad = _mm_or_si128(bad, options_.collapse_spaces ? _mm_andnot_si128(word, space) : space);
+      if (_mm_movemask_epi8(bad) != 0) break;
+      // Non-ASCII bytes: only 0xC3 followed by a continuation byte, and no mojibake lead
+      // followed by what may start a continuation image.
+      const auto high_mask = static_cast<unsigned>(_mm_movemask_epi8(high));
+      if (high_mask != 0) {
+        const auto leads = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, lead_c3)));
+        const auto continuations = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, continuation_bits), continuation_value)));
+        const auto continued = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(n, continuation_bits), continuation_value)));
+        if ((leads | continuations) != high_mask || (leads & ~continued) != 0 ||
+            (continuations & ~(leads << 1)) != 0) {
+          break;
+        }
+        if (options_.fix_mojibake) {
+          const __m128i image_start = _mm_or_si128(
+              _mm_or_si128(_mm_cmpeq_epi8(n, byte(static_cast<char>(0xC2))), _mm_cmpeq_epi8(n, byte(static_cast<char>(0xC5)))),
+              _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(n, byte(static_cast<char>(0xC6))),
+                                        _mm_cmpeq_epi8(n, byte(static_cast<char>(0xCB)))),
+                           _mm_cmpeq_epi8(n, byte(static_cast<char>(0xE2)))));
+          if ((continuations & static_cast<unsigned>(_mm_movemask_epi8(image_start))) != 0) break;
+        }
+        // Never stop inside a character.
+        i += (leads & 0x8000U) != 0 ? 15 : 16;
+        continue;
+      }
+      i += 16;
+    }
+    return i;
+#else
+    (void)after_blank;
+    return at;
+#endif
+  }
+
+  // One item from `at`: markup, a character reference, a newline, a character, or an
+  // ill-formed sequence. Returns where the next item starts.
+  std::size_t slow_item(std::size_t at) {
+    const char byte = in_[at];
+    if (html_ && byte == '<') {
+      const detail::ParsedMarkup markup = detail::parse_markup(in_, at, false);
+      if (markup.length > 0) {
+        const auto begin = size32(at);
+        const auto end = size32(at + markup.length);
+        record(RepairKind::html_markup, begin, end);
+        switch (markup.effect) {
+          case detail::TagEffect::paragraph_break:
+            put('\n', begin, end, false);
+            put('\n', begin, end, false);
+            break;
+          case detail::TagEffect::line_break: put('\n', begin, end, false); break;
+          case detail::TagEffect::space: put(' ', begin, end, false); break;
+          case detail::TagEffect::none: break;
+        }
+        return at + markup.length;
+      }
+    }
+    if (html_ && byte == '&') {
+      const detail::DecodedReference reference = detail::decode_reference(in_, at);
+      if (reference.length > 0) {
+        const auto end = size32(at + reference.length);
+        record(RepairKind::html_entity, size32(at), end);
+        put(reference.code_point, size32(at), end, false);
+        return at + reference.length;
+      }
+    }
+    if (byte == '\r' && options_.normalize_newlines) {
+      const std::size_t length = at + 1 < in_.size() && in_[at + 1] == '\n' ? 2 : 1;
+      record(RepairKind::newline, size32(at), size32(at + length));
+      put('\n', size32(at), size32(at + length), false);
+      return at + length;
+    }
+    const detail::Decoded decoded = decode_utf8(in_, at);
+    const auto end = size32(at + decoded.length);
+    if (!decoded.valid) record(RepairKind::invalid_utf8, size32(at), end);
+    put(decoded.code_point, size32(at), end, decoded.valid);
+    return end;
+  }
+
+  // Takes one character that came from original bytes [begin, end); `verbatim` when those bytes
+  // are exactly its UTF-8.
+  void put(char32_t cp, std::uint32_t begin, std::uint32_t end, bool verbatim) {
+    if (options_.fix_mojibake && !space_.active && !apostrophe_pending_.active) {
+      // A fixed character may itself complete an older sequence: double encoding.
+      while (detail::continuation_image(cp) >= 0) {
+        const auto fixed = undo_mojibake(cp, end);
+        if (!fixed) break;
+        cp = fixed->code_point;
+        begin = fixed->begin;
+        verbatim = false;
+      }
+    }
+    if (detail::is_newline(cp)) {
+      put_whitespace(cp, begin, end, verbatim);
+      return;
+    }
+    if (options_.remove_invisibles && detail::is_invisible(cp)) {
+      record(RepairKind::invisible, begin, end);
+      return;
+    }
+    if (detail::is_space(cp)) {
+      put_whitespace(cp, begin, end, verbatim);
+      return;
+    }
+    if (options_.split_ligatures) {
+      if (const std::string_view letters = ligature_letters(cp); !letters.empty()) {
+        flush_pending(static_cast<char32_t>(letters[0]));
+        emit_text(letters, begin, end);
+        record(RepairKind::ligature, begin, end);
+        return;
+      }
+    }
+    if (options_.fold_fullwidth && cp >= 0xFF01 && cp <= 0xFF5E) {
+      cp -= 0xFEE0;
+      verbatim = false;
+      record(RepairKind::fullwidth, begin, end);
+    }
+    if (options_.unify_dashes && cp >= 0x2010 && cp <= 0x2012) {
+      cp = '-';
+      verbatim = false;
+      record(RepairKind::dash, begin, end);
+    }
+    if (options_.expand_ellipsis && cp == 0x2026) {
+      flush_pending('.');
+      emit_text("...", begin, end);
+      record(RepairKind::ellipsis, begin, end);
+      return;
+    }
+    if (options_.unify_apostrophes && detail::is_apostrophe_like(cp)) {
+      if (apostrophe_pending_.active) resolve_apostrophe(cp);
+      flush_whitespace(cp);
+      apostrophe_pending_ = {true, cp, begin, end, verbatim};
+      return;
+    }
+    flush_pending(cp);
+    if (cp == '.' && !options_.expand_ellipsis && out_.size() >= 2 && out_.ends_with("..")) {
+      const auto from = size32(out_.size() - 2);
+      const std::uint32_t original = rewind(from);
+      emit_text("\u2026", original, end);
+      record(RepairKind::ellipsis, original, end);
+      return;
+    }
+    if (options_.typography == Typography::canonical) {
+      const char32_t previous = last_cp();
+      const bool after_opening = previous == 0xAB;
+      const bool before_closing = cp == 0xBB && previous != 0 && previous != '\n' && !detail::is_space(previous);
+      if (after_opening || before_closing) {
+        emit_text("\u202F", begin, begin);
+        record(RepairKind::typography, begin, begin);
+      }
+    }
+    emit(cp, begin, end, verbatim);
+  }
+
+  struct Unmangled {
+    char32_t code_point;
+    std::uint32_t begin;
+  };
+
+  // When `cp` completes a UTF-8 sequence read as Windows-1252 at the end of the text written
+  // ("Ã" then "©"), takes the sequence back and returns the character it stood for.
+  std::optional<Unmangled> undo_mojibake(char32_t cp, std::uint32_t end) {
+    if (nfc_open_) close_nfc();
+    constexpr int max_tail = 3;
+    std::size_t starts[max_tail] = {};
+    char32_t tail[max_tail] = {};
+    int count = 0;
+    for (std::size_t stop = out_.size(); count < max_tail && stop > 0; ++count) {
+      starts[count] = previous_boundary(out_, stop);
+      tail[count] = decode_utf8(out_, starts[count]).code_point;
+      stop = starts[count];
+    }
+    for (int m = 0; m < count; ++m) {
+      if (detail::lead_image_continuations(tail[m]) == m + 1) {
+        char bytes[4];
+        bytes[0] = static_cast<char>(tail[m]);
+        for (int k = 1; k <= m; ++k) bytes[k] = static_cast<char>(detail::continuation_image(tail[m - k]));
+        bytes[m + 1] = static_cast<char>(detail::continuation_image(cp));
+        const auto length = static_cast<std::size_t>(m + 2);
+        const detail::Decoded decoded = decode_utf8(std::string_view(bytes, length), 0);
+        if (!decoded.valid || decoded.length != length || !detail::plausible_unmangled(decoded.code_point)) return {};
+        const auto from = size32(starts[m]);
+        const std::uint32_t original = rewind(from);
+        while (!repairs_.empty() && repairs_.back().kind == RepairKind::mojibake &&
+               repairs_.back().original.begin >= original) {
+          repairs_.pop_back();
+        }
+        record(RepairKind::mojibake, original, end);
+        return Unmangled{decoded.code_point, original};
+      }
+      if (detail::continuation_image(tail[m]) < 0) return {};
+    }
+    return {};
+  }
+
+  // Takes back the canonical text from `from` on; returns the original offset it came from.
+  std::uint32_t rewind(std::uint32_t from) {
+    const std::uint32_t original = map_.original_at(from);
+    map_.truncate(from);
+    out_.resize(from);
+    return original;
+  }
+
+  void put_whitespace(char32_t cp, std::uint32_t begin, std::uint32_t end, bool verbatim) {
+    const bool newline = detail::is_newline(cp);
+    if (apostrophe_pending_.active) resolve_apostrophe(cp);
+    if (!options_.collapse_spaces) {
+      char32_t result = newline ? U'\n' : cp;
+      if (!newline && (options_.typography == Typography::ascii || !detail::is_no_break_space(cp))) result = ' ';
+      if (result != cp) record(newline ? RepairKind::newline : RepairKind::space, begin, end);
+      emit(result, begin, end, verbatim && result == cp);
+      return;
+    }
+    if (!space_.active) space_ = {true, begin, end, 0, 0, 0};
+    space_.end = end;
+    ++space_.characters;
+    if (newline) {
+      ++space_.newlines;
+    } else if (space_.no_break == 0 && detail::is_no_break_space(cp)) {
+      space_.no_break = cp;
+    }
+  }
+
+  // The one space a run of spaces becomes before `next`.
+  [[nodiscard]] char32_t chosen_space(char32_t next) const noexcept {
+    if (options_.typography == Typography::ascii) return ' ';
+    if (options_.typography == Typography::canonical) {
+      if (next == ';' || next == '!' || next == '?' || next == 0xBB) return 0x202F;
+      if (next == ':') return 0xA0;
+      if (last_cp() == 0xAB) return 0x202F;
+    }
+    return space_.no_break != 0 ? space_.no_break : U' ';
+  }
+
+  // Writes the pending run of spaces and newlines, now that `next` follows (0 at the end).
+  void flush_whitespace(char32_t next) {
+    if (!space_.active) return;
+    space_.active = false;
+    std::string text;
+    if (!out_.empty()) {
+      if (space_.newlines > 0) {
+        text.assign(next == 0 ? 1 : std::min<std::size_t>(space_.newlines, 2), '\n');
+      } else if (next != 0 && last_cp() != '\n') {
+        append_utf8(text, chosen_space(next));
+      }
+    }
+    const std::string_view original = in_.substr(space_.begin, space_.end - space_.begin);
+    if (text == original) {
+      close_nfc();
+      map_.copy(size32(out_.size()), space_.begin);
+      out_ += text;
+      last_end_ = space_.end;
+      return;
+    }
+    const bool kind_only = space_.characters == 1 && space_.newlines == 0 && !text.empty();
+    record(kind_only ? RepairKind::typography : RepairKind::space, space_.begin, space_.end);
+    if (!text.empty()) emit_text(text, space_.begin, space_.end);
+  }
+
+  // Writes the pending apostrophe-like character, now that `next` follows (0 at the end).
+  void resolve_apostrophe(char32_t next) {
+    const PendingApostrophe pending = apostrophe_pending_;
+    apostrophe_pending_.active = false;
+    const char32_t previous = last_cp();
+    const bool elided = detail::is_letter(previous) && next != 0 && !detail::is_space(next) &&
+                        !detail::is_newline(next) && !detail::is_apostrophe_like(next) && ends_with_elision(out_);
+    const bool apostrophe = (detail::is_letter(previous) && detail::is_letter(next)) || elided;
+    std::string as_found;
+    append_utf8(as_found, pending.code_point);
+    if (!apostrophe || as_found == apostrophe_) {
+      emit(pending.code_point, pending.begin, pending.end, pending.verbatim);
+      return;
+    }
+    record(RepairKind::apostrophe, pending.begin, pending.end);
+    emit_text(apostrophe_, pending.begin, pending.end);
+  }
+
+  void flush_pending(char32_t next) {
+    if (apostrophe_pending_.active) resolve_apostrophe(next);
+    flush_whitespace(next);
+  }
+
+  // Writes one character; opens or closes the stretch that ICU must see.
+  void emit(char32_t cp, std::uint32_t begin, std::uint32_t end, bool verbatim) {
+    const bool inert = !options_.nfc || detail::is_nfc_inert(cp);
+    if (nfc_open_ && (inert || out_.size() - nfc_begin_ > max_nfc_segment)) close_nfc();
+    if (!inert && !nfc_open_) {
+      nfc_open_ = true;
+      nfc_begin_ = out_.empty() ? 0 : previous_boundary(out_, out_.size());
+    }
+    if (verbatim) {
+      map_.copy(size32(out_.size()), begin);
+      out_.append(in_, begin, end - begin);
+    } else {
+      map_.rewrite(size32(out_.size()), begin);
+      append_utf8(out_, cp);
+    }
+    last_end_ = end;
+  }
+
+  // Writes replacement text for original bytes [begin, end).
+  void emit_text(std::string_view text, std::uint32_t begin, std::uint32_t end) {
+    close_nfc();
+    map_.rewrite(size32(out_.size()), begin);
+    out_ += text;
+    last_end_ = std::max(last_end_, end);
+  }
+
+  void close_nfc() {
+    if (!nfc_open_) return;
+    nfc_open_ = false;
+    const std::string_view segment = std::string_view(out_).substr(nfc_begin_);
+    std::string composed = to_nfc(segment);
+    if (composed == segment) return;
+    const std::uint32_t original = rewind(size32(nfc_begin_));
+    map_.rewrite(size32(out_.size()), original);
+    out_ += composed;
+    record(RepairKind::nfc, original, last_end_);
+  }
+
+  void finish() {
+    if (apostrophe_pending_.active) resolve_apostrophe(0);
+    flush_whitespace(0);
+    close_nfc();
+  }
+
+  void record(RepairKind kind, std::uint32_t begin, std::uint32_t end) { repairs_.push_back({kind, {begin, end}}); }
+
+  std::string_view in_;
+  const NormalizeOptions& options_;
+  std::string apostrophe_;
+  bool html_ = false;
+  AsciiClass ascii_classes_[128] = {};
+
+  std::string out_;
+  RunBuilder map_;
+  std::vector<Repair> repairs_;
+  std::uint32_t last_end_ = 0;  // original end of what was written last
+
+  struct PendingSpace {
+    bool active;
+    std::uint32_t begin;
+    std::uint32_t end;
+    std::uint32_t newlines;
+    std::uint32_t characters;
+    char32_t no_break;  // the first no-break space of the run, kept by Typography::keep
+  } space_{};
+  struct PendingApostrophe {
+    bool active;
+    char32_t code_point;
+    std::uint32_t begin;
+    std::uint32_t end;
+    bool verbatim;
+  } apostrophe_pending_{};
+  bool nfc_open_ = false;
+  std::size_t nfc_begin_ = 0;
+};
+
+// The first ill-formed sequence, or npos.
+std::size_t find_invalid_utf8(std::string_view text) noexcept {
+  for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const detail::Decoded decoded = decode_utf8(text, i);
+    if (!decoded.valid) return i;
+    i += decoded.length;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+Result<Normalized> normalize(std::string_view original, const NormalizeOptions& options) {
   if (original.size() >= std::numeric_limits<std::uint32_t>::max()) {
     return Error{ErrorCode::input_too_large, original.size()};
   }
-  const auto size = static_cast<std::uint32_t>(original.size());
-  return Normalized{std::string(original), OffsetMap::identity(size), {}};
+  if (options.invalid_utf8 == InvalidUtf8::reject) {
+    if (const std::size_t at = find_invalid_utf8(original); at != std::string_view::npos) {
+      return Error{ErrorCode::invalid_utf8, at};
+    }
+  }
+  return Normalizer(original, options).run();
 }
 
 }  // namespace frnews

@@ -1,0 +1,74 @@
+// Normalization throughput on clean, mojibake and HTML French news text, against two
+// baselines: Boost.Locale NFC alone (what a pipeline would otherwise call) and a memchr scan
+// (the floor: reading the bytes once).
+#include <benchmark/benchmark.h>
+
+#include <boost/locale/conversion.hpp>
+#include <boost/locale/generator.hpp>
+#include <boost/locale/localization_backend.hpp>
+#include <cstring>
+
+#include "corpus.hpp"
+#include "frnews/normalize.hpp"
+
+namespace {
+
+constexpr std::size_t corpus_bytes = 1 << 20;
+
+void run_normalize(benchmark::State& state, const std::string& text) {
+  for (auto _ : state) {
+    auto normalized = frnews::normalize(text);
+    benchmark::DoNotOptimize(normalized);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
+}
+
+void BM_normalize_clean(benchmark::State& state) {
+  static const std::string text = frnews::bench::news_text(corpus_bytes);
+  run_normalize(state, text);
+}
+BENCHMARK(BM_normalize_clean);
+
+void BM_normalize_mojibake(benchmark::State& state) {
+  static const std::string text = frnews::bench::mojibake_text(corpus_bytes);
+  run_normalize(state, text);
+}
+BENCHMARK(BM_normalize_mojibake);
+
+void BM_normalize_html(benchmark::State& state) {
+  static const std::string text = frnews::bench::html_text(corpus_bytes);
+  run_normalize(state, text);
+}
+BENCHMARK(BM_normalize_html);
+
+void BM_boost_locale_nfc_clean(benchmark::State& state) {
+  static const std::string text = frnews::bench::news_text(corpus_bytes);
+  boost::locale::localization_backend_manager manager = boost::locale::localization_backend_manager::global();
+  manager.select("icu");
+  const std::locale locale = boost::locale::generator(manager)("en_US.UTF-8");
+  for (auto _ : state) {
+    auto composed = boost::locale::normalize(text, boost::locale::norm_nfc, locale);
+    benchmark::DoNotOptimize(composed);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(BM_boost_locale_nfc_clean);
+
+// Counts one rare byte: a lower bound for any pass over the text.
+void BM_memchr_scan_clean(benchmark::State& state) {
+  static const std::string text = frnews::bench::news_text(corpus_bytes);
+  for (auto _ : state) {
+    std::size_t count = 0;
+    const char* at = text.data();
+    const char* const end = text.data() + text.size();
+    while ((at = static_cast<const char*>(std::memchr(at, '\r', static_cast<std::size_t>(end - at)))) != nullptr) {
+      ++count;
+      ++at;
+    }
+    benchmark::DoNotOptimize(count);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(BM_memchr_scan_clean);
+
+}  // namespace
