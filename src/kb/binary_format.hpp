@@ -34,7 +34,7 @@ struct Header {
   std::uint64_t file_size;
   std::uint32_t entity_count;
   std::uint32_t name_count;
-  std::uint32_t slot_count;  // a power of two, larger than key_count
+  std::uint32_t slot_count;  // larger than key_count
   std::uint32_t key_count;
   std::uint32_t posting_words;
   std::uint32_t max_name_words;
@@ -96,6 +96,11 @@ inline std::uint64_t key_hash(std::string_view key) noexcept {
   h *= 0xFF51AFD7ED558CCDULL;
   h ^= h >> 32;
   return h;
+}
+
+// The slot where the search for a key starts: the low half of its hash scaled to the table.
+constexpr std::uint32_t home_slot(std::uint64_t hash, std::uint32_t slot_count) noexcept {
+  return static_cast<std::uint32_t>((std::uint64_t{static_cast<std::uint32_t>(hash)} * slot_count) >> 32);
 }
 
 }  // namespace frnews::detail::kb

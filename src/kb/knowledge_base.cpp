@@ -9,8 +9,10 @@
 
 #include <atomic>
 #include <charconv>
-#include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <fstream>
+#include <memory>
 #include <new>
 #include <string>
 #include <unordered_set>
@@ -144,9 +146,17 @@ using namespace detail::kb;
 
 class KnowledgeBase::Impl {
  public:
-  // An image built in memory.
-  explicit Impl(std::unique_ptr<std::uint64_t[]> owned) : owned_(std::move(owned)) {
-    attach(reinterpret_cast<const char*>(owned_.get()));
+  // An image built in memory. The records need 8-byte alignment, which the heap buffer of a
+  // long string has in practice; otherwise the image is copied to memory that has it.
+  explicit Impl(std::string image) : owned_image_(std::move(image)) {
+    const char* data = owned_image_.data();
+    if (reinterpret_cast<std::uintptr_t>(data) % alignof(std::uint64_t) != 0) {
+      owned_words_ = std::make_unique_for_overwrite<std::uint64_t[]>((owned_image_.size() + 7) / 8);
+      std::memcpy(owned_words_.get(), owned_image_.data(), owned_image_.size());
+      owned_image_ = {};
+      data = reinterpret_cast<const char*>(owned_words_.get());
+    }
+    attach(data);
   }
   // A mapped file, checked by validate() before it is trusted.
   explicit Impl(std::unique_ptr<MappedFile> mapped) : mapped_(std::move(mapped)) { attach(mapped_->data()); }
@@ -192,13 +202,15 @@ class KnowledgeBase::Impl {
   [[nodiscard]] std::span<const EntityId> lookup(std::string_view key) const noexcept {
     if (key.empty()) return {};
     const std::uint64_t hash = key_hash(key);
-    const std::uint32_t mask = header_->slot_count - 1;
+    const std::uint32_t slot_count = header_->slot_count;
     const auto high = static_cast<std::uint32_t>(hash >> 32);
-    std::uint32_t s = static_cast<std::uint32_t>(hash) & mask;
-    for (std::uint32_t probes = 0; probes < header_->slot_count; ++probes, s = (s + 1) & mask) {
+    std::uint32_t s = home_slot(hash, slot_count);
+    // validate() made sure a free slot ends every search; the bound is one more guard.
+    for (std::uint32_t probes = 0; probes < slot_count; ++probes) {
       const Slot& slot = slots_[s];
       if (slot.postings == empty_slot) return {};
       if (slot.hash == high && str(slot.key) == key) return {postings_ + slot.postings + 1, postings_[slot.postings]};
+      s = s + 1 == slot_count ? 0 : s + 1;
     }
     return {};
   }
@@ -215,7 +227,6 @@ class KnowledgeBase::Impl {
         fail(fmt::format("{} {} points outside the string section", what, index));
       }
     };
-    if (h.slot_count == 0 || (h.slot_count & (h.slot_count - 1)) != 0) fail("hash table size is not a power of two");
     if (h.key_count >= h.slot_count) fail("hash table has no free slot");
     if (h.max_name_words > 0xFFFF) fail("implausible longest name");
     for (std::uint32_t i = 0; i < h.entity_count; ++i) {
@@ -260,7 +271,8 @@ class KnowledgeBase::Impl {
     name_views_.reset(new std::atomic<const std::string_view*>[header_->entity_count]());
   }
 
-  std::unique_ptr<std::uint64_t[]> owned_;
+  std::string owned_image_;
+  std::unique_ptr<std::uint64_t[]> owned_words_;
   std::unique_ptr<MappedFile> mapped_;
   const char* base_ = nullptr;
   const Header* header_ = nullptr;
@@ -277,9 +289,7 @@ namespace {
 std::unique_ptr<KnowledgeBase::Impl> impl_from_writer(Writer& writer) {
   std::string image;
   writer.write([&](std::string_view bytes) { image.append(bytes); });
-  auto owned = std::make_unique_for_overwrite<std::uint64_t[]>((image.size() + 7) / 8);
-  std::memcpy(owned.get(), image.data(), image.size());
-  return std::make_unique<KnowledgeBase::Impl>(std::move(owned));
+  return std::make_unique<KnowledgeBase::Impl>(std::move(image));
 }
 
 // Checks the header of a binary image of `size` bytes; the sections are checked by validate().

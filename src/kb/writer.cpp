@@ -1,7 +1,6 @@
 #include "kb/writer.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <limits>
 #include <optional>
 
@@ -110,9 +109,8 @@ void Writer::write(const std::function<void(std::string_view)>& sink) {
 
   std::size_t key_count = 0;
   for (std::size_t i = 0; i < keys_.size(); ++i) key_count += i == 0 || !same_key(keys_[i - 1], keys_[i]) ? 1U : 0U;
-  const std::uint64_t wanted_slots = std::max<std::uint64_t>(8, key_count + key_count / 3 + 1);
-  const auto slot_count = checked_u32(std::bit_ceil(wanted_slots), "hash slots");
-  const std::uint32_t mask = slot_count - 1;
+  // A load factor of 0.8 keeps probe sequences short.
+  const auto slot_count = checked_u32(std::max<std::uint64_t>(8, key_count + key_count / 4 + 1), "hash slots");
 
   std::vector<Slot> slots(slot_count, Slot{0, {}, empty_slot});
   std::vector<std::uint32_t> postings;
@@ -128,8 +126,8 @@ void Writer::write(const std::function<void(std::string_view)>& sink) {
       ++count;
     }
     postings[at] = count;
-    std::uint32_t s = static_cast<std::uint32_t>(first.hash) & mask;
-    while (slots[s].postings != empty_slot) s = (s + 1) & mask;
+    std::uint32_t s = home_slot(first.hash, slot_count);
+    while (slots[s].postings != empty_slot) s = s + 1 == slot_count ? 0 : s + 1;
     slots[s] = Slot{static_cast<std::uint32_t>(first.hash >> 32), first.key, at};
   }
   checked_u32(postings.size(), "postings");
