@@ -200,7 +200,10 @@ TEST_CASE("Numbers keep their decimal commas and thousands separators") {
   CHECK(kind_of(doc, "%") == TokenKind::symbol);
   // Groups of three digits only.
   CHECK(token_texts(segment_text("les 12 1234 et 3 45")) == Strings{"les", "12", "1234", "et", "3", "45"});
-  CHECK(token_texts(segment_text("entre 2020-2022")) == Strings{"entre", "2020", "-", "2022"});
+  CHECK(token_texts(segment_text("entre 2020-2022, 2-1")) == Strings{"entre", "2020", "-", "2022", ",", "2", "-", "1"});
+  CHECK(token_texts(segment_text("le 11-Septembre, le 1er, la 5G")) ==
+        Strings{"le", "11-Septembre", ",", "le", "1er", ",", "la", "5G"});
+  CHECK(kind_of(segment_text("le 1er"), "1er") == TokenKind::word);
 }
 
 TEST_CASE("Quotation marks, apostrophes and dashes") {

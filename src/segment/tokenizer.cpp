@@ -206,7 +206,7 @@ class Tokenizer {
   }
 
   // "2022", "-5", "3,5", "3.5", "10 000", "12h30", "18h"; digits followed by letters make a word
-  // ("1er", "5G").
+  // ("1er", "5G", "11-Septembre").
   void scan_number(std::size_t begin, std::size_t digits) {
     std::size_t end = digits;
     while (is_ascii_digit(byte_at(end))) ++end;
@@ -233,7 +233,9 @@ class Tokenizer {
         return;
       }
     }
-    if (plain && begin == digits && word_char_at(end)) {
+    const std::size_t hyphen = hyphen_size(end);
+    if (plain && begin == digits &&
+        (word_char_at(end) || (hyphen != 0 && peek(end + hyphen).cls == CharClass::letter))) {
       scan_word(begin);
       return;
     }
