@@ -13,7 +13,7 @@ namespace {
 constexpr auto never_final = std::to_array<std::string_view>(
     {"M",   "MM",   "Mme", "Mmes", "Mlle", "Mlles", "Dr",  "Drs", "Me",  "Pr", "Pre", "St", "Ste",
      "Sts", "Stes", "Mgr", "Mgrs", "Gén",  "Gal",   "Col", "Cdt", "Cne", "Lt", "Sgt", "Cie", "Ets",
-     "Vve", "cf",   "Cf",  "p",    "pp",   "ex",    "av",  "Av",  "apr", "bd", "Bd",  "op"});
+     "Vve", "cf",   "Cf",  "p",    "pp",   "ex",    "av",  "Av",  "apr", "bd", "Bd",  "op",  "vs"});
 
 // Abbreviations that end a sentence before a capital but not before a number: "janv. 2024",
 // "art. 49", "etc. Le lendemain".
