@@ -365,7 +365,7 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::phrase_after(std::uint32_t f
     if (w.kind != WordKind::word && w.kind != WordKind::elision && w.kind != WordKind::number) break;
     if (i > b && single(i, WordClass::stop) && !is(i, "de") && !is(i, "d'") && !is(i, "du") && !is(i, "des")) break;
     if (i > b && phrase_length(i, WordClass::adverb) && !w.capitalized) break;
-    if (i == b && (single(i, WordClass::stop) || is(i, "que") || is(i, "qu'"))) break;
+    if (i == b && (single(i, WordClass::stop) || is(i, "que") || is(i, "qu'") || single(i, WordClass::pronoun))) break;
     ++i;
   }
   std::uint32_t e = i;
@@ -397,6 +397,9 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::subject_before(std::uint32_t
       break;
     }
     if (single(k, WordClass::auxiliary) || (single(k, WordClass::verb) && !w.capitalized)) break;
+    // A subject pronoun is the subject of this clause: "il rendit le papier en disant".
+    if (is(k, "il") || is(k, "elle") || is(k, "ils") || is(k, "elles")) return {k, k + 1};
+    if (is(k, "on")) break;
     --b;
   }
   // Split at commas and take the piece nearest the verb that can be a subject.
@@ -499,6 +502,10 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
     if (!words_[k].capitalized || phrase_length(k, WordClass::speaker) || single(k, WordClass::determiner)) return std::nullopt;
     std::uint32_t end = k;
     while (end < e && words_[end].capitalized && words_[end].kind == WordKind::word) ++end;
+    for (std::uint32_t m = k + 1; m < end; ++m) {
+      // "Quelquefois Bouvard": a capitalised word opening the sentence before a known name.
+      if (words_[m].mention >= 0) return from_mention(static_cast<std::uint32_t>(words_[m].mention), m);
+    }
     Who who = from_name_run(k, end);
     who.mention.begin = words_[from].span.begin;
     if (gender != Gender3::unknown) who.gender = gender;
@@ -526,7 +533,9 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
       return *who;
     }
   }
-  // A description: resolved to the person introduced with the same role words, or itself.
+  // A description: resolved to the person introduced with the same role words, or itself. It
+  // needs an article or a speaker noun: "aspira sur son balcon" is none.
+  if (p == b && !phrase_length(p, WordClass::speaker)) return {};
   Who who;
   who.valid = true;
   who.mention = words_span(b, e);
@@ -637,11 +646,11 @@ void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
   const bool after_quote = before != no_word &&
                            (words_[before].kind == WordKind::quote_mark ||
                             (is_punct(before, ",") && before > 0 && words_[before - 1].kind == WordKind::quote_mark) ||
-                            (is_punct(before, ",") && in_region(before)));
+                            ((is_punct(before, ",") || ends_sentence_mark(before)) && in_region(before)));
   const bool after_comma = before != no_word && is_punct(before, ",");
   if (!cue.present_participle && (after_quote || after_comma)) {
     auto [b, e] = phrase_after(cue.end, true);
-    if (b < e && (after_quote ? plausible_speaker(b, e) || words_[b].capitalized : plausible_speaker(b, e))) {
+    if (plausible_speaker(b, e)) {
       cue.inverted = true;
       cue.speaker = resolve_phrase(b, e, true);
       cue.speaker_end = e;
@@ -727,7 +736,8 @@ std::vector<Quote> Extraction::run() {
     if (hit->in_quote) {
       // Inside a quotation only an incise counts: "…, a-t-il dit, …" or in dialogue "…, dit Paul".
       const QuotedRegion& r = regions_[region_of_[i]];
-      const bool after_comma = i > 0 && is_punct(i - 1, ",") && !hit->source;
+      const bool after_comma = i > 0 && !hit->source &&
+                               (is_punct(i - 1, ",") || (r.dialogue && ends_sentence_mark(i - 1)));
       if (!after_comma || (!hit->inverted && !r.dialogue)) {
         i = hit->end - 1;
         continue;
@@ -771,10 +781,12 @@ std::vector<Quote> Extraction::run() {
     for (std::uint32_t i = cb; i < ce && !cue; ++i) {
       if (cue_at[i] != no_word && cues_[cue_at[i]].in_quote) cue = &cues_[cue_at[i]];
     }
-    if (cue && region.dialogue) {
+    if (cue && region.dialogue && cue->begin > cb) {
+      // "— Oui, dit-il." and "— Non ! s'écria Paul, qui …": the line ends at the incise, unless
+      // the speech goes on after it ("— Tiens, dit-il, nous …").
       std::uint32_t after = cue->speaker_end != no_word ? cue->speaker_end : cue->end;
       while (after < ce && words_[after].kind == WordKind::punctuation && !is_punct(after, ",")) ++after;
-      if (after >= ce && cue->begin > cb) ce = cue->begin - 1;  // the incise closes the line
+      if (after >= ce || !is_punct(cue->begin - 1, ",")) ce = is_punct(cue->begin - 1, ",") ? cue->begin - 1 : cue->begin;
     }
     // 2. After the closing mark: "« … », a déclaré M. X" or "« … », selon X".
     if (!cue && region.close != no_word) {
@@ -783,7 +795,7 @@ std::vector<Quote> Extraction::run() {
       if (k < n_ && words_[k].paragraph == words_[region.close].paragraph && cue_at[k] != no_word && (cues_[cue_at[k]].inverted || cues_[cue_at[k]].source)) cue = &cues_[cue_at[k]];
     }
     // 3. Before a colon: "X a déclaré : « … »", also at the end of the paragraph before.
-    if (!cue && region.open > 0 && !region.dialogue && is_punct(region.open - 1, ":")) {
+    if (!cue && region.open > 0 && is_punct(region.open - 1, ":")) {
       cue = cue_before(region.open - 1);
       if (cue && cue->inverted && cue->speaker_end == no_word && !cue->speaker.valid) cue = nullptr;
     }
