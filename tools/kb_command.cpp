@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <initializer_list>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -171,25 +172,26 @@ class LineReader {
 const std::unordered_map<std::string_view, EntityType>& type_of_class() {
   static const std::unordered_map<std::string_view, EntityType> classes = [] {
     std::unordered_map<std::string_view, EntityType> map;
-    for (const char* id : {"Q5", "Q15632617"}) map.emplace(id, EntityType::person);  // human, fictional human
-    for (const char* id : {
-             "Q6256",    "Q3624078", "Q7275",    "Q515",     "Q486972",  "Q484170", "Q1549591", "Q5119",
-             "Q3957",    "Q532",     "Q35657",   "Q10864048", "Q107390", "Q36784",  "Q6465",    "Q82794",
-             "Q23442",   "Q8502",    "Q4022",    "Q165",     "Q5107",    "Q1637706", "Q200250", "Q7930989",
-             "Q15284",   "Q747074",  "Q262166",  "Q2074737", "Q1093829", "Q1187811", "Q702492", "Q2983893",
-             "Q46831",   "Q12280",   "Q23397",   "Q39594",   "Q43501",   "Q1620908", "Q13220204", "Q3266850",
-         }) {
-      map.emplace(id, EntityType::location);
-    }
-    for (const char* id : {
-             "Q43229",   "Q4830453", "Q7278",    "Q11032",   "Q1002697", "Q476028",  "Q2085381", "Q891723",
-             "Q783794",  "Q6881511", "Q1331793", "Q15265344", "Q1616075", "Q14350",  "Q484652",  "Q327333",
-             "Q3918",    "Q31855",   "Q163740",  "Q15911314", "Q245065", "Q1127126", "Q17127659", "Q4438121",
-             "Q161726",  "Q192350",  "Q192283",  "Q1110794", "Q1153191", "Q7210356", "Q178706", "Q847017",
-             "Q12973014", "Q215380", "Q5341295", "Q2659904", "Q48204",   "Q1058914", "Q210167",  "Q155076",
-         }) {
-      map.emplace(id, EntityType::organization);
-    }
+    const auto add = [&](EntityType type, std::initializer_list<std::string_view> ids) {
+      for (const auto id : ids) map.emplace(id, type);
+    };
+    add(EntityType::person, {"Q5", "Q15632617"});  // human, fictional human
+    // countries and states, cities, towns, villages, communes and municipalities, administrative
+    // divisions, regions, continents, islands, seas, rivers, lakes, mountains
+    add(EntityType::location,
+        {"Q6256",    "Q3624078", "Q7275",    "Q515",     "Q486972",   "Q484170", "Q1549591", "Q5119",
+         "Q3957",    "Q532",     "Q35657",   "Q10864048", "Q13220204", "Q107390", "Q36784",  "Q6465",
+         "Q82794",   "Q1620908", "Q23442",   "Q8502",    "Q46831",    "Q4022",   "Q23397",  "Q165",
+         "Q5107",    "Q1637706", "Q200250",  "Q7930989", "Q15284",    "Q747074", "Q262166", "Q2074737",
+         "Q1093829", "Q702492",  "Q2983893", "Q12280"});
+    // organisations, companies, parties, newspapers and periodicals, publishers, broadcasters,
+    // clubs and teams, universities and institutes, agencies and ministries, alliances, bands
+    add(EntityType::organization,
+        {"Q43229",   "Q4830453", "Q7278",     "Q11032",   "Q1002697", "Q476028",  "Q2085381", "Q891723",
+         "Q783794",  "Q6881511", "Q1331793",  "Q15265344", "Q1616075", "Q14350",  "Q484652",  "Q327333",
+         "Q3918",    "Q31855",   "Q163740",   "Q15911314", "Q245065", "Q1127126", "Q17127659", "Q4438121",
+         "Q161726",  "Q192350",  "Q192283",   "Q1110794", "Q1153191", "Q7210356", "Q178706",  "Q847017",
+         "Q12973014", "Q215380", "Q5341295",  "Q2659904", "Q48204",   "Q1058914", "Q210167",  "Q155076"});
     return map;
   }();
   return classes;

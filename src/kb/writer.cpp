@@ -67,13 +67,11 @@ void Writer::add(const EntityInput& input) {
   record.prior = input.prior;
   record.type = static_cast<std::uint32_t>(input.type);
   record.first_name = checked_u32(names_.size(), "names");
+  entity_names_.clear();
 
   // `stored` is the name's place in the string section when it is there already.
   const auto add_name = [&](std::string_view name, std::optional<StringRef> stored) {
-    if (name.empty()) return;
-    for (std::size_t i = record.first_name; i < names_.size(); ++i) {
-      if (view(names_[i]) == name) return;
-    }
+    if (name.empty() || !entity_names_.insert(name).second) return;
     if (!stored) stored = store(name);
     names_.push_back(*stored);
     std::string key = fold_key(name);

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "frnews/knowledge_base.hpp"
@@ -49,6 +50,7 @@ class Writer {
   std::vector<EntityRecord> entities_;
   std::vector<StringRef> names_;
   std::vector<KeyEntry> keys_;
+  std::unordered_set<std::string_view> entity_names_;  // the names of the entity being added
   std::uint32_t max_name_words_ = 0;
 };
 
