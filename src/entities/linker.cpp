@@ -96,6 +96,9 @@ bool is_de(std::string_view folded) noexcept {
   return folded == "de" || folded == "du" || folded == "des" || folded == "d'";
 }
 
+// "(PCC)", "(PCC, parti unique)": what may follow an acronym given in parentheses.
+bool closes_acronym(std::string_view text) noexcept { return text == ")" || text == "," || text == ";"; }
+
 // Words an acronym leaves out: "Parti communiste de Cuba" is "PCC".
 bool is_small_word(std::string_view folded) noexcept {
   return is_de(folded) || folded == "la" || folded == "le" || folded == "les" || folded == "l'" || folded == "et";
@@ -193,6 +196,11 @@ class DocumentView {
   [[nodiscard]] bool meaningful_cap(std::uint32_t i) const noexcept {
     return has(i, is_cap) && !has(i, is_initial) && !has(i, in_title);
   }
+  // "A." of "A. Piguet": one capital letter and a period.
+  [[nodiscard]] bool is_initial_at(std::uint32_t i) const noexcept {
+    if (!has(i, is_cap) || i + 1 >= size() || text(i + 1) != "." || space_before(i + 1)) return false;
+    return first_code_point(text(i)).second == text(i).size();
+  }
   [[nodiscard]] Span span(std::uint32_t begin, std::uint32_t end) const noexcept {
     return {tokens_[begin].span.begin, tokens_[end - 1].span.end};
   }
@@ -270,10 +278,12 @@ class MentionFinder {
       // "M." may come as "M" and "."
       std::uint32_t next = i + 1;
       if (next < view_.size() && view_.text(next) == "." && !view_.space_before(next)) ++next;
-      if (next < view_.size() && view_.has(next, is_cap)) {
+      const bool particle = next + 1 < view_.size() && is_name_particle(view_.key(next)) && view_.has(next + 1, is_cap);
+      if (next < view_.size() && (view_.has(next, is_cap) || particle)) {
         pending_ = {};
         pending_.person = true;
         pending_.gender = honorific->gender;
+        pending_.honorific = true;
         pending_.from = next;
         return next;
       }
@@ -401,7 +411,7 @@ class MentionFinder {
         if (!view_.has(open, is_word)) return i;
         continue;
       }
-      if (!view_.has(open + 1, is_caps) || view_.text(open + 2) != ")") return i;
+      if (!view_.has(open + 1, is_caps) || !closes_acronym(view_.text(open + 2))) return i;
       const std::string_view letters = view_.key(open + 1);
       std::size_t k = 0;
       for (std::uint32_t w = i; w < open; ++w) {
@@ -466,8 +476,29 @@ class MentionFinder {
     }
     // Capitalised words, "Le"/"La" inside ("Marine Le Pen", "à La Haye"), particles before a
     // capital in people's names.
-    const bool first_name = person_lexicon().is_first_name(view_.text(i));
+    bool first_name = person_lexicon().is_first_name(view_.text(i));
+    // "A. Piguet", "J.-L. Dumas", "John F. Kennedy": initials belong to the name that follows.
+    const auto skip_initials = [&](std::uint32_t k) {
+      while (k + 2 < end && view_.is_initial_at(k)) {
+        k += 2;
+        if (k + 1 < end && view_.text(k) == "-" && !view_.space_before(k) && view_.is_initial_at(k + 1)) ++k;
+      }
+      return k;
+    };
+    if (view_.is_initial_at(i)) {
+      const std::uint32_t after = skip_initials(i);
+      if (after == i || after >= end || !view_.has(after, is_cap) || !view_.has(after, is_word)) return shape;
+      j = after + 1;
+      first_name = true;
+    }
     while (j < end) {
+      if (first_name && view_.is_initial_at(j)) {
+        const std::uint32_t after = skip_initials(j);
+        if (after < end && view_.has(after, is_cap) && view_.has(after, is_word)) {
+          j = after + 1;
+          continue;
+        }
+      }
       if (view_.has(j, is_cap) && view_.has(j, is_word) && !view_.has(j, is_elision) &&
           !(view_.cues(j) & (detail::cue_stop | detail::cue_common_capital))) {
         if (person_lexicon().demonym(view_.key(j)) && !first_name) break;
@@ -505,6 +536,13 @@ class MentionFinder {
     std::uint32_t start = i;
     // "l'OTAN", "d'Orange": the elision stays out, unless a capital says it belongs to the name
     // ("Selon L'Équipe").
+    // "M. de Villepin": after an honorific, the particle opens the name.
+    if (pending_.honorific && pending_.from == i && is_name_particle(view_.key(i)) && i + 1 < end &&
+        view_.has(i + 1, is_cap) && !view_.has(i, is_cap)) {
+      const std::uint32_t name_end = try_mention(i + 1);
+      if (name_end > i + 1 && !found_.empty() && found_.back().begin == i + 1) found_.back().begin = i;
+      return std::max(name_end, i + 1);
+    }
     const bool elision = view_.has(i, is_elision);
     if (elision) {
       if (i + 1 >= end || !view_.has(i + 1, is_cap)) return i;
@@ -518,7 +556,7 @@ class MentionFinder {
 
     auto [kb_end, entries] = kb_match(start, end);
     Shape shape = shape_at(start, end);
-    if ((cues & detail::cue_stop) && capital) {
+    if ((cues & detail::cue_stop) && capital && !view_.is_initial_at(start)) {
       // "Le", "Selon", "Dans": a name only when a longer known name starts with it ("La Haye").
       if (kb_end < start + 2) kb_end = start, entries = {};
       if (!view_.has(start, is_initial) && !(view_.key(start) == "le" || view_.key(start) == "la" ||
@@ -533,6 +571,10 @@ class MentionFinder {
     // "les Français", "des Parisiens": people, not places.
     if (capital && kb_end == start && shape.end <= start + 1 && person_lexicon().demonym(view_.key(start))) return i + 1;
     if (kb_end == start && shape.end == start) return i;
+    // A lone capital letter is an initial or a list mark, never a name by itself.
+    if (kb_end == start && shape.end == start + 1 && first_code_point(view_.text(start)).second == view_.text(start).size()) {
+      return i + 1;
+    }
 
     Candidate c;
     const bool cued = pending_.from <= i;
@@ -608,7 +650,7 @@ class MentionFinder {
   }
 
   struct Pending {
-    bool person = false, org = false, loc = false, role_complement = false;
+    bool person = false, org = false, loc = false, role_complement = false, honorific = false;
     Gender gender = Gender::unknown;
     std::uint32_t from = ~0u;  // the first token the cue applies to; none when unset
   };
@@ -640,12 +682,16 @@ float type_fit(const Candidate& c, EntityType type) noexcept {
 }
 
 // The entry whose prior and type fit best; none when the cues rule every entry out.
-Choice choose(const Candidate& c, const KnowledgeBase& kb, std::span<const EntityType> document_types) {
+Choice choose(const Candidate& c, std::string_view key, const KnowledgeBase& kb,
+              std::span<const EntityType> document_types) {
   Choice best;
   float best_score = -1;
   for (std::size_t k = 0; k < c.entries.size() && k < 16; ++k) {
     const Entity entity = kb.entity(c.entries[k]);
     float score = entity.prior + type_fit(c, entity.type);
+    // The entry the name is the label of comes before those it is only an alias of:
+    // "Bruxelles" is the city before it is the Commission.
+    if (fold_key(entity.label) == key) score += 0.25f;
     // Coherence: a type the document already uses for other names weighs a little.
     if (std::find(document_types.begin(), document_types.end(), entity.type) != document_types.end()) score += 0.05f;
     if (score > best_score) {
@@ -736,7 +782,7 @@ class ChainBuilder {
     const Candidate& a = mentions_[acronym].c;
     const Candidate& n = mentions_[name].c;
     return a.end == a.begin + 1 && view_.has(a.begin, is_caps) && a.begin == n.end + 1 &&
-           view_.text(n.end) == "(" && a.end < view_.size() && view_.text(a.end) == ")";
+           view_.text(n.end) == "(" && a.end < view_.size() && closes_acronym(view_.text(a.end));
   }
 
   std::uint32_t own_chain(std::uint32_t m) {
@@ -765,7 +811,15 @@ class ChainBuilder {
       if (is_tail_of(m, other) && (best == ~0u || other < m)) best = other;
     }
     if (best != ~0u) return mentions_[best].chain;
-    if (m > 0 && defines_acronym(m - 1, m)) return mentions_[m - 1].chain;
+    if (m > 0 && defines_acronym(m - 1, m)) {
+      defined_.emplace_back(view_.key(mention.c.begin), mentions_[m - 1].chain);
+      return mentions_[m - 1].chain;
+    }
+    if (mention.c.end == mention.c.begin + 1) {
+      for (const auto& [acronym, chain] : defined_) {
+        if (acronym == view_.key(mention.c.begin)) return chain;
+      }
+    }
     for (std::uint32_t other = 0; other < m; ++other) {
       if (mentions_[other].chain != ~0u && !mentions_[other].choice.entry && is_acronym_of(m, other) &&
           !mention.choice.entry) {
@@ -797,6 +851,7 @@ class ChainBuilder {
   const DocumentView& view_;
   std::vector<Mention>& mentions_;
   std::vector<Chain> chains_;
+  std::vector<std::pair<std::string_view, std::uint32_t>> defined_;  // acronyms the text spells out
 };
 
 // Whether a city's name stands for its football club here: football words in the sentence and
@@ -858,7 +913,7 @@ Entities EntityLinker::link(const Document& doc) const {
   mentions.reserve(candidates.size());
   for (const Candidate& c : candidates) {
     Mention m{c, {std::nullopt, c.type, c.typed_by_text ? 0.7f : 0.5f}};
-    if (!c.entries.empty()) m.choice = choose(c, *kb_, document_types);
+    if (!c.entries.empty()) m.choice = choose(c, view.key(c.begin, c.end), *kb_, document_types);
     if (m.choice.entry && m.choice.score < options_.min_score) m.choice = {std::nullopt, m.choice.type, m.choice.score};
     if (m.choice.type == EntityType::location && is_club_context(view, c, football_words)) {
       m.choice = {std::nullopt, EntityType::organization, 0.5f};
@@ -911,7 +966,12 @@ Entities EntityLinker::link(const Document& doc) const {
       }
       const Candidate& fullest = mentions[chain.fullest].c;
       const std::string_view written = doc.text(view.span(fullest.begin, fullest.end));
-      if (!chain.entry || (out.type == EntityType::person && fullest.end - fullest.begin >= 2)) {
+      // People keep the document's fullest form when it says at least as much as the label
+      // ("Viktor Orban" for "Viktor Orbán"), so that the name reads as the text wrote it.
+      const auto word_count = [](std::string_view name) {
+        return static_cast<std::size_t>(std::count(name.begin(), name.end(), ' ')) + 1;
+      };
+      if (!chain.entry || (out.type == EntityType::person && word_count(written) >= word_count(out.name))) {
         out.name = std::string(written);
       }
       if (out.type == EntityType::person) out.gender = chain.gender;
