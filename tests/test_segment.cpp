@@ -341,3 +341,14 @@ TEST_CASE("Pathological inputs are handled in one pass") {
   for (int i = 0; i < 100'000; ++i) addresses += "a.b-c_";
   check_well_formed(segment_text(addresses));
 }
+
+TEST_CASE("make_document normalizes, then segments, and keeps the original") {
+  const std::string original = "Le maire l’a dit. « Nous verrons », a-t-il ajouté.";
+  const auto doc = frnews::make_document(original);
+  REQUIRE(doc.has_value());
+  CHECK(doc->original() == original);
+  REQUIRE(doc->sentences().size() == 2);
+  CHECK(doc->text(doc->sentences()[1].span) == "« Nous verrons », a-t-il ajouté.");
+  const frnews::Span first = doc->to_original(doc->sentences()[0].span);
+  CHECK(first.of(original) == "Le maire l’a dit.");
+}
