@@ -102,8 +102,6 @@ std::string_view trim_spaces(std::string_view s) noexcept {
   return s;
 }
 
-}  // namespace
-
 // Reads TSV records into `writer`; `seen_ids` holds the Wikidata ids met so far (views into
 // texts that outlive the reading) to reject duplicates across files.
 void read_tsv(Writer& writer, std::unordered_set<std::string_view>& seen_ids, std::string_view tsv,
@@ -140,6 +138,7 @@ void read_tsv(Writer& writer, std::unordered_set<std::string_view>& seen_ids, st
       tsv_fields + 1);
 }
 
+}  // namespace
 }  // namespace detail::kb
 
 using namespace detail::kb;

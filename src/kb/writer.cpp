@@ -27,8 +27,7 @@ std::string_view bytes_of(const std::vector<T>& values) noexcept {
   return {reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T)};
 }
 
-}  // namespace
-
+// The name a Wikipedia title gives: "Le Monde (journal)" -> "Le Monde".
 std::string_view title_without_qualifier(std::string_view title) noexcept {
   if (!title.ends_with(')')) return title;
   const std::size_t open = title.rfind(" (");
@@ -36,6 +35,7 @@ std::string_view title_without_qualifier(std::string_view title) noexcept {
   return title.substr(0, open);
 }
 
+// Words of a folded name, counting an elision as a word of its own: "l'otan" -> 2.
 std::uint32_t count_words(std::string_view folded) noexcept {
   std::uint32_t words = 0;
   bool in_word = false;
@@ -49,6 +49,8 @@ std::uint32_t count_words(std::string_view folded) noexcept {
   }
   return words;
 }
+
+}  // namespace
 
 StringRef Writer::store(std::string_view text) {
   const StringRef ref{checked_u32(strings_.size(), "bytes of strings"), checked_u32(text.size(), "bytes in a string")};

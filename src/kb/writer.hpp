@@ -24,14 +24,13 @@ struct EntityInput {
   std::span<const std::string_view> aliases;
 };
 
-// The label, then the wiki title without its parenthesised suffix, then the aliases, each once.
+// Collects entities and their names (the label, then the wiki title without its parenthesised
+// suffix, then the aliases, each once), then writes the image.
 class Writer {
  public:
   // Copies the entity's strings. Throws frnews::Exception when the knowledge base outgrows the
   // format (more than 4 GiB of strings or 2^32 entries).
   void add(const EntityInput& entity);
-
-  [[nodiscard]] std::size_t size() const noexcept { return entities_.size(); }
 
   // Writes the image in order, in pieces, through `sink`.
   void write(const std::function<void(std::string_view)>& sink);
@@ -53,11 +52,5 @@ class Writer {
   std::unordered_set<std::string_view> entity_names_;  // the names of the entity being added
   std::uint32_t max_name_words_ = 0;
 };
-
-// The name a Wikipedia title gives: "Le Monde (journal)" -> "Le Monde".
-[[nodiscard]] std::string_view title_without_qualifier(std::string_view title) noexcept;
-
-// Words of a folded name, counting an elision as a word of its own: "l'otan" -> 2.
-[[nodiscard]] std::uint32_t count_words(std::string_view folded) noexcept;
 
 }  // namespace frnews::detail::kb
