@@ -136,6 +136,8 @@ TEST_CASE("URLs and e-mail addresses do not end a sentence") {
   CHECK(kind_of(doc, "redaction.paris@example.org") == TokenKind::email);
   CHECK(kind_of(doc, "www.example.com") == TokenKind::url);
   CHECK(kind_of(segment_text("Lire service-public.fr."), "service-public.fr") == TokenKind::url);
+  CHECK(token_texts(segment_text("(voir https://fr.wikipedia.org/wiki/Paris_(France)).")) ==
+        Strings{"(", "voir", "https://fr.wikipedia.org/wiki/Paris_(France)", ")", "."});
 }
 
 TEST_CASE("Handles and hashtags are whole tokens") {
@@ -217,6 +219,12 @@ TEST_CASE("Quotation marks, apostrophes and dashes") {
   CHECK(kind_of(doc, "-") == TokenKind::dash);
   CHECK(kind_of(doc, "l’") == TokenKind::elision);
   CHECK(kind_of(doc, "...") == TokenKind::punctuation);
+}
+
+TEST_CASE("Emoji sequences are one symbol") {
+  const Document doc = segment_text("Bravo 🇫🇷👍🏽 👨‍👩‍👧 !");
+  CHECK(token_texts(doc) == Strings{"Bravo", "🇫🇷", "👍🏽", "👨‍👩‍👧", "!"});
+  CHECK(kind_of(doc, "🇫🇷") == TokenKind::symbol);
 }
 
 TEST_CASE("No-break spaces separate tokens like spaces") {

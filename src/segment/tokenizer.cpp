@@ -115,10 +115,16 @@ class Tokenizer {
     pos_ = end;
   }
 
-  // One character, with the combining marks or variation selectors that follow it.
+  // One character, with the combining marks or variation selectors that follow it; for emoji, the
+  // whole sequence: a flag is two regional indicators, a family joins symbols with U+200D.
   void single(Char c, TokenKind kind) {
     std::size_t end = pos_ + c.size;
-    for (Char next = peek(end); next.size != 0 && next.cls == CharClass::extend; next = peek(end)) end += next.size;
+    const auto regional_indicator = [](char32_t code) { return code >= 0x1F1E6 && code <= 0x1F1FF; };
+    if (regional_indicator(c.code) && regional_indicator(peek(end).code)) end += peek(end).size;
+    for (Char next = peek(end); next.size != 0 && next.cls == CharClass::extend; next = peek(end)) {
+      end += next.size;
+      if (next.code == U'\u200D' && peek(end).cls == CharClass::symbol) end += peek(end).size;
+    }
     emit(pos_, end, kind);
   }
 
@@ -420,18 +426,19 @@ class Tokenizer {
   // A URL runs to the next space or quotation mark, less the punctuation that ends the sentence.
   void scan_url(std::size_t begin) {
     std::size_t end = begin;
-    bool parenthesis = false;
+    int open_parentheses = 0;  // "…/Paris_(France))": only the last one closes the text's
     for (Char c = peek(end); c.size != 0; c = peek(end)) {
       if (c.cls == CharClass::space || c.cls == CharClass::newline || c.cls == CharClass::quote ||
           (c.cls == CharClass::apostrophe && c.code != '\'') || c.code == '<' || c.code == '>') {
         break;
       }
-      parenthesis = parenthesis || c.code == '(';
+      open_parentheses += c.code == '(' ? 1 : (c.code == ')' ? -1 : 0);
       end += c.size;
     }
     while (end > begin + 1) {
       const char last = byte_at(end - 1);
-      if (std::string_view(".,;:!?'").find(last) != std::string_view::npos || (last == ')' && !parenthesis)) {
+      if (std::string_view(".,;:!?'").find(last) != std::string_view::npos || (last == ')' && open_parentheses < 0)) {
+        open_parentheses += last == ')' ? 1 : 0;
         --end;
       } else if (text_.substr(begin, end - begin).ends_with("\xE2\x80\xA6")) {
         end -= 3;
