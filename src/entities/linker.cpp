@@ -12,6 +12,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "entities/cues.hpp"
@@ -729,7 +730,12 @@ class ChainBuilder {
   std::vector<Chain> build() {
     // Full names first, so that a surname met before its full name still finds it.
     for (std::uint32_t m = 0; m < mentions_.size(); ++m) {
-      if (is_full_name(m)) assign(m, own_chain(m));
+      if (!is_full_name(m)) continue;
+      assign(m, own_chain(m));
+      const Candidate& c = mentions_[m].c;
+      for (std::uint32_t from = c.begin + 1; from < c.end; ++from) {
+        if (view_.has(from, is_word)) tails_[view_.key(from, c.end)].push_back(m);
+      }
     }
     for (std::uint32_t m = 0; m < mentions_.size(); ++m) {
       if (mentions_[m].chain == ~0u) assign(m, find_chain(m));
@@ -749,32 +755,15 @@ class ChainBuilder {
     return mention.choice.type == EntityType::person && words(m) >= 2 && !mention.c.tentative;
   }
 
-  // Tokens [b, e) of mention `part` equal the last tokens of mention `whole` ("Choïgou",
-  // "Lopez Miera" in "Alvaro Lopez Miera").
-  [[nodiscard]] bool is_tail_of(std::uint32_t part, std::uint32_t whole) const noexcept {
-    const Candidate& p = mentions_[part].c;
-    const Candidate& w = mentions_[whole].c;
-    const std::uint32_t n = p.end - p.begin;
-    if (n >= w.end - w.begin) return false;
-    return view_.key(p.begin, p.end) == view_.key(w.end - n, w.end);
-  }
-
-  // An acronym: its letters are the initials of the name's words ("PCC", "Parti communiste
-  // cubain"), small words left out.
-  [[nodiscard]] bool is_acronym_of(std::uint32_t acronym, std::uint32_t name) const noexcept {
-    const Candidate& a = mentions_[acronym].c;
-    if (a.end != a.begin + 1 || !view_.has(a.begin, is_caps)) return false;
-    const std::string_view letters = view_.key(a.begin);
-    const Candidate& n = mentions_[name].c;
-    std::size_t k = 0;
-    for (std::uint32_t i = n.begin; i < n.end; ++i) {
-      if (!view_.has(i, is_word)) continue;
-      const std::string_view key = view_.key(i);
-      if (is_small_word(key)) continue;
-      if (k >= letters.size() || key.front() != letters[k]) return false;
-      ++k;
+  // The initials of a name of several words, small words left out: "pcc" for "Parti communiste
+  // cubain". Empty when the name has fewer than two words.
+  [[nodiscard]] std::string initials(const Candidate& c) const {
+    std::string letters;
+    for (std::uint32_t i = c.begin; i < c.end; ++i) {
+      if (!view_.has(i, is_word) || is_small_word(view_.key(i))) continue;
+      letters += view_.key(i).front();
     }
-    return k == letters.size() && k >= 2;
+    return letters.size() >= 2 ? letters : std::string();
   }
 
   // "le Parti socialiste (PS)": the acronym in parentheses right after the name.
@@ -787,71 +776,72 @@ class ChainBuilder {
 
   std::uint32_t own_chain(std::uint32_t m) {
     const Mention& mention = mentions_[m];
+    const auto next = static_cast<std::uint32_t>(chains_.size());
+    std::uint32_t chain = next;
     if (mention.choice.entry) {
-      for (std::uint32_t k = 0; k < chains_.size(); ++k) {
-        if (chains_[k].entry == mention.choice.entry) return k;
-      }
+      chain = by_entry_.try_emplace(*mention.choice.entry, next).first->second;
     } else {
-      const std::string_view key = view_.key(mention.c.begin, mention.c.end);
-      for (std::uint32_t k = 0; k < chains_.size(); ++k) {
-        const Mention& other = mentions_[chains_[k].first];
-        if (!chains_[k].entry && view_.key(other.c.begin, other.c.end) == key) return k;
-      }
+      chain = by_name_.try_emplace(view_.key(mention.c.begin, mention.c.end), next).first->second;
     }
-    chains_.push_back({mention.choice.entry, mention.choice.type, Gender::unknown, m, m, mention.c.typed_by_text});
-    return static_cast<std::uint32_t>(chains_.size() - 1);
+    if (chain == next) {
+      chains_.push_back({mention.choice.entry, mention.choice.type, Gender::unknown, m, m, mention.c.typed_by_text});
+    }
+    return chain;
   }
 
   std::uint32_t find_chain(std::uint32_t m) {
     const Mention& mention = mentions_[m];
-    // A part of a person's full name met elsewhere in the text.
-    std::uint32_t best = ~0u;
-    for (std::uint32_t other = 0; other < mentions_.size(); ++other) {
-      if (other == m || mentions_[other].chain == ~0u || !is_full_name(other)) continue;
-      if (is_tail_of(m, other) && (best == ~0u || other < m)) best = other;
+    const std::string_view key = view_.key(mention.c.begin, mention.c.end);
+    const bool one_word = mention.c.end == mention.c.begin + 1;
+    // A part of a person's full name met elsewhere in the text, the last one before if any.
+    if (const auto tail = tails_.find(key); tail != tails_.end()) {
+      const auto& wholes = tail->second;
+      const auto after = std::lower_bound(wholes.begin(), wholes.end(), m);
+      return mentions_[after == wholes.begin() ? wholes.front() : *(after - 1)].chain;
     }
-    if (best != ~0u) return mentions_[best].chain;
     if (m > 0 && defines_acronym(m - 1, m)) {
-      defined_.emplace_back(view_.key(mention.c.begin), mentions_[m - 1].chain);
+      acronyms_[key] = mentions_[m - 1].chain;
       return mentions_[m - 1].chain;
     }
-    if (mention.c.end == mention.c.begin + 1) {
-      for (const auto& [acronym, chain] : defined_) {
-        if (acronym == view_.key(mention.c.begin)) return chain;
+    if (one_word) {
+      if (const auto acronym = acronyms_.find(key); acronym != acronyms_.end()) return acronym->second;
+      // An acronym of a name met before that the knowledge base does not know.
+      if (!mention.choice.entry && view_.has(mention.c.begin, is_caps)) {
+        if (const auto name = by_initials_.find(key); name != by_initials_.end()) return name->second;
       }
-    }
-    for (std::uint32_t other = 0; other < m; ++other) {
-      if (mentions_[other].chain != ~0u && !mentions_[other].choice.entry && is_acronym_of(m, other) &&
-          !mention.choice.entry) {
-        return mentions_[other].chain;
-      }
-    }
-    // "la Commission" after "la Commission européenne".
-    if (!mention.choice.entry && mention.c.end == mention.c.begin + 1 &&
-        (view_.cues(mention.c.begin) & (detail::cue_org_head | detail::cue_misc_head))) {
-      for (std::uint32_t other = 0; other < m; ++other) {
-        const Candidate& o = mentions_[other].c;
-        if (o.end > o.begin + 1 && view_.key(o.begin) == view_.key(mention.c.begin)) return mentions_[other].chain;
+      // "la Commission" after "la Commission européenne".
+      if (!mention.choice.entry && (view_.cues(mention.c.begin) & (detail::cue_org_head | detail::cue_misc_head))) {
+        if (const auto head = by_head_.find(key); head != by_head_.end()) return head->second;
       }
     }
     return own_chain(m);
   }
 
   void assign(std::uint32_t m, std::uint32_t chain) {
-    mentions_[m].chain = chain;
+    Mention& mention = mentions_[m];
+    mention.chain = chain;
     Chain& c = chains_[chain];
     if (words(m) > words(c.fullest)) c.fullest = m;
-    if (!c.typed && mentions_[m].c.typed_by_text && !c.entry) {
-      c.type = mentions_[m].choice.type;
+    if (!c.typed && mention.c.typed_by_text && !c.entry) {
+      c.type = mention.choice.type;
       c.typed = true;
     }
-    if (c.gender == Gender::unknown) c.gender = mentions_[m].c.gender;
+    if (c.gender == Gender::unknown) c.gender = mention.c.gender;
+    if (mention.c.end > mention.c.begin + 1 && !mention.choice.entry && mention.choice.type != EntityType::person) {
+      if (const std::string letters = initials(mention.c); !letters.empty()) by_initials_.try_emplace(letters, chain);
+      by_head_.try_emplace(std::string(view_.key(mention.c.begin)), chain);
+    }
   }
 
   const DocumentView& view_;
   std::vector<Mention>& mentions_;
   std::vector<Chain> chains_;
-  std::vector<std::pair<std::string_view, std::uint32_t>> defined_;  // acronyms the text spells out
+  std::unordered_map<EntityId, std::uint32_t> by_entry_;
+  std::unordered_map<std::string_view, std::uint32_t> by_name_;
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> tails_;  // surname -> full names
+  std::unordered_map<std::string_view, std::uint32_t> acronyms_;            // defined in the text
+  detail::FoldedMap<std::uint32_t> by_initials_;
+  detail::FoldedMap<std::uint32_t> by_head_;
 };
 
 // Whether a city's name stands for its football club here: football words in the sentence and
