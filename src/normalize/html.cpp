@@ -99,11 +99,9 @@ DecodedReference decode_one(std::string_view text, std::size_t at) noexcept {
       value = std::min<std::uint32_t>(value * (hex ? 16U : 10U) + static_cast<std::uint32_t>(digit), 0x110000);
     }
     if (i == digits_begin) return {};
-    if (i < text.size() && text[i] == ';') {
-      ++i;
-    } else if (i < text.size() && is_ascii_alnum(text[i])) {
-      return {};
-    }
+    // The ';' is required: "&#2,5" in plain text is no reference.
+    if (i >= text.size() || text[i] != ';') return {};
+    ++i;
     char32_t code_point = value;
     if (value == 0 || value >= 0x110000 || (value >= 0xD800 && value <= 0xDFFF)) {
       code_point = 0xFFFD;
@@ -215,7 +213,8 @@ ParsedMarkup parse_markup(std::string_view text, std::size_t at, bool known_only
   TagEffect effect = TagEffect::none;
   if (among(paragraph_tags, name)) {
     effect = TagEffect::paragraph_break;
-  } else if (among(line_tags, name)) {
+  } else if (among(line_tags, name) && (name == "br" || !closing)) {
+    // A list item or a table row starts a line; its end adds nothing more.
     effect = TagEffect::line_break;
   } else if (among(space_tags, name)) {
     effect = TagEffect::space;

@@ -13,8 +13,7 @@ struct DecodedReference {
   std::size_t length = 0;  // 0 when no reference starts here
 };
 
-// Decodes the reference at text[at] == '&': "&eacute;", "&#233;", "&#xE9;". Named references
-// need their ';'. A double-escaped reference ("&amp;eacute;") decodes to its character.
+// Decodes the reference at text[at] == '&': "&eacute;", "&#233;", "&#xE9;", each with its ';'. A double-escaped reference ("&amp;eacute;") decodes to its character.
 [[nodiscard]] DecodedReference decode_reference(std::string_view text, std::size_t at) noexcept;
 
 // What a tag turns into in plain text.

@@ -146,6 +146,15 @@ std::string_view ligature_letters(char32_t cp) noexcept {
   }
 }
 
+// True when `next` written after `previous` would read as a two-byte UTF-8 sequence seen
+// through Windows-1252 ("Ã" then a no-break space reads as "à"): such a pair is never written.
+bool reads_as_mojibake(char32_t previous, char32_t next) noexcept {
+  const int image = detail::continuation_image(next);
+  if (detail::lead_image_continuations(previous) != 1 || image < 0) return false;
+  const char32_t decoded = ((previous & 0x1FU) << 6) | (static_cast<char32_t>(image) & 0x3FU);
+  return detail::plausible_unmangled(decoded);
+}
+
 // Longest stretch handed to ICU at once: combining sequences are short, and a bound keeps an
 // adversarial run of marks linear.
 constexpr std::size_t max_nfc_segment = 256;
@@ -247,6 +256,7 @@ class Normalizer {
       return at;
     }
     if (first == '.' && previous == '.') return at;
+    if (options_.typography == Typography::canonical && previous == 0xAB) return at;
     const bool spaces_as_found = options_.collapse_spaces && options_.typography == Typography::keep;
     std::size_t i = at;
     while (i < in_.size()) {
@@ -422,7 +432,7 @@ class Normalizer {
   void put(char32_t cp, std::uint32_t begin, std::uint32_t end, bool verbatim) {
     if (options_.fix_mojibake && !space_.active && !apostrophe_pending_.active) {
       // A fixed character may itself complete an older sequence: double encoding.
-      while (detail::continuation_image(cp) >= 0) {
+      while (!space_.active && detail::continuation_image(cp) >= 0) {
         const auto fixed = undo_mojibake(cp, end);
         if (!fixed) break;
         cp = fixed->code_point;
@@ -445,6 +455,7 @@ class Normalizer {
     if (options_.split_ligatures) {
       if (const std::string_view letters = ligature_letters(cp); !letters.empty()) {
         flush_pending(static_cast<char32_t>(letters[0]));
+        space_guillemets(static_cast<char32_t>(letters[0]), begin);
         emit_text(letters, begin, end);
         record(RepairKind::ligature, begin, end);
         return;
@@ -462,6 +473,7 @@ class Normalizer {
     }
     if (options_.expand_ellipsis && cp == 0x2026) {
       flush_pending('.');
+      space_guillemets('.', begin);
       emit_text("...", begin, end);
       record(RepairKind::ellipsis, begin, end);
       return;
@@ -473,23 +485,30 @@ class Normalizer {
       return;
     }
     flush_pending(cp);
-    if (cp == '.' && !options_.expand_ellipsis && out_.size() >= 2 && out_.ends_with("..")) {
+    if (cp == '.' && !options_.expand_ellipsis && out_.size() >= 2 && out_.ends_with("..") &&
+        !(options_.fix_mojibake &&
+          reads_as_mojibake(decode_utf8(out_, previous_boundary(out_, out_.size() - 2)).code_point, 0x2026))) {
       const auto from = size32(out_.size() - 2);
       const std::uint32_t original = rewind(from);
       emit_text("\u2026", original, end);
       record(RepairKind::ellipsis, original, end);
       return;
     }
-    if (options_.typography == Typography::canonical) {
-      const char32_t previous = last_cp();
-      const bool after_opening = previous == 0xAB;
-      const bool before_closing = cp == 0xBB && previous != 0 && previous != '\n' && !detail::is_space(previous);
-      if (after_opening || before_closing) {
-        emit_text("\u202F", begin, begin);
-        record(RepairKind::typography, begin, begin);
-      }
-    }
+    space_guillemets(cp, begin);
     emit(cp, begin, end, verbatim);
+  }
+
+  // Typography::canonical puts a narrow no-break space inside « » where none was.
+  void space_guillemets(char32_t next, std::uint32_t at) {
+    if (options_.typography != Typography::canonical) return;
+    const char32_t previous = last_cp();
+    const bool after_opening = previous == 0xAB;
+    const bool before_closing = next == 0xBB && previous != 0 && previous != '\n' && !detail::is_space(previous) &&
+                                !(options_.fix_mojibake && detail::lead_image_continuations(previous) > 0);
+    if (after_opening || before_closing) {
+      emit_text("\u202F", at, at);
+      record(RepairKind::typography, at, at);
+    }
   }
 
   struct Unmangled {
@@ -521,6 +540,7 @@ class Normalizer {
         if (!decoded.valid || decoded.length != length || !detail::plausible_unmangled(decoded.code_point)) return {};
         const auto from = size32(starts[m]);
         const std::uint32_t original = rewind(from);
+        reopen_whitespace(original);
         while (!repairs_.empty() && repairs_.back().kind == RepairKind::mojibake &&
                repairs_.back().original.begin >= original) {
           repairs_.pop_back();
@@ -531,6 +551,27 @@ class Normalizer {
       if (detail::continuation_image(tail[m]) < 0) return {};
     }
     return {};
+  }
+
+  // The spaces and newlines now ending the text go back to pending: what follows them changed.
+  void reopen_whitespace(std::uint32_t original_end) {
+    if (!options_.collapse_spaces) return;
+    std::size_t from = out_.size();
+    std::uint32_t newlines = 0;
+    std::uint32_t characters = 0;
+    char32_t no_break = 0;
+    while (from > 0) {
+      const std::size_t start = previous_boundary(out_, from);
+      const char32_t cp = decode_utf8(out_, start).code_point;
+      if (!detail::is_space(cp) && cp != '\n') break;
+      if (cp == '\n') ++newlines;
+      if (detail::is_no_break_space(cp)) no_break = cp;
+      ++characters;
+      from = start;
+    }
+    if (characters == 0) return;
+    const std::uint32_t original_begin = rewind(size32(from));
+    space_ = {true, original_begin, original_end, newlines, characters, no_break, newlines > 0};
   }
 
   // Takes back the canonical text from `from` on; returns the original offset it came from.
@@ -551,11 +592,12 @@ class Normalizer {
       emit(result, begin, end, verbatim && result == cp);
       return;
     }
-    if (!space_.active) space_ = {true, begin, end, 0, 0, 0};
+    if (!space_.active) space_ = {true, begin, end, 0, 0, 0, false};
     space_.end = end;
     ++space_.characters;
     if (newline) {
       ++space_.newlines;
+      if (verbatim) space_.literal_newline = true;
     } else if (space_.no_break == 0 && detail::is_no_break_space(cp)) {
       space_.no_break = cp;
     }
@@ -563,6 +605,10 @@ class Normalizer {
 
   // The one space a run of spaces becomes before `next`.
   [[nodiscard]] char32_t chosen_space(char32_t next) const noexcept {
+    const char32_t space = chosen_space_kind(next);
+    return options_.fix_mojibake && reads_as_mojibake(last_cp(), space) ? U' ' : space;
+  }
+  [[nodiscard]] char32_t chosen_space_kind(char32_t next) const noexcept {
     if (options_.typography == Typography::ascii) return ' ';
     if (options_.typography == Typography::canonical) {
       if (next == ';' || next == '!' || next == '?' || next == 0xBB) return 0x202F;
@@ -579,7 +625,9 @@ class Normalizer {
     std::string text;
     if (!out_.empty()) {
       if (space_.newlines > 0) {
-        text.assign(next == 0 ? 1 : std::min<std::size_t>(space_.newlines, 2), '\n');
+        // At the end, one newline stays if the text had one; markup adds none.
+        const std::size_t newlines = next != 0 ? std::min<std::uint32_t>(space_.newlines, 2) : space_.literal_newline ? 1 : 0;
+        text.assign(newlines, '\n');
       } else if (next != 0 && last_cp() != '\n') {
         append_utf8(text, chosen_space(next));
       }
@@ -601,13 +649,18 @@ class Normalizer {
   void resolve_apostrophe(char32_t next) {
     const PendingApostrophe pending = apostrophe_pending_;
     apostrophe_pending_.active = false;
-    const char32_t previous = last_cp();
+    close_nfc();  // decide on the composed letter
+    const char32_t last = last_cp();
+    // A letter that ends in a combining mark is still a letter.
+    const char32_t previous = last >= 0x300 && last <= 0x36F ? U'a' : last;
     const bool elided = detail::is_letter(previous) && next != 0 && !detail::is_space(next) &&
                         !detail::is_newline(next) && !detail::is_apostrophe_like(next) && ends_with_elision(out_);
     const bool apostrophe = (detail::is_letter(previous) && detail::is_letter(next)) || elided;
     std::string as_found;
     append_utf8(as_found, pending.code_point);
-    if (!apostrophe || as_found == apostrophe_) {
+    const bool mangles = options_.fix_mojibake && !options_.apostrophe.empty() &&
+                         reads_as_mojibake(previous, options_.apostrophe.front());
+    if (!apostrophe || as_found == apostrophe_ || mangles) {
       emit(pending.code_point, pending.begin, pending.end, pending.verbatim);
       return;
     }
@@ -684,6 +737,7 @@ class Normalizer {
     std::uint32_t newlines;
     std::uint32_t characters;
     char32_t no_break;  // the first no-break space of the run, kept by Typography::keep
+    bool literal_newline;  // a newline character, not one made from markup
   } space_{};
   struct PendingApostrophe {
     bool active;

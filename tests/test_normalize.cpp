@@ -1,0 +1,468 @@
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "frnews/normalize.hpp"
+#include "normalize/utf8.hpp"
+
+using frnews::NormalizeOptions;
+using frnews::RepairKind;
+using frnews::Span;
+
+namespace {
+
+std::string canonical(std::string_view text, const NormalizeOptions& options = {}) {
+  auto result = frnews::normalize(text, options);
+  REQUIRE(result.has_value());
+  return result->text;
+}
+
+bool has_repair(const frnews::Normalized& normalized, RepairKind kind) {
+  for (const auto& repair : normalized.repairs) {
+    if (repair.kind == kind) return true;
+  }
+  return false;
+}
+
+bool valid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto decoded = frnews::detail::decode_utf8(text, i);
+    if (!decoded.valid) return false;
+    i += decoded.length;
+  }
+  return true;
+}
+
+// The text with control and non-ASCII bytes as \xNN, for failure messages.
+std::string escaped(std::string_view text) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte < 0x7F) {
+      out += c;
+    } else {
+      out += "\\x";
+      out += digits[byte >> 4];
+      out += digits[byte & 0xF];
+    }
+  }
+  return out;
+}
+
+bool on_boundary(std::string_view text, std::uint32_t at) {
+  return at >= text.size() || !frnews::detail::is_continuation(static_cast<unsigned char>(text[at]));
+}
+
+// The canonical span of `word` (first occurrence) mapped back to the original.
+std::string_view original_of(const frnews::Normalized& normalized, std::string_view original, std::string_view word) {
+  const auto at = normalized.text.find(word);
+  REQUIRE(at != std::string::npos);
+  const Span span{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + word.size())};
+  return normalized.map.to_original(span).of(original);
+}
+
+}  // namespace
+
+TEST_CASE("clean French text passes unchanged with a one-run map") {
+  const std::string text =
+      "Le Premier ministre a présenté mardi un plan de 2,5 milliards d’euros pour les écoles.\n\n"
+      "« Nous devons agir vite », a déclaré M. Lefèvre à Marseille.";
+  const auto result = frnews::normalize(text);
+  REQUIRE(result);
+  CHECK(result->text == text);
+  CHECK(result->repairs.empty());
+  CHECK(result->map.runs().size() == 1);
+  CHECK(result->map.to_original(Span{3, 10}) == Span{3, 10});
+}
+
+TEST_CASE("empty input gives empty output") {
+  const auto result = frnews::normalize("");
+  REQUIRE(result);
+  CHECK(result->text.empty());
+  CHECK(result->map.to_original(Span{0, 0}) == Span{0, 0});
+}
+
+TEST_CASE("invalid UTF-8 becomes U+FFFD by maximal subparts") {
+  SECTION("a Latin-1 byte") { CHECK(canonical("Caf\xE9 cr\xC3\xA8me") == "Caf\uFFFD crème"); }
+  SECTION("a truncated three-byte sequence is one replacement") {
+    CHECK(canonical("Il dit \xE2\x80 non") == "Il dit \uFFFD non");
+  }
+  SECTION("a truncated four-byte sequence at the end is one replacement") {
+    CHECK(canonical("Bravo \xF0\x9F\x98") == "Bravo \uFFFD");
+  }
+  SECTION("an overlong form is one replacement per byte") { CHECK(canonical("a\xC0\xAF" "b") == "a\uFFFD\uFFFD" "b"); }
+  SECTION("a surrogate is one replacement per byte") {
+    CHECK(canonical("x\xED\xA0\x80y") == "x\uFFFD\uFFFD\uFFFDy");
+  }
+  SECTION("the repair names the ill-formed bytes") {
+    const std::string original = "Caf\xE9 noir";
+    const auto result = frnews::normalize(original);
+    REQUIRE(result);
+    REQUIRE(has_repair(*result, RepairKind::invalid_utf8));
+    CHECK(result->repairs.front().original == Span{3, 4});
+    CHECK(original_of(*result, original, "noir") == "noir");
+  }
+  SECTION("strict mode rejects with the byte position") {
+    NormalizeOptions strict;
+    strict.invalid_utf8 = frnews::InvalidUtf8::reject;
+    const auto result = frnews::normalize("Un caf\xE9", strict);
+    REQUIRE_FALSE(result);
+    CHECK(result.error() == frnews::Error{frnews::ErrorCode::invalid_utf8, 6});
+    CHECK(frnews::normalize("Un café", strict).has_value());
+  }
+}
+
+TEST_CASE("a text of 4 GiB or more is refused before it is read") {
+  const char byte = 'a';
+  const std::string_view huge(&byte, std::size_t{1} << 32);
+  const auto result = frnews::normalize(huge);
+  REQUIRE_FALSE(result);
+  CHECK(result.error().code == frnews::ErrorCode::input_too_large);
+}
+
+TEST_CASE("mojibake is repaired") {
+  CHECK(canonical("Le ministre a dÃ©clarÃ© mardi") == "Le ministre a déclaré mardi");
+  CHECK(canonical("Il est nÃ© Ã\u00A0 Lyon") == "Il est né à Lyon");
+  CHECK(canonical("Ã‰lisabeth Borne") == "Élisabeth Borne");
+  CHECK(canonical("lâ€™Ã‰tat") == "l’État");
+  CHECK(canonical("â€œOuiâ€\u009d, dit-il") == "“Oui”, dit-il");
+  CHECK(canonical("Â« Nous partons Â»") == "« Nous partons »");
+  CHECK(canonical("une Å“uvre") == "une œuvre");
+  CHECK(canonical("le franÃ§ais") == "le français");
+  CHECK(canonical("5 â‚¬") == "5 €");
+  SECTION("double encoding, Latin-1 then Windows-1252") {
+    CHECK(canonical("Ã\u0083Â©tÃ\u0083Â©") == "été");
+    CHECK(canonical("Ãƒ©lu") == "élu");
+  }
+  SECTION("a mangled byte-order mark disappears") { CHECK(canonical("ï»¿Bonjour") == "Bonjour"); }
+  SECTION("the repair spans the whole sequence") {
+    const std::string original = "Il a dÃ©cidÃ© seul";
+    const auto result = frnews::normalize(original);
+    REQUIRE(result);
+    CHECK(result->text == "Il a décidé seul");
+    REQUIRE(result->repairs.size() == 2);
+    CHECK(result->repairs[0].kind == RepairKind::mojibake);
+    CHECK(result->repairs[0].original.of(original) == "Ã©");
+    CHECK(original_of(*result, original, "décidé") == "dÃ©cidÃ©");
+    CHECK(original_of(*result, original, "seul") == "seul");
+  }
+  SECTION("the switch turns it off") {
+    NormalizeOptions options;
+    options.fix_mojibake = false;
+    CHECK(canonical("dÃ©clarÃ©", options) == "dÃ©clarÃ©");
+  }
+}
+
+TEST_CASE("legitimate text is not taken for mojibake") {
+  for (const std::string_view text :
+       {"Âgé de 45 ans, il dirige l’entreprise.", "Elle vit à São Paulo depuis 2010.", "Le port d’Ålesund est pris.",
+        "la lettre Ã seule", "À Paris, la pluie tombe.", "Ça suffit !", "ÇA SUFFIT", "Ôtez-vous de là.",
+        "L’ÎLE-DE-FRANCE", "« Él » dit-elle", "Ève, Œdipe et Ærø", "NÃO É", "ÉCOLE»", "déjà « vu »"}) {
+    CHECK(canonical(text) == text);
+  }
+}
+
+TEST_CASE("HTML is turned into text") {
+  SECTION("named, decimal and hexadecimal references") {
+    CHECK(canonical("<p>L&#39;&eacute;t&eacute; &agrave; Nice&nbsp;: 30&#x202F;&deg;C</p>") ==
+          "L’été à Nice\u00A0: 30\u202F°C");
+    CHECK(canonical("&laquo;&nbsp;Oui&nbsp;&raquo; &ndash; &mdash; &hellip; &euro; &oelig;&OElig; &lsquo;&rsquo;&ldquo;&rdquo;") ==
+          "«\u00A0Oui\u00A0» – — … € œŒ ‘’“”");
+    CHECK(canonical("<b>&lt;</b> &gt; &quot;x&quot; &apos;") == "< > \"x\" '");
+  }
+  SECTION("Windows-1252 numeric references and double escaping") {
+    CHECK(canonical("l&#146;<i>&Eacute;tat</i>") == "l’État");
+    CHECK(canonical("<p>Caf&amp;eacute; AT&amp;T</p>") == "Café AT&T");
+  }
+  SECTION("breaks, removed tags, scripts, styles and comments") {
+    CHECK(canonical("<p>Premier.</p>\n<p>Second<br>ligne</p>") == "Premier.\n\nSecond\nligne");
+    CHECK(canonical("<p>Fin.</p>\n") == "Fin.\n");
+    CHECK(canonical("<div>Un</div><div>Deux</div>") == "Un\n\nDeux");
+    CHECK(canonical("<h1>Titre</h1><ul><li>un</li><li>deux</li></ul>") == "Titre\n\nun\ndeux");
+    CHECK(canonical("Texte <script type=\"text/javascript\">if (a < b) alert('x');</script>suite") == "Texte suite");
+    CHECK(canonical("<style>p { color: red; }</style><p>Vu</p>") == "Vu");
+    CHECK(canonical("Avant<!-- <p>caché</p> --> après<br/>") == "Avant après");
+    CHECK(canonical("<a href=\"https://exemple.fr/?a=1&b=2\" title='x > y'>lien</a>") == "lien");
+  }
+  SECTION("plain text with < and & is not HTML") {
+    CHECK(canonical("Si a < b et b > c, alors AT&T gagne.") == "Si a < b et b > c, alors AT&T gagne.");
+    CHECK(canonical("Procter & Gamble") == "Procter & Gamble");
+  }
+  SECTION("forced on and off") {
+    NormalizeOptions off;
+    off.html = frnews::HtmlMode::off;
+    CHECK(canonical("<p>l&eacute;ger</p>", off) == "<p>l&eacute;ger</p>");
+    NormalizeOptions on;
+    on.html = frnews::HtmlMode::on;
+    CHECK(canonical("a <inconnu>b</inconnu> c", on) == "a b c");
+    CHECK(canonical("a <inconnu>b</inconnu> c") == "a <inconnu>b</inconnu> c");
+  }
+  SECTION("an entity maps back to its reference") {
+    const std::string original = "<p>Un &eacute;t&eacute; chaud</p>";
+    const auto result = frnews::normalize(original);
+    REQUIRE(result);
+    CHECK(result->text == "Un été chaud");
+    CHECK(original_of(*result, original, "été") == "&eacute;t&eacute;");
+    CHECK(original_of(*result, original, "chaud") == "chaud");
+    CHECK(original_of(*result, original, "Un") == "Un");
+    CHECK(has_repair(*result, RepairKind::html_entity));
+    CHECK(has_repair(*result, RepairKind::html_markup));
+  }
+}
+
+TEST_CASE("invisible characters and newlines") {
+  CHECK(canonical(std::string("Le\0 vote", 8)) == "Le vote");
+  CHECK(canonical("a\x01\x1B" "b\x7F") == "ab");
+  CHECK(canonical("\xEF\xBB\xBFTexte") == "Texte");
+  CHECK(canonical("anti\u00ADconstitutionnel") == "anticonstitutionnel");
+  CHECK(canonical("mot\u200Bà\u200Cmot\u200D\u2060fin\uFEFF") == "motàmotfin");
+  CHECK(canonical("avant\u0080après") == "avantaprès");
+  CHECK(canonical("un\ttab") == "un tab");
+  CHECK(canonical("un\r\ndeux\rtrois\n") == "un\ndeux\ntrois\n");
+  SECTION("switches") {
+    NormalizeOptions options;
+    options.remove_invisibles = false;
+    options.normalize_newlines = false;
+    CHECK(canonical("anti\u00ADgel", options) == "anti\u00ADgel");
+    CHECK(canonical("un\r\ndeux", options) == "un\r\ndeux");
+  }
+  SECTION("a removed character leaves the map exact") {
+    const std::string original = "Le\u200B ministre";
+    const auto result = frnews::normalize(original);
+    REQUIRE(result);
+    CHECK(result->text == "Le ministre");
+    CHECK(original_of(*result, original, "ministre") == "ministre");
+    CHECK(original_of(*result, original, "Le") == "Le");
+    REQUIRE(result->repairs.size() == 1);
+    CHECK(result->repairs[0].kind == RepairKind::invisible);
+    CHECK(result->repairs[0].original.of(original) == "\u200B");
+  }
+}
+
+TEST_CASE("Unicode NFC") {
+  const std::string original = "Ame\u0301lie et Zoe\u0308 ont vu l'A\u030Aland";
+  const auto result = frnews::normalize(original);
+  REQUIRE(result);
+  CHECK(result->text == "Amélie et Zoë ont vu l’Åland");
+  CHECK(has_repair(*result, RepairKind::nfc));
+  CHECK(original_of(*result, original, "é") == "e\u0301");
+  CHECK(original_of(*result, original, "Amélie") == "Ame\u0301lie");
+  CHECK(original_of(*result, original, "ont") == "ont");
+  CHECK(canonical("\u212B et \u2126") == "Å et Ω");
+  CHECK(canonical("q\u0323\u0307") == "q\u0323\u0307");
+  CHECK(canonical("s\u0307\u0323") == "\u1E69");
+  NormalizeOptions off;
+  off.nfc = false;
+  CHECK(canonical("Ame\u0301lie", off) == "Ame\u0301lie");
+}
+
+TEST_CASE("spaces") {
+  CHECK(canonical("Le   vote  a eu lieu.") == "Le vote a eu lieu.");
+  CHECK(canonical("Fin du paragraphe.   \n\n\n\n  Début du suivant.  ") == "Fin du paragraphe.\n\nDébut du suivant.");
+  CHECK(canonical("  \n\nTitre\n") == "Titre\n");
+  CHECK(canonical("un\u2003deux\u3000trois\u205Fquatre\u2009cinq") == "un deux trois quatre cinq");
+  SECTION("numbers keep their thousands separator") {
+    CHECK(canonical("10\u00A0000 manifestants") == "10\u00A0000 manifestants");
+    CHECK(canonical("10\u202F000 manifestants") == "10\u202F000 manifestants");
+    CHECK(canonical("10 000 manifestants") == "10 000 manifestants");
+    NormalizeOptions ascii;
+    ascii.typography = frnews::Typography::ascii;
+    CHECK(canonical("10\u202F000 et 3\u00A0500", ascii) == "10 000 et 3 500");
+  }
+  SECTION("typography keep, canonical, ascii") {
+    const std::string text = "Il a dit\u00A0: «\u00A0Pourquoi ?\u00A0» Puis\u00A0; «Non!»";
+    CHECK(canonical(text) == text);
+    NormalizeOptions options;
+    options.typography = frnews::Typography::canonical;
+    CHECK(canonical("Il a dit : « Pourquoi ? » Puis ; «Non !»", options) ==
+          "Il a dit\u00A0: «\u202FPourquoi\u202F?\u202F» Puis\u202F; «\u202FNon\u202F!\u202F»");
+    options.typography = frnews::Typography::ascii;
+    CHECK(canonical(text, options) == "Il a dit : « Pourquoi ? » Puis ; «Non!»");
+  }
+  SECTION("collapsing can be turned off") {
+    NormalizeOptions options;
+    options.collapse_spaces = false;
+    CHECK(canonical("un  deux\n\n\n\ntrois", options) == "un  deux\n\n\n\ntrois");
+  }
+  SECTION("a collapsed run maps to all its spaces") {
+    const std::string original = "Le   vote";
+    const auto result = frnews::normalize(original);
+    REQUIRE(result);
+    CHECK(result->map.to_original(Span{2, 3}).of(original) == "   ");
+    CHECK(original_of(*result, original, "vote") == "vote");
+  }
+}
+
+TEST_CASE("apostrophes") {
+  CHECK(canonical("L'État d'urgence, aujourd'hui") == "L’État d’urgence, aujourd’hui");
+  CHECK(canonical("l`homme, lʼenfant, l´ami") == "l’homme, l’enfant, l’ami");
+  CHECK(canonical("jusqu'à lorsqu'il qu'« il »") == "jusqu’à lorsqu’il qu’« il »");
+  CHECK(canonical("d'1,5 million") == "d’1,5 million");
+  SECTION("a quotation mark stays") {
+    CHECK(canonical("Il a dit 'non' hier") == "Il a dit 'non' hier");
+    CHECK(canonical("le mot ‘crise’ revient") == "le mot ‘crise’ revient");
+    CHECK(canonical("'Bonjour'") == "'Bonjour'");
+  }
+  SECTION("another apostrophe, or none") {
+    NormalizeOptions straight;
+    straight.apostrophe = U"'";
+    CHECK(canonical("l’État et l'école", straight) == "l'État et l'école");
+    NormalizeOptions off;
+    off.unify_apostrophes = false;
+    CHECK(canonical("l'État et l’école", off) == "l'État et l’école");
+  }
+  SECTION("the repair names the character") {
+    const std::string original = "l'homme";
+    const auto result = frnews::normalize(original);
+    REQUIRE(result);
+    REQUIRE(result->repairs.size() == 1);
+    CHECK(result->repairs[0].kind == RepairKind::apostrophe);
+    CHECK(result->repairs[0].original == Span{1, 2});
+    CHECK(original_of(*result, original, "homme") == "homme");
+  }
+}
+
+TEST_CASE("dashes, ellipsis, ligatures, fullwidth") {
+  CHECK(canonical("Jean\u2010Pierre, a\u2011t\u2011il") == "Jean\u2010Pierre, a\u2011t\u2011il");
+  NormalizeOptions dashes;
+  dashes.unify_dashes = true;
+  CHECK(canonical("Jean\u2010Pierre, a\u2011t\u2011il \u2012 et \u2013 \u2014", dashes) ==
+        "Jean-Pierre, a-t-il - et \u2013 \u2014");
+
+  CHECK(canonical("Et puis... rien.") == "Et puis… rien.");
+  CHECK(canonical("Et puis…") == "Et puis…");
+  CHECK(canonical("Quoi.... vraiment") == "Quoi…. vraiment");
+  NormalizeOptions expand;
+  expand.expand_ellipsis = true;
+  CHECK(canonical("Et puis… rien...", expand) == "Et puis... rien...");
+
+  CHECK(canonical("ef\uFB01cace, \uFB02eur, \uFB00et, \uFB03, \uFB04") == "efficace, fleur, ffet, ffi, ffl");
+  CHECK(canonical("œuvre, Œdipe, cæcum") == "œuvre, Œdipe, cæcum");
+  NormalizeOptions ligatures;
+  ligatures.split_ligatures = false;
+  CHECK(canonical("ef\uFB01cace", ligatures) == "ef\uFB01cace");
+
+  CHECK(canonical("ＡＢＣ１２３！") == "ABC123!");
+  NormalizeOptions fullwidth;
+  fullwidth.fold_fullwidth = false;
+  CHECK(canonical("ＡＢＣ", fullwidth) == "ＡＢＣ");
+
+  const std::string original = "re\uFB01nancer";
+  const auto result = frnews::normalize(original);
+  REQUIRE(result);
+  CHECK(original_of(*result, original, "fi") == "\uFB01");
+  CHECK(original_of(*result, original, "nancer") == "nancer");
+}
+
+TEST_CASE("repairs come in original order with their kinds") {
+  const std::string original = "<p>L'Ã©tÃ©\u00A0 &amp; co</p>";
+  const auto result = frnews::normalize(original);
+  REQUIRE(result);
+  CHECK(result->text == "L’été\u00A0& co");
+  for (std::size_t i = 1; i < result->repairs.size(); ++i) {
+    CHECK(result->repairs[i - 1].original.begin <= result->repairs[i].original.begin);
+  }
+  CHECK(has_repair(*result, RepairKind::mojibake));
+  CHECK(has_repair(*result, RepairKind::apostrophe));
+  CHECK(has_repair(*result, RepairKind::space));
+  CHECK(frnews::to_string(RepairKind::mojibake) == "mojibake");
+  CHECK(original_of(*result, original, "été") == "Ã©tÃ©");
+  CHECK(original_of(*result, original, "co") == "co");
+}
+
+namespace {
+
+// Checks everything that must hold for any input.
+void check_properties(const std::string& original, const NormalizeOptions& options = {}) {
+  INFO("input: " << escaped(original));
+  const auto result = frnews::normalize(original, options);
+  REQUIRE(result);
+  const std::string& text = result->text;
+  REQUIRE(valid_utf8(text));
+
+  const auto again = frnews::normalize(text, options);
+  REQUIRE(again);
+  CHECK(again->text == text);
+
+  const auto& map = result->map;
+  const bool original_valid = valid_utf8(original);
+  std::uint32_t previous_begin = 0;
+  std::uint32_t previous_end = 0;
+  const auto size = static_cast<std::uint32_t>(text.size());
+  for (std::uint32_t at = 0; at <= size; ++at) {
+    if (!on_boundary(text, at)) continue;
+    const std::uint32_t begin = map.to_original_begin(at);
+    const std::uint32_t end = map.to_original_end(at);
+    REQUIRE(begin <= original.size());
+    REQUIRE(end <= original.size());
+    REQUIRE(begin >= previous_begin);
+    REQUIRE(end >= previous_end);
+    if (original_valid) {
+      REQUIRE(on_boundary(original, begin));
+      REQUIRE(on_boundary(original, end));
+    }
+    previous_begin = begin;
+    previous_end = end;
+  }
+  CHECK(map.to_original(Span{0, size}).end <= original.size());
+  for (const auto& repair : result->repairs) {
+    REQUIRE(repair.original.begin <= repair.original.end);
+    REQUIRE(repair.original.end <= original.size());
+  }
+}
+
+}  // namespace
+
+TEST_CASE("properties over random bytes") {
+  std::mt19937 random(20240611);
+  for (int round = 0; round < 5000; ++round) {
+    std::string original(random() % 64, '\0');
+    for (auto& c : original) c = static_cast<char>(random() % 256);
+    check_properties(original);
+  }
+}
+
+TEST_CASE("properties over mixes of French text, mojibake, markup and junk") {
+  static const std::vector<std::string> pieces = {
+      "Le ministre", " a déclaré", " ", "  ", "\u00A0", "\u202F", "\t", "\n", "\n\n\n", "\r\n", "\r",
+      "l'", "d'", "qu'", "'", "’", "`", "´", "ʼ", "État", "« ", " »", "«", "»", "!", " ?", " :", ";",
+      "Ã©", "Ã\u00A0", "Ã", "Â«", "Â»", "â€™", "â€œ", "â€\u009d", "Ã\u0083Â©", "Ã‰", "Å“", "ï»¿", "Â",
+      "&eacute;", "&amp;", "&nbsp;", "&#233;", "&#x2019;", "&#146;", "&amp;eacute;", "AT&T", "a < b",
+      "<p>", "</p>", "<br>", "<b>", "</b>", "<!-- x -->", "<script>x</script>", "<", "&", "&#",
+      "\x01", "\x7F", "\u0085", "\u200B", "\u00AD", "\uFEFF", "e\u0301", "\u0301", "\u0323\u0307",
+      "\uFB01", "ＡＢ", "...", "..", ".", "…", "\u2010", "\xC3", "\xE2\x80", "\xF0\x9F", "\xFF",
+      "10 000", "10\u00A0000", "2,5 %", "Ça", "São", "Ålesund", "Âgé", "😀"};
+  std::mt19937 random(7);
+  NormalizeOptions variants[4];
+  variants[1].typography = frnews::Typography::canonical;
+  variants[2].typography = frnews::Typography::ascii;
+  variants[2].expand_ellipsis = true;
+  variants[2].unify_dashes = true;
+  variants[3].html = frnews::HtmlMode::on;
+  variants[3].collapse_spaces = false;
+  for (int round = 0; round < 20000; ++round) {
+    std::string original;
+    const auto count = random() % 12;
+    for (std::uint32_t k = 0; k < count; ++k) original += pieces[random() % pieces.size()];
+    check_properties(original, variants[round % 4]);
+  }
+}
+
+TEST_CASE("mapped words read back from the original") {
+  const std::string original =
+      "<p>Selon lâ€™Insee, le chÃ´mage a reculÃ© Ã\u00A0 7,3&nbsp;% au  troisi&egrave;me trimestre.</p>";
+  const auto result = frnews::normalize(original);
+  REQUIRE(result);
+  CHECK(result->text == "Selon l’Insee, le chômage a reculé à 7,3\u00A0% au troisième trimestre.");
+  CHECK(original_of(*result, original, "Selon") == "Selon");
+  CHECK(original_of(*result, original, "Insee") == "Insee");
+  CHECK(original_of(*result, original, "l’Insee") == "lâ€™Insee");
+  CHECK(original_of(*result, original, "chômage") == "chÃ´mage");
+  CHECK(original_of(*result, original, "à") == "Ã\u00A0");
+  CHECK(original_of(*result, original, "troisième") == "troisi&egrave;me");
+  CHECK(original_of(*result, original, "trimestre.") == "trimestre.");
+}
