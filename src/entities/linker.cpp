@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "entities/cues.hpp"
@@ -170,7 +171,15 @@ class DocumentView {
     }
     bounds_[n] = static_cast<std::uint32_t>(keys_.size());
     mark_initials_and_titles();
+    // The keys are complete: views into them stay valid from here on.
+    for (std::uint32_t i = 0; i < n; ++i) {
+      if (flags_[i] == is_word && ends_[i] - bounds_[i] >= 4) lower_words_.insert(key(i));
+    }
   }
+
+  // Whether the word also appears in lower case in the document ("la Révolution" and "une
+  // révolution"): then its capital is emphasis, not a name.
+  [[nodiscard]] bool written_in_lower_case(std::uint32_t i) const noexcept { return lower_words_.contains(key(i)); }
 
   [[nodiscard]] std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(tokens_.size()); }
   [[nodiscard]] bool has(std::uint32_t i, std::uint16_t flag) const noexcept { return (flags_[i] & flag) != 0; }
@@ -241,6 +250,7 @@ class DocumentView {
   std::vector<std::uint32_t> bounds_, ends_;
   std::vector<std::uint16_t> flags_;
   std::vector<std::uint32_t> sentence_;
+  std::unordered_set<std::string_view> lower_words_;
 };
 
 // Words whose presence makes a city's name a football club ("Lyon a battu Lille").
@@ -577,8 +587,13 @@ class MentionFinder {
       return i + 1;
     }
 
-    Candidate c;
     const bool cued = pending_.from <= i;
+    const bool known = kb_end >= shape.end && kb_end > start;
+    if (!known && !shape.typed && !(cued && (pending_.person || pending_.org)) && looks_common(start, shape.end)) {
+      return shape.end;
+    }
+
+    Candidate c;
     c.person_cue = cued && pending_.person;
     c.org_cue = cued && pending_.org;
     c.loc_cue = cued && pending_.loc;
@@ -624,6 +639,29 @@ class MentionFinder {
     if (!complement) pending_ = {};
     found_.push_back(c);
     return c.end;
+  }
+
+  // Capitals that make no name: a heading in capitals ("VIE POLITIQUE", "CHRONIQUE"), a common
+  // noun written with a capital ("la Révolution", "l'Administration") that the text also
+  // writes in lower case or whose ending only common nouns have.
+  bool looks_common(std::uint32_t begin, std::uint32_t end) const noexcept {
+    bool all_caps = true;
+    std::size_t letters = 0;
+    for (std::uint32_t i = begin; i < end; ++i) {
+      if (!view_.has(i, is_word)) continue;
+      if (!view_.has(i, is_caps)) all_caps = false;
+      letters += view_.key(i).size();
+    }
+    if (all_caps) {
+      const std::string_view word = view_.key(begin);
+      const bool acronym_like = end == begin + 1 && (letters <= 5 || word.find('-') != std::string_view::npos);
+      return !acronym_like && !has_digit(word);
+    }
+    if (end != begin + 1) return false;
+    if (view_.written_in_lower_case(begin)) return true;
+    static constexpr std::array<std::string_view, 8> endings = {"tion", "tions", "ment", "ments", "ite", "ites", "isme", "ismes"};
+    const std::string_view key = view_.key(begin);
+    return std::any_of(endings.begin(), endings.end(), [&](std::string_view e) { return key.ends_with(e); });
   }
 
   bool is_de_before(std::uint32_t i) const noexcept {
