@@ -188,7 +188,9 @@ bool Extraction::is_label(const QuotedRegion& r) const {
   if (r.open > 0) {
     std::uint32_t p = r.open - 1;
     for (std::uint32_t back = 0; back < 3 && p < n_; ++back, --p) {
-      if (phrase_length(p, WordClass::naming) || single(p, WordClass::title)) return true;
+      if (phrase_length(p, WordClass::naming)) return true;
+      // "le film « Les Oubliés »", "le mot « liberté »", but not "le plan « manque d'ambition »".
+      if (single(p, WordClass::title) && (words_[b].capitalized || count <= 2)) return true;
       if (words_[p].kind != WordKind::word || !(single(p, WordClass::determiner) || back == 0)) break;
       if (p == 0) break;
     }
@@ -483,10 +485,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
     gender = static_cast<Gender3>(det->value & 0x0F);
     p += length;
   }
-  const std::uint32_t honorific_begin = p;
-  bool honorific = false;
   if (const LexEntry* h = single(p, WordClass::honorific); h && p + 1 < e) {
-    honorific = true;
     if (h->value != 0) gender = static_cast<Gender3>(h->value & 0x0F);
     ++p;
   }
@@ -511,16 +510,15 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
     if (gender != Gender3::unknown) who.gender = gender;
     return who;
   };
-  if (auto who = name_at(p, honorific ? honorific_begin : p)) {
-    if (honorific || p == b || true) return *who;
-  }
+  if (auto who = name_at(p, b)) return *who;
   // A role: "le chancelier allemand Friedrich Merz", "le ministre des Transports".
   std::uint32_t k = p + phrase_length(p, WordClass::speaker);
   while (k < e && words_[k].kind == WordKind::word && !words_[k].capitalized && !is(k, "de") && !is(k, "du") &&
          !is(k, "des") && !single(k, WordClass::determiner)) {
     ++k;
   }
-  if (phrase_length(p, WordClass::speaker) && k < e && words_[k].capitalized && !single(k, WordClass::speaker)) {
+  if ((phrase_length(p, WordClass::speaker) || (k > p && k - p <= 3)) && k < e && words_[k].capitalized &&
+      !single(k, WordClass::speaker)) {
     std::uint32_t name_begin = k;
     if (auto who = name_at(k, name_begin)) {
       if (record_role) {

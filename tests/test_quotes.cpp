@@ -1,0 +1,395 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "frnews/entities.hpp"
+#include "frnews/knowledge_base.hpp"
+#include "frnews/quotes.hpp"
+#include "frnews/segment.hpp"
+
+using namespace frnews;
+
+namespace {
+
+// A small knowledge base written for these tests.
+const KnowledgeBase& test_kb() {
+  static const KnowledgeBase kb = KnowledgeBase::from_tsv(
+      "# wikidata_id\twiki_title\tlabel\ttype\taliases\tprior\tdescription\n"
+      "Q3052772\tEmmanuel Macron\tEmmanuel Macron\tPER\tMacron\t0.9\tprésident de la République française\n"
+      "Q7747\tVladimir Poutine\tVladimir Poutine\tPER\tPoutine\t0.9\tprésident de la Russie\n"
+      "Q142\tFrance\tFrance\tLOC\t\t0.9\tpays d'Europe\n"
+      "Q90\tParis\tParis\tLOC\t\t0.95\tcapitale de la France\n"
+      "Q456\tLyon\tLyon\tLOC\t\t0.9\tville de France\n"
+      "Q23482\tMarseille\tMarseille\tLOC\t\t0.9\tville de France\n"
+      "Q66\tBoeing\tBoeing\tORG\t\t0.9\tconstructeur aéronautique américain\n"
+      "\tConfédération française démocratique du travail\tCFDT\tORG\tConfédération française "
+      "démocratique du travail\t0.9\tsyndicat français\n"
+      "\tReuters\tReuters\tORG\t\t0.9\tagence de presse\n");
+  return kb;
+}
+
+struct Result {
+  std::string text;
+  std::vector<Quote> quotes;
+
+  [[nodiscard]] std::string of(Span span) const { return std::string(span.of(text)); }
+  [[nodiscard]] std::string content(std::size_t i) const { return of(quotes.at(i).content); }
+  [[nodiscard]] std::string speaker(std::size_t i) const {
+    const auto& s = quotes.at(i).speaker;
+    return s ? s->name : std::string("(none)");
+  }
+  [[nodiscard]] std::string mention(std::size_t i) const {
+    const auto& s = quotes.at(i).speaker;
+    return s ? of(s->mention) : std::string("(none)");
+  }
+  [[nodiscard]] std::string lemma(std::size_t i) const {
+    const auto& c = quotes.at(i).cue;
+    return c ? c->lemma : std::string("(none)");
+  }
+  [[nodiscard]] std::string cue(std::size_t i) const {
+    const auto& c = quotes.at(i).cue;
+    return c ? of(c->span) : std::string("(none)");
+  }
+};
+
+Result extract(std::string text) {
+  Result result{std::move(text), {}};
+  auto doc = make_document(result.text);
+  REQUIRE(doc);
+  static const EntityLinker linker(test_kb());
+  static const QuoteExtractor extractor;
+  const Entities entities = linker.link(*doc);
+  result.quotes = extractor.extract(*doc, entities);
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("A quotation with an incise after it", "[quotes]") {
+  const auto r = extract("« Nous ne reculerons pas sur la réforme des retraites », a déclaré Emmanuel Macron mardi à Marseille.");
+  REQUIRE(r.quotes.size() == 1);
+  CHECK(r.content(0) == "Nous ne reculerons pas sur la réforme des retraites");
+  CHECK(r.quotes[0].kind == QuoteKind::direct);
+  CHECK(r.speaker(0) == "Emmanuel Macron");
+  CHECK(r.quotes[0].speaker->wikidata_id == "Q3052772");
+  CHECK(r.lemma(0) == "déclarer");
+  CHECK(r.cue(0) == "a déclaré");
+}
+
+TEST_CASE("Inverted pronouns resolve to the person named before", "[quotes]") {
+  SECTION("a-t-il") {
+    const auto r = extract(
+        "Le président Emmanuel Macron s'est rendu mardi à Lyon. « La France tiendra ses engagements », a-t-il assuré.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Emmanuel Macron");
+    CHECK(r.mention(0) == "il");
+    CHECK(r.cue(0) == "a-t-il assuré");
+    CHECK(r.lemma(0) == "assurer");
+  }
+  SECTION("estime-t-elle, with the most recent compatible person") {
+    const auto r = extract(
+        "Paul Girard et Sophie Martin ont débattu mardi soir sur France 2. « Ce budget ne tient pas debout », "
+        "estime-t-elle.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Sophie Martin");
+    CHECK(r.lemma(0) == "estimer");
+  }
+  SECTION("an agent after par is not the antecedent") {
+    const auto r = extract(
+        "Marie Lefèvre dirige la fédération depuis 2019. Accusée par Paul Girard de favoritisme, elle a rétorqué "
+        "que les comptes étaient publics.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.quotes[0].kind == QuoteKind::indirect);
+    CHECK(r.content(0) == "les comptes étaient publics");
+    CHECK(r.speaker(0) == "Marie Lefèvre");
+    CHECK(r.lemma(0) == "rétorquer");
+  }
+}
+
+TEST_CASE("A short name goes back to the fullest name", "[quotes]") {
+  const auto r = extract(
+      "Emmanuel Macron a reçu les syndicats lundi à l'Élysée. « Le dialogue reste ouvert », a ajouté M. Macron.");
+  REQUIRE(r.quotes.size() == 1);
+  CHECK(r.speaker(0) == "Emmanuel Macron");
+  CHECK(r.mention(0) == "M. Macron");
+  CHECK(r.lemma(0) == "ajouter");
+}
+
+TEST_CASE("A speaker before a colon", "[quotes]") {
+  SECTION("same sentence, with a name in apposition") {
+    const auto r = extract(
+        "La ministre de la Santé, Claire Dubois, a justifié sa décision : « Les hôpitaux ne peuvent plus attendre. »");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.content(0) == "Les hôpitaux ne peuvent plus attendre.");
+    CHECK(r.quotes[0].kind == QuoteKind::direct);
+    CHECK(r.speaker(0) == "Claire Dubois");
+    CHECK(r.lemma(0) == "justifier");
+  }
+  SECTION("the quotation in the next paragraph") {
+    const auto r = extract("Interrogé sur le budget, le maire a répondu :\n\n« Nous ferons des économies sans toucher aux écoles. »");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "le maire");
+    CHECK(r.lemma(0) == "répondre");
+  }
+}
+
+TEST_CASE("Reported speech without quotation marks", "[quotes]") {
+  SECTION("selon at the head of the sentence") {
+    const auto r = extract("Selon la CFDT, plus de la moitié des salariés refusent le projet.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.quotes[0].kind == QuoteKind::indirect);
+    CHECK(r.content(0) == "plus de la moitié des salariés refusent le projet");
+    CHECK(r.mention(0) == "la CFDT");
+    CHECK(r.lemma(0) == "selon");
+  }
+  SECTION("selon at the end") {
+    const auto r = extract("Le chantier prendra deux ans de retard, selon le ministère des Transports.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.content(0) == "Le chantier prendra deux ans de retard");
+    CHECK(r.speaker(0) == "le ministère des Transports");
+  }
+  SECTION("d'après, aux yeux de, pour") {
+    const auto r = extract(
+        "D'après des experts, la sécheresse devrait durer jusqu'en octobre. Aux yeux de l'opposition, ce budget "
+        "est insincère. Pour le ministre de l'Économie, la croissance sera au rendez-vous.");
+    REQUIRE(r.quotes.size() == 3);
+    CHECK(r.speaker(0) == "des experts");
+    CHECK(r.lemma(0) == "d'après");
+    CHECK(r.speaker(1) == "l’opposition");
+    CHECK(r.lemma(1) == "aux yeux de");
+    CHECK(r.content(2) == "la croissance sera au rendez-vous");
+    CHECK(r.speaker(2) == "le ministre de l’Économie");
+  }
+  SECTION("a verb and que") {
+    const auto r = extract("Le Kremlin a affirmé jeudi que les négociations restaient possibles.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.quotes[0].kind == QuoteKind::indirect);
+    CHECK(r.content(0) == "les négociations restaient possibles");
+    CHECK(r.mention(0) == "Le Kremlin");
+    CHECK(r.lemma(0) == "affirmer");
+  }
+  SECTION("a group as speaker") {
+    const auto r = extract("Plusieurs syndicats estiment que la réforme est injuste.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Plusieurs syndicats");
+    CHECK(r.lemma(0) == "estimer");
+  }
+  SECTION("an inverted verb after the clause") {
+    const auto r = extract(
+        "Les prix de l'énergie vont encore augmenter cet hiver, a prévenu mercredi le patron de la compagnie.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.content(0) == "Les prix de l'énergie vont encore augmenter cet hiver");
+    CHECK(r.speaker(0) == "le patron de la compagnie");
+    CHECK(r.lemma(0) == "prévenir");
+  }
+  SECTION("no speaker, no quote: figures after selon") {
+    const auto r = extract("L'incendie a détruit 300 hectares selon un bilan provisoire. Selon nos informations, le site fermera.");
+    CHECK(r.quotes.empty());
+  }
+}
+
+TEST_CASE("Partial quotations take the subject of their reporting verb", "[quotes]") {
+  SECTION("dénoncer une « … »") {
+    const auto r = extract("Le syndicat a dénoncé une « provocation inacceptable » de la direction.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.content(0) == "provocation inacceptable");
+    CHECK(r.quotes[0].kind == QuoteKind::partial);
+    CHECK(r.speaker(0) == "Le syndicat");
+    CHECK(r.lemma(0) == "dénoncer");
+  }
+  SECTION("promettre une aide « … »") {
+    const auto r = extract("La préfète Anne Morel a promis une aide « rapide et massive » aux agriculteurs.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Anne Morel");
+    CHECK(r.lemma(0) == "promettre");
+  }
+  SECTION("juger la peine « … »") {
+    const auto r = extract("Son avocat, Me Paul Durand, a jugé la sanction « totalement disproportionnée ».");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Paul Durand");
+    CHECK(r.lemma(0) == "juger");
+  }
+  SECTION("quoted words in reported speech are one quotation") {
+    const auto r = extract("L'économiste Paul Girard a jugé que le plan « manque cruellement d'ambition ».");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.quotes[0].kind == QuoteKind::partial);
+    CHECK(r.content(0) == "manque cruellement d'ambition");
+    CHECK(r.speaker(0) == "Paul Girard");
+  }
+  SECTION("a reflexive verb") {
+    const auto r = extract("Le club s'est félicité d'un « accord historique » avec la mairie.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Le club");
+    CHECK(r.cue(0) == "s'est félicité");
+    CHECK(r.lemma(0) == "se féliciter");
+  }
+}
+
+TEST_CASE("The channel is not the speaker", "[quotes]") {
+  SECTION("cité par une agence") {
+    const auto r = extract(
+        "« La situation est sous contrôle », a déclaré le général Thomas Leroy, cité par l'agence Reuters.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Thomas Leroy");
+  }
+  SECTION("confié sur une radio") {
+    const auto r = extract("Marie Lambert a longtemps hésité. « Je ne serai pas candidate », a-t-elle confié sur France Inter.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Marie Lambert");
+    CHECK(r.lemma(0) == "confier");
+  }
+  SECTION("déclaré à l'AFP") {
+    const auto r = extract("« Nous porterons plainte », a déclaré à l'AFP le directeur de l'usine.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "le directeur de l’usine");
+  }
+}
+
+TEST_CASE("Quotations going on with the same speaker", "[quotes]") {
+  SECTION("same paragraph") {
+    const auto r = extract("Sophie Martin a remporté l'élection. « Nous avons gagné », a-t-elle lancé. « Ce n'est qu'un début. »");
+    REQUIRE(r.quotes.size() == 2);
+    CHECK(r.speaker(0) == "Sophie Martin");
+    CHECK(r.speaker(1) == "Sophie Martin");
+  }
+  SECTION("next paragraph") {
+    const auto r = extract(
+        "« Les travaux commenceront en mai », a annoncé le maire, Jacques Roux.\n\n"
+        "« Le quartier sera méconnaissable dans deux ans. »");
+    REQUIRE(r.quotes.size() == 2);
+    CHECK(r.speaker(1) == "Jacques Roux");
+  }
+  SECTION("« A » et « B », a dit X") {
+    const auto r = extract(
+        "« Le pays a besoin de stabilité » et « nous la lui donnerons », a déclaré le président Emmanuel Macron.");
+    REQUIRE(r.quotes.size() == 2);
+    CHECK(r.speaker(0) == "Emmanuel Macron");
+    CHECK(r.speaker(1) == "Emmanuel Macron");
+  }
+}
+
+TEST_CASE("Role descriptions", "[quotes]") {
+  SECTION("resolved to the person introduced with the role") {
+    const auto r = extract(
+        "Son avocat, Me Paul Durand, a plaidé l'acquittement. Le procès reprend lundi. "
+        "« Mon client est innocent », a répété l'avocat.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Paul Durand");
+    CHECK(r.mention(0) == "l'avocat");
+  }
+  SECTION("a company named with its description") {
+    const auto r = extract(
+        "Le groupe américain Boeing a reconnu des défauts. Jeudi, le groupe américain a assuré que les livraisons "
+        "reprendraient.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Boeing");
+  }
+  SECTION("the description itself when nobody was introduced") {
+    const auto r = extract("« Nous attendons des actes », a réagi le porte-parole du collectif.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "le porte-parole du collectif");
+    CHECK(r.lemma(0) == "réagir");
+  }
+}
+
+// Descriptive speakers keep the canonical text, where apostrophes are typographic (’).
+TEST_CASE("Quotation marks", "[quotes]") {
+  SECTION("no-break spaces inside guillemets are not content") {
+    const auto r = extract("«\u00A0Bonjour à tous\u00A0», a lancé le maire.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.content(0) == "Bonjour à tous");
+  }
+  SECTION("straight and curly marks") {
+    const auto r = extract(
+        "\"Nous sommes prêts\", a assuré l'entraîneur. “Le match sera difficile”, a ajouté le capitaine.");
+    REQUIRE(r.quotes.size() == 2);
+    CHECK(r.content(0) == "Nous sommes prêts");
+    CHECK(r.speaker(0) == "l’entraîneur");
+    CHECK(r.content(1) == "Le match sera difficile");
+    CHECK(r.speaker(1) == "le capitaine");
+  }
+  SECTION("nested quotations are one quotation") {
+    const auto r = extract("« Il m'a dit “je reviendrai demain” puis il est parti », a raconté la voisine.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.content(0) == "Il m'a dit “je reviendrai demain” puis il est parti");
+    CHECK(r.speaker(0) == "la voisine");
+  }
+  SECTION("a quotation over several paragraphs") {
+    const auto r = extract(
+        "Le ministre a détaillé son plan :\n\n« Premièrement, nous baisserons les impôts.\n\n"
+        "« Deuxièmement, nous investirons dans la santé. »\n\nLa séance a ensuite été levée.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.content(0).starts_with("Premièrement"));
+    CHECK(r.content(0).ends_with("dans la santé."));
+    CHECK(r.speaker(0) == "Le ministre");
+  }
+  SECTION("a missing closing mark does not swallow the next paragraphs") {
+    const auto r = extract(
+        "« Nous ne lâcherons rien, a lancé la syndicaliste.\n\n"
+        "Le gouvernement a annoncé une réunion pour jeudi. « Les discussions seront franches », a dit le ministre.");
+    REQUIRE(r.quotes.size() >= 2);
+    CHECK(r.content(0).find("gouvernement") == std::string::npos);
+    const auto& last = r.quotes.back();
+    CHECK(r.of(last.content) == "Les discussions seront franches");
+    CHECK(last.speaker->name == "le ministre");
+  }
+  SECTION("a hundred thousand marks") {
+    std::string text;
+    // Quotations said by Paul, and every fifth one never closed.
+    for (int i = 0; i < 50000; ++i) text += i % 5 == 0 ? "« Rien ne va plus. " : "« Tout va bien », a dit Paul. ";
+    const auto r = extract(text);
+    CHECK(r.quotes.size() >= 45000);
+    CHECK(r.speaker(1) == "Paul");
+  }
+}
+
+TEST_CASE("Titles, names and labels are not quotations", "[quotes]") {
+  const auto r = extract(
+      "Le film « Les Oubliés » sort mercredi. L'opération « Sentinelle » a été prolongée. Le projet, baptisé "
+      "« Horizon vert », coûtera cher. Les « gilets jaunes » ont manifesté samedi. Le quartier, surnommé « la petite "
+      "Venise du Nord », attire les touristes.");
+  CHECK(r.quotes.empty());
+}
+
+TEST_CASE("No speaker in the text means none", "[quotes]") {
+  SECTION("a quotation alone") {
+    const auto r = extract("« Plus jamais ça. » Ces mots étaient peints sur une banderole à l'entrée du village.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK_FALSE(r.quotes[0].speaker);
+  }
+  SECTION("a-t-on appris") {
+    const auto r = extract("« Le sommet est reporté à mars », a-t-on appris de source diplomatique.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK_FALSE(r.quotes[0].speaker);
+    CHECK(r.lemma(0) == "apprendre");
+  }
+}
+
+TEST_CASE("Dialogue lines opened by a dash", "[quotes]") {
+  const auto r = extract("Il faisait nuit.\n— Je pars demain, dit Paul.\n— Tu as raison, répondit-elle.");
+  REQUIRE(r.quotes.size() == 2);
+  CHECK(r.content(0) == "Je pars demain");
+  CHECK(r.speaker(0) == "Paul");
+  CHECK(r.lemma(0) == "dire");
+  CHECK(r.content(1) == "Tu as raison");
+  CHECK(r.lemma(1) == "répondre");
+}
+
+TEST_CASE("Spans point into the original text", "[quotes]") {
+  // HTML entities and curly apostrophes are rewritten by normalization; spans stay on the original.
+  const auto r = extract("&laquo;&nbsp;C&#8217;est une victoire&nbsp;&raquo;, a dit M. Macron.");
+  REQUIRE(r.quotes.size() == 1);
+  CHECK(r.content(0) == "C&#8217;est une victoire");
+  CHECK(r.mention(0) == "M. Macron");
+}
+
+TEST_CASE("Bad input never breaks extraction", "[quotes]") {
+  for (const std::string& text : {std::string(), std::string("»»»«««"), std::string("« "), std::string("\"\"\""),
+                                 std::string("— "), std::string("a-t-il a-t-il selon selon , , :"),
+                                 std::string("\xFF\xFE« x \xC3")}) {
+    const auto r = extract(text);
+    for (const auto& q : r.quotes) CHECK(q.content.end <= r.text.size());
+  }
+}
