@@ -678,8 +678,13 @@ class Normalizer {
     const bool inert = !options_.nfc || detail::is_nfc_inert(cp);
     if (nfc_open_ && (inert || out_.size() - nfc_begin_ > max_nfc_segment)) close_nfc();
     if (!inert && !nfc_open_) {
+      // From the last starter, which the marks may compose with or reorder against.
       nfc_open_ = true;
-      nfc_begin_ = out_.empty() ? 0 : previous_boundary(out_, out_.size());
+      nfc_begin_ = out_.size();
+      while (nfc_begin_ > 0 && out_.size() - nfc_begin_ < max_nfc_segment) {
+        nfc_begin_ = previous_boundary(out_, nfc_begin_);
+        if (detail::is_nfc_inert(decode_utf8(out_, nfc_begin_).code_point)) break;
+      }
     }
     if (verbatim) {
       map_.copy(size32(out_.size()), begin);
