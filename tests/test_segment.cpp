@@ -52,6 +52,7 @@ TEST_CASE("Sentences end at . ! ? and keep the closing quotation mark") {
   CHECK(sentences_of("« Nous ne céderons pas. » Le syndicat appelle à la grève.") ==
         Strings{"« Nous ne céderons pas. »", "Le syndicat appelle à la grève."});
   CHECK(sentences_of("Vraiment ?! Oui.") == Strings{"Vraiment ?!", "Oui."});
+  CHECK(sentences_of("Et alors... ? 20 % ont voté.") == Strings{"Et alors... ?", "20 % ont voté."});
 }
 
 TEST_CASE("Abbreviations do not end a sentence") {

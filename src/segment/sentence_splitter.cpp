@@ -26,12 +26,11 @@ constexpr auto final_but_before_number = std::to_array<std::string_view>(
 // capital letter ended a sentence instead of being an initial ("George W. Bush"). "Le" and "La"
 // start names too ("A. Le Gall"), but less often after an initial than after a sentence.
 constexpr auto sentence_openers = std::to_array<std::string_view>(
-    {"Le",   "La",   "Il",   "Elle",  "Ils",   "Elles", "On",     "Nous",   "Vous",     "Je",     "Les",       "Un",   "Une",
-     "Ce",   "Cet",   "Cette", "Ces",   "Mais",   "Et",     "Dans",     "Pour",   "Selon",     "Au",   "Aux",
-     "Sur",  "Par",   "Cela",  "Depuis", "Après", "Avant",  "Si",       "Quand",  "Alors",     "Son",  "Sa",
-     "Ses",  "Leur",  "Leurs", "Puis",  "Ainsi",  "Pourtant", "Cependant", "Enfin", "Avec",     "Sans", "En",
-     "L’",   "L'",    "C’",    "C'",    "J’",     "J'",     "Qu’",      "Qu'",    "N’",        "N'",   "S’",
-     "S'"});
+    {"Le", "La", "Il", "Elle", "Ils", "Elles", "On", "Nous", "Vous", "Je", "Les", "Un", "Une", "Ce", "Cet",
+     "Cette", "Ces", "Mais", "Et", "Dans", "Pour", "Selon", "Au", "Aux", "Sur", "Par", "Cela", "Depuis",
+     "Après", "Avant", "Si", "Quand", "Alors", "Son", "Sa", "Ses", "Leur", "Leurs", "Puis", "Ainsi",
+     "Pourtant", "Cependant", "Enfin", "Avec", "Sans", "En", "L’", "L'", "C’", "C'", "J’", "J'", "Qu’",
+     "Qu'", "N’", "N'", "S’", "S'"});
 
 enum class Role : std::uint8_t { opening, closing };
 
@@ -63,10 +62,13 @@ class Splitter {
         ++at;
         continue;
       }
-      // The terminator with what belongs to it: "?!", "… »", ".)".
+      // The terminator with what belongs to it: "?!", "… »", ".)". The last one decides: "… ?".
+      std::uint32_t last = at;
       std::uint32_t next = at + 1;
       while (next < end_) {
-        if (is_terminator(next) || is_closing_bracket(next)) {
+        if (is_terminator(next)) {
+          last = next++;
+        } else if (is_closing_bracket(next)) {
           ++next;
         } else if (tokens_[next].kind == TokenKind::quote_mark && role_of(next) == Role::closing) {
           note_quote(next, Role::closing);
@@ -75,7 +77,7 @@ class Splitter {
           break;
         }
       }
-      if (next < end_ && breaks_after(at, next)) close(next);
+      if (next < end_ && breaks_after(last, next)) close(next);
       at = next;
     }
     close(end_);
@@ -94,7 +96,8 @@ class Splitter {
   }
 
   [[nodiscard]] bool is_punctuation(std::uint32_t at, std::string_view chars) const noexcept {
-    return tokens_[at].kind == TokenKind::punctuation && chars.find(text_[tokens_[at].span.begin]) != std::string_view::npos;
+    return tokens_[at].kind == TokenKind::punctuation &&
+           chars.find(text_[tokens_[at].span.begin]) != std::string_view::npos;
   }
   [[nodiscard]] bool is_closing_bracket(std::uint32_t at) const noexcept { return is_punctuation(at, ")]"); }
 
@@ -166,7 +169,7 @@ class Splitter {
     return text_of(before) == "av" || text_of(before) == "apr";
   }
 
-  // Whether the terminator at `at`, with its group ending at `next`, ends the sentence.
+  // Whether the terminator at `at`, the last of a group ending before `next`, ends the sentence.
   [[nodiscard]] bool breaks_after(std::uint32_t at, std::uint32_t next) const noexcept {
     std::uint32_t content = next;
     while (content < end_ && opens(content)) ++content;
