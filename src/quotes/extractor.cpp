@@ -543,7 +543,8 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   for (std::uint32_t r = p; r < e; ++r) {
     if (words_[r].kind == WordKind::word) role.push_back(key(r));
   }
-  for (auto it = roles_.rbegin(); it != roles_.rend() && !role.empty(); ++it) {
+  std::uint32_t looked = 0;
+  for (auto it = roles_.rbegin(); it != roles_.rend() && !role.empty() && looked < salience_window; ++it, ++looked) {
     const bool covered = std::all_of(role.begin(), role.end(), [&](std::string_view w) {
       return std::find(it->words.begin(), it->words.end(), w) != it->words.end();
     });
