@@ -9,7 +9,7 @@ namespace frnews::detail {
 
 enum class CharClass : std::uint8_t {
   space,       // spaces, no-break spaces, controls, zero-width spaces
-  newline,     // \n \r U+2028 U+2029: paragraph breaks
+  newline,     // \n \r U+0085 U+2028 U+2029: paragraph breaks
   letter,      // letters of any script
   digit,       // 0-9
   extend,      // combining marks, joiners, variation selectors: continue what precedes
@@ -85,6 +85,7 @@ constexpr std::array<CharClass, 128> ascii_classes = [] {
 
 [[nodiscard]] constexpr CharClass classify_latin1(char32_t c) noexcept {
   switch (c) {
+    case 0x85: return CharClass::newline;  // NEL
     case 0xA0: return CharClass::space;
     case 0xA1: case 0xBF: return CharClass::punctuation;
     case 0xAA: case 0xB2: case 0xB3: case 0xB5: case 0xB9: case 0xBA: return CharClass::letter;
