@@ -355,6 +355,11 @@ class MentionFinder {
         ++k;
         continue;
       }
+      // "l'ancien ministre de l'Intérieur Gérald Darmanin": the person's first name ends it.
+      if (view_.has(k, is_cap) && person_lexicon().is_first_name(view_.text(k)) && k + 1 < end &&
+          view_.has(k + 1, is_cap)) {
+        break;
+      }
       if (view_.has(k, is_cap) || (k > j && looks_adjective(key))) {
         ++k;
         j = k;
@@ -567,6 +572,13 @@ class MentionFinder {
 
     auto [kb_end, entries] = kb_match(start, end);
     Shape shape = shape_at(start, end);
+    // "la députée LFI Mathilde Panot", "le patron de Renault Luca de Meo": a known name, then a
+    // person's first name, are two names.
+    if (kb_end > start && kb_end < shape.end && !(shape.typed && shape.type != EntityType::person) &&
+        person_lexicon().is_first_name(view_.text(kb_end))) {
+      shape.end = kb_end;
+      shape.typed = false;
+    }
     if ((cues & detail::cue_stop) && capital && !view_.is_initial_at(start)) {
       // "Le", "Selon", "Dans": a name only when a longer known name starts with it ("La Haye").
       if (kb_end < start + 2) kb_end = start, entries = {};
@@ -594,7 +606,12 @@ class MentionFinder {
     }
 
     Candidate c;
-    c.person_cue = cued && pending_.person;
+    // A name right before another ("la députée LFI Mathilde Panot") leaves the title to the next.
+    const std::uint32_t name_end = std::max(kb_end, shape.end);
+    const bool name_follows = name_end < end && view_.has(name_end, is_cap) && view_.has(name_end, is_word) &&
+                              person_lexicon().is_first_name(view_.text(name_end));
+    const bool pass_on = cued && pending_.person && name_follows;
+    c.person_cue = cued && pending_.person && !pass_on;
     c.org_cue = cued && pending_.org;
     c.loc_cue = cued && pending_.loc;
     c.gender = c.person_cue ? pending_.gender : Gender::unknown;
@@ -636,7 +653,7 @@ class MentionFinder {
       c.gender = person_lexicon().first_name_gender(view_.text(c.begin));
     }
     // The person may still follow the complement: "la présidente du groupe X, Rachida Dati".
-    if (!complement) pending_ = {};
+    if (!complement && !pass_on) pending_ = {};
     found_.push_back(c);
     return c.end;
   }
