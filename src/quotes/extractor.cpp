@@ -188,7 +188,7 @@ bool Extraction::is_label(const QuotedRegion& r) const {
   if (r.open > 0) {
     std::uint32_t p = r.open - 1;
     for (std::uint32_t back = 0; back < 3 && p < n_; ++back, --p) {
-      if (phrase_length(p, WordClass::naming)) return true;
+      if (phrase_length(p, WordClass::naming) && (back == 0 || single(p + 1, WordClass::determiner))) return true;
       // "le film « Les Oubliés »", "le mot « liberté »", but not "le plan « manque d'ambition »".
       if (single(p, WordClass::title) && (words_[b].capitalized || count <= 2)) return true;
       if (words_[p].kind != WordKind::word || !(single(p, WordClass::determiner) || back == 0)) break;
@@ -411,7 +411,8 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::subject_before(std::uint32_t
     std::uint32_t start = end;
     while (start > b && !is_punct(start - 1, ",")) --start;
     if (start == end) break;
-    const bool adverbial = (single(start, WordClass::stop) && !phrase_length(start, WordClass::determiner)) ||
+    const bool emphasis = end - start == 1 && (is(start, "lui") || is(start, "eux") || is(start, "elle") || is(start, "elles"));
+    const bool adverbial = emphasis || (single(start, WordClass::stop) && !phrase_length(start, WordClass::determiner)) ||
                            phrase_length(start, WordClass::adverb) >= end - start ||
                            (phrase_length(start, WordClass::adverb) && !words_[start].capitalized);
     if (!adverbial) return {start, end};
@@ -531,6 +532,36 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
       return *who;
     }
   }
+  // A role with its complement, then the name: "le ministre de l'Économie Antoine Armand".
+  for (std::uint32_t m = e; m-- > p + 1;) {
+    if (words_[m].mention < 0) {
+      if (m + 1 == e && is_name_word(m) && m > p && is_name_word(m - 1) &&
+          person_lexicon().is_first_name(words_.text(m - 1))) {
+        Who who = from_name_run(m - 1, e);
+        if (record_role) {
+          RoleIntro intro;
+          for (std::uint32_t r = p; r + 1 < m; ++r) intro.words.push_back(key(r));
+          intro.who = who;
+          roles_.push_back(std::move(intro));
+        }
+        who.mention.begin = words_[b].span.begin;
+        return who;
+      }
+      break;
+    }
+    const auto mention = static_cast<std::uint32_t>(words_[m].mention);
+    if (m > 0 && words_[m - 1].mention == words_[m].mention) continue;
+    if (entities_.mentions[mention].type != EntityType::person) break;
+    Who who = from_mention(mention, m);
+    if (record_role) {
+      RoleIntro intro;
+      for (std::uint32_t r = p; r < m; ++r) intro.words.push_back(key(r));
+      intro.who = who;
+      roles_.push_back(std::move(intro));
+    }
+    who.mention.begin = words_[b].span.begin;
+    return who;
+  }
   // A description: resolved to the person introduced with the same role words, or itself. It
   // needs an article or a speaker noun: "aspira sur son balcon" is none.
   if (p == b && !phrase_length(p, WordClass::speaker)) return {};
@@ -603,8 +634,15 @@ void Extraction::pass_words_until(std::uint32_t word) {
     while (end < n_ && is_name_word(end) && same_sentence(i, end) && words_[end].mention < 0) ++end;
     const bool opens_sentence = i == 0 || !same_sentence(i - 1, i);
     const LexEntry* h = i > 0 ? single(i - 1, WordClass::honorific) : nullptr;
+    std::uint32_t first = i;  // "l'Économie Antoine Armand": the name starts at the first name
+    for (std::uint32_t k = i + 1; k + 1 < end; ++k) {
+      if (person_lexicon().is_first_name(words_.text(k))) {
+        first = k;
+        break;
+      }
+    }
     if ((end - i >= 2 && !opens_sentence) || h) {
-      Who who = from_name_run(i, end);
+      Who who = from_name_run(first, end);
       if (h && h->value) who.gender = static_cast<Gender3>(h->value & 0x0F);
       if (end - i >= 2) full_names_[std::string(key(end - 1))] = who.name;
       if (!after_agent && entities_.mentions.empty()) remember(i, who);
@@ -649,7 +687,11 @@ void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
   const bool after_comma = before != no_word && is_punct(before, ",");
   if (!cue.present_participle && (after_quote || after_comma)) {
     auto [b, e] = phrase_after(cue.end, true);
-    if (plausible_speaker(b, e)) {
+    // Right after a quotation any noun phrase is the inverted subject; elsewhere it must look
+    // like a speaker ("…, a annoncé la fermeture" has an object there).
+    const bool phrase_start = b < e && (phrase_length(b, WordClass::determiner) || single(b, WordClass::honorific) ||
+                                        words_[b].capitalized || words_[b].mention >= 0);
+    if ((after_quote && phrase_start) || plausible_speaker(b, e)) {
       cue.inverted = true;
       cue.speaker = resolve_phrase(b, e, true);
       cue.speaker_end = e;
@@ -758,18 +800,23 @@ std::vector<Quote> Extraction::run() {
   std::vector<std::uint32_t> cue_at(n_, no_word);
   for (std::uint32_t c = 0; c < cues_.size(); ++c) cue_at[cues_[c].begin] = c;
   const auto cue_before = [&](std::uint32_t word) -> const CueHit* {
-    // The nearest cue ending before `word` in its sentence, outside quotations.
+    // The nearest verb ending before `word` in its sentence, outside quotations, else the
+    // nearest "selon X" ("Pour l'économiste X, « … »").
     auto it = std::lower_bound(cues_.begin(), cues_.end(), word, [](const CueHit& c, std::uint32_t w) { return c.end <= w; });
+    const CueHit* source = nullptr;
     while (it != cues_.begin()) {
       --it;
-      if (!same_sentence(it->begin, word) || it->end > word) return nullptr;
-      if (!it->in_quote && !it->source) return &*it;
+      if (!same_sentence(it->begin, word) || it->end > word) break;
+      if (it->in_quote) continue;
+      if (!it->source) return &*it;
+      if (!source && it->speaker.valid) source = &*it;
     }
-    return nullptr;
+    return source;
   };
 
   std::vector<Found> found;
   std::vector<bool> emitted(regions_.size(), false);
+  CueHit passive_cue;
   for (std::uint32_t r = 0; r < regions_.size(); ++r) {
     const QuotedRegion& region = regions_[r];
     if (is_label(region)) continue;
@@ -802,7 +849,27 @@ std::vector<Quote> Extraction::run() {
     if (!cue && !region.dialogue && !(direct && (region.open == 0 || !same_sentence(region.open - 1, region.open)))) {
       cue = cue_before(region.open);
     }
-    // 5. An incise later in the sentence: "« … » dans la région, a annoncé X".
+    // 5. A passive participle: "une prévision jugée « optimiste » par le Haut Conseil".
+    Who passive;
+    if (!cue && region.close != no_word && region.open > 0 && is(region.close + 1, "par") &&
+        same_sentence(region.close, region.close + 1)) {
+      for (const auto& e : words_[region.open - 1].lex) {
+        if (e.word_class == WordClass::verb && static_cast<VerbForm>(e.value) == VerbForm::participle) {
+          auto [b, e2] = phrase_after(region.close + 2, false);
+          if (plausible_speaker(b, e2)) passive = resolve_phrase(b, e2, false);
+          if (passive.valid) {
+            passive_cue = CueHit{};
+            passive_cue.begin = region.open - 1;
+            passive_cue.end = region.open;
+            passive_cue.lemma = lex_.verb(e.verb).lemma;
+            passive_cue.speaker = passive;
+            cue = &passive_cue;
+          }
+          break;
+        }
+      }
+    }
+    // 6. An incise later in the sentence: "« … » dans la région, a annoncé X".
     if (!cue && region.close != no_word) {
       auto it = std::lower_bound(cues_.begin(), cues_.end(), region.close,
                                  [](const CueHit& c, std::uint32_t w) { return c.begin <= w; });
