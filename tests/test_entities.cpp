@@ -299,3 +299,42 @@ TEST_CASE("the person lexicon answers gender, honorifics, roles and demonyms", "
   CHECK(lexicon.demonym("cubaines")->place == "Cuba");
   CHECK(lexicon.demonym("Russes")->country);
 }
+
+TEST_CASE("a title before a party's acronym goes to the person after it", "[entities]") {
+  const KnowledgeBase kb = KnowledgeBase::from_tsv(
+      "Q1\tParti de la renaissance\tParti de la renaissance\tORG\tPDR\t0.9\tparti politique\n");
+  const std::string text = "La députée PDR Solène Garnier a déposé un amendement. Le patron de PDR Arthur Vidal approuve.";
+  const Document doc = make(text);
+  const Entities entities = EntityLinker(kb).link(doc);
+  std::vector<std::string> spans;
+  for (const EntityMention& m : entities.mentions) spans.push_back(std::string(m.span.of(text)));
+  REQUIRE(spans == std::vector<std::string>{"PDR", "Solène Garnier", "PDR", "Arthur Vidal"});
+  CHECK(entities.mentions[0].type == EntityType::organization);
+  CHECK(entities.chains[entities.mentions[0].chain].wikidata_id == "Q1");
+  CHECK(entities.mentions[1].type == EntityType::person);
+  CHECK(entities.chains[entities.mentions[1].chain].gender == Gender::feminine);
+}
+
+TEST_CASE("a minister's portfolio is no entity, the minister is", "[entities]") {
+  const auto found = link(
+      "L'ancienne ministre de l'Agriculture et de l'Alimentation Odile Grangier a été entendue. "
+      "Le ministère des Solidarités n'a pas répondu.");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == "Odile Grangier");
+  CHECK(found[0].type == EntityType::person);
+}
+
+TEST_CASE("initials and particles belong to people's names", "[entities]") {
+  const auto found = link("Le rapport a été signé par J.-P. Morand et par M. de Vaucelles, puis lu par Hugo F. Lambert.");
+  CHECK(find(found, "J.-P. Morand"));
+  CHECK(find(found, "de Vaucelles"));
+  CHECK(find(found, "Hugo F. Lambert"));
+  for (const Found& f : found) CHECK(f.type == EntityType::person);
+}
+
+TEST_CASE("headings in capitals and capitalised common nouns are not names", "[entities]") {
+  const auto found = link(
+      "CHRONIQUE JUDICIAIRE\nLe procès s'est ouvert lundi. La Révolution, disait-il, a changé la société, "
+      "et chaque révolution laisse des traces.");
+  CHECK(found.empty());
+}
