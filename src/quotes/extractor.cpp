@@ -68,6 +68,7 @@ struct Found {
   std::uint32_t region = no_word;
   std::uint32_t paragraph = 0;
   std::uint32_t first_word = 0;
+  std::uint32_t last_word = 0;
   bool attributed = false;  // a cue or a speaker was found in the text around it
 };
 
@@ -129,6 +130,7 @@ class Extraction {
   std::optional<CueHit> verb_group_at(std::uint32_t i) const;
   std::optional<CueHit> source_at(std::uint32_t i) const;
   void find_speaker(CueHit& cue, const std::vector<CueHit>& earlier);
+  void take_apposition(CueHit& cue, std::uint32_t b, std::uint32_t e);
   std::uint32_t find_que(std::uint32_t from) const;
   std::pair<std::uint32_t, std::uint32_t> phrase_after(std::uint32_t from, bool skip_adverbials) const;
   std::pair<std::uint32_t, std::uint32_t> subject_before(std::uint32_t verb) const;
@@ -188,7 +190,10 @@ bool Extraction::is_label(const QuotedRegion& r) const {
   if (r.open > 0) {
     std::uint32_t p = r.open - 1;
     for (std::uint32_t back = 0; back < 3 && p < n_; ++back, --p) {
-      if (phrase_length(p, WordClass::naming) && (back == 0 || single(p + 1, WordClass::determiner))) return true;
+      if (phrase_length(p, WordClass::naming) && (back == 0 || single(p + 1, WordClass::determiner)) &&
+          !(p > 0 && single(p - 1, WordClass::auxiliary))) {
+        return true;  // but "s'est dite « choquée »" is a reporting verb
+      }
       // "le film « Les Oubliés »", "le mot « liberté »", but not "le plan « manque d'ambition »".
       if (single(p, WordClass::title) && (words_[b].capitalized || count <= 2)) return true;
       if (words_[p].kind != WordKind::word || !(single(p, WordClass::determiner) || back == 0)) break;
@@ -613,6 +618,24 @@ void Extraction::pass_words_until(std::uint32_t word) {
   for (; passed_ < word && passed_ < n_; ++passed_) {
     const std::uint32_t i = passed_;
     if (in_region(i) || words_[i].kind != WordKind::word) continue;
+    // The subject opening a sentence is a candidate too: "Les agriculteurs ont bloqué l'A7.
+    // « … », répètent-ils."
+    if ((i == 0 || !same_sentence(i - 1, i)) && phrase_length(i, WordClass::determiner)) {
+      const std::uint32_t head = i + phrase_length(i, WordClass::determiner);
+      if (head < n_ && phrase_length(head, WordClass::speaker) && words_[head].mention < 0) {
+        std::uint32_t end = head + 1;
+        while (end < n_ && end - i < 6 && same_sentence(i, end) && words_[end].kind == WordKind::word &&
+               !single(end, WordClass::auxiliary) && !single(end, WordClass::verb) &&
+               !(single(end, WordClass::stop) && !is(end, "de") && !is(end, "du") && !is(end, "des")) &&
+               !phrase_length(end, WordClass::adverb)) {
+          ++end;
+        }
+        if (end < n_ && single(end, WordClass::auxiliary)) {
+          const Who who = resolve_phrase(i, end, false);
+          if (!who.person) remember(i, who);
+        }
+      }
+    }
     const bool after_agent = i > 0 && (is(i - 1, "par") || is(i - 1, "à") || is(i - 1, "avec") || is(i - 1, "contre"));
     const std::int32_t m = words_[i].mention;
     if (m >= 0) {
@@ -650,6 +673,25 @@ void Extraction::pass_words_until(std::uint32_t word) {
   }
 }
 
+// "la vice-présidente de la Commission, Margrethe Vestager, lors de …", "d'après son avocate,
+// Me Claire Petit.": the name in apposition after a speaker phrase [b, e) speaks.
+void Extraction::take_apposition(CueHit& cue, std::uint32_t b, std::uint32_t e) {
+  if (!is_punct(e, ",") || e + 1 >= n_ || !same_sentence(e, e + 1)) return;
+  std::uint32_t k = e + 1;
+  if (single(k, WordClass::honorific)) ++k;
+  if (k >= n_ || !(words_[k].mention >= 0 || words_[k].capitalized)) return;
+  while (k < n_ && (is_name_word(k) || words_[k].mention >= 0) && same_sentence(e, k)) ++k;
+  if (k < n_ && same_sentence(e, k) && !is_punct(k, ",") && !ends_sentence_mark(k) && !single(k, WordClass::stop)) return;
+  Who name = resolve_phrase(e + 1, k, false);
+  if (!name.valid || !name.person) return;
+  RoleIntro intro;
+  for (std::uint32_t r = b + phrase_length(b, WordClass::determiner); r < e; ++r) intro.words.push_back(key(r));
+  intro.who = name;
+  roles_.push_back(std::move(intro));
+  cue.speaker = name;
+  cue.speaker_end = k;
+}
+
 // Finds who speaks for a cue, in order: the inverted pronoun, an inverted subject, the subject
 // of an earlier cue for participles and coordinated verbs, the subject before the verb.
 void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
@@ -662,6 +704,7 @@ void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
     if (cue.lemma == "pour" && !plausible_speaker(b, e)) return;
     cue.speaker = resolve_phrase(b, e, true);
     cue.speaker_end = e;
+    take_apposition(cue, b, e);
     return;
   }
   if (cue.inverted) {
@@ -695,26 +738,7 @@ void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
       cue.inverted = true;
       cue.speaker = resolve_phrase(b, e, true);
       cue.speaker_end = e;
-      // "la vice-présidente de la Commission, Margrethe Vestager, lors de …": the name in apposition.
-      if (is_punct(e, ",") && e + 1 < n_ && (words_[e + 1].mention >= 0 || words_[e + 1].capitalized) &&
-          same_sentence(e, e + 1)) {
-        std::uint32_t k = e + 1;
-        while (k < n_ && (is_name_word(k) || words_[k].mention >= 0) && same_sentence(e, k)) ++k;
-        if (k == n_ || !same_sentence(e, k) || is_punct(k, ",") || ends_sentence_mark(k) || single(k, WordClass::stop)) {
-          const Who role = cue.speaker;
-          Who name = resolve_phrase(e + 1, k, false);
-          if (name.valid && name.person) {
-            RoleIntro intro;
-            const std::uint32_t role_begin = b + phrase_length(b, WordClass::determiner);
-            for (std::uint32_t r = role_begin; r < e; ++r) intro.words.push_back(key(r));
-            intro.who = name;
-            roles_.push_back(std::move(intro));
-            cue.speaker = name;
-            cue.speaker_end = k;
-          }
-          (void)role;
-        }
-      }
+      take_apposition(cue, b, e);
       return;
     }
   }
@@ -814,6 +838,8 @@ std::vector<Quote> Extraction::run() {
     return source;
   };
 
+  // After the words it attributes, a source is "selon X" with X found; "pour" there is a goal.
+  const auto trailing_source = [](const CueHit& c) { return c.source && c.speaker.valid && c.lemma != "pour"; };
   std::vector<Found> found;
   std::vector<bool> emitted(regions_.size(), false);
   CueHit passive_cue;
@@ -838,7 +864,10 @@ std::vector<Quote> Extraction::run() {
     if (!cue && region.close != no_word) {
       std::uint32_t k = region.close + 1;
       if (is_punct(k, ",")) ++k;
-      if (k < n_ && words_[k].paragraph == words_[region.close].paragraph && cue_at[k] != no_word && (cues_[cue_at[k]].inverted || cues_[cue_at[k]].source)) cue = &cues_[cue_at[k]];
+      if (k < n_ && words_[k].paragraph == words_[region.close].paragraph && cue_at[k] != no_word &&
+          (cues_[cue_at[k]].inverted || trailing_source(cues_[cue_at[k]]))) {
+        cue = &cues_[cue_at[k]];
+      }
     }
     // 3. Before a colon: "X a déclaré : « … »", also at the end of the paragraph before.
     if (!cue && region.open > 0 && is_punct(region.open - 1, ":")) {
@@ -875,7 +904,7 @@ std::vector<Quote> Extraction::run() {
                                  [](const CueHit& c, std::uint32_t w) { return c.begin <= w; });
       for (; it != cues_.end() && same_sentence(it->begin, region.close); ++it) {
         if (it->in_quote) continue;
-        if (it->inverted || it->source) {
+        if (it->inverted || trailing_source(*it)) {
           cue = &*it;
           break;
         }
@@ -894,6 +923,7 @@ std::vector<Quote> Extraction::run() {
     f.region = r;
     f.paragraph = words_[cb].paragraph;
     f.first_word = region.open;
+    f.last_word = region.close != no_word ? region.close : region.content_end - 1;
     f.quote.content = doc_.to_original(words_span(cb, ce));
     f.quote.kind = direct ? QuoteKind::direct : QuoteKind::partial;
     if (cue) {
@@ -930,8 +960,10 @@ std::vector<Quote> Extraction::run() {
     if (f.attributed || f.quote.kind != QuoteKind::direct || regions_[f.region].dialogue) continue;
     if (!previous.quote.speaker) continue;
     const bool same_paragraph = previous.paragraph == f.paragraph;
+    // A paragraph of quotation right after a paragraph ending with the previous quotation.
     const bool next_paragraph = previous.paragraph + 1 == f.paragraph && f.first_word > 0 &&
-                                words_[f.first_word - 1].paragraph != words_[f.first_word].paragraph;
+                                words_[f.first_word - 1].paragraph != words_[f.first_word].paragraph &&
+                                same_sentence(previous.last_word, f.first_word - 1);
     if (same_paragraph || next_paragraph) {
       f.quote.speaker = previous.quote.speaker;
       f.attributed = true;
