@@ -121,6 +121,10 @@ class Extraction {
     return t == "." || t == "!" || t == "?" || t == "\xE2\x80\xA6";
   }
   [[nodiscard]] bool in_region(std::uint32_t i) const { return i < n_ && region_of_[i] != no_word; }
+  // "M.", "Mme", "Me": capitalised, so that the pronoun "me" is none.
+  [[nodiscard]] const LexEntry* honorific(std::uint32_t i) const {
+    return i < n_ && words_[i].capitalized ? single(i, WordClass::honorific) : nullptr;
+  }
   [[nodiscard]] bool is_name_word(std::uint32_t i) const {
     return i < n_ && words_[i].kind == WordKind::word && words_[i].capitalized;
   }
@@ -354,7 +358,7 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::phrase_after(std::uint32_t f
       ++i;
       if (here(i) && phrase_length(i, WordClass::determiner)) i += phrase_length(i, WordClass::determiner);
       while (here(i) && words_[i].kind == WordKind::word && !phrase_length(i, WordClass::determiner) &&
-             !single(i, WordClass::honorific) && !(single(i, WordClass::stop) && !is(i, "de") && !is(i, "du") && !is(i, "des") && !is(i, "d'")) &&
+             !honorific(i) && !(single(i, WordClass::stop) && !is(i, "de") && !is(i, "du") && !is(i, "des") && !is(i, "d'")) &&
              !phrase_length(i, WordClass::adverb)) {
         ++i;
       }
@@ -389,6 +393,8 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::subject_before(std::uint32_t
   while (s > 0 && same_sentence(s - 1, verb) &&
          (is(s - 1, "lui") || is(s - 1, "leur") || is(s - 1, "l'") || is(s - 1, "y") || is(s - 1, "nous") ||
           is(s - 1, "vous") || is(s - 1, "ne") || is(s - 1, "n'") || is(s - 1, "se") || is(s - 1, "s'") ||
+          is(s - 1, "me") || is(s - 1, "m'") || is(s - 1, "te") || is(s - 1, "t'") || is(s - 1, "le") ||
+          is(s - 1, "la") || is(s - 1, "les") ||
           phrase_length(s - 1, WordClass::adverb) == 1)) {
     --s;
   }
@@ -431,7 +437,7 @@ bool Extraction::plausible_speaker(std::uint32_t b, std::uint32_t e) const {
   if (b >= e) return false;
   std::uint32_t p = b + phrase_length(b, WordClass::determiner);
   if (p >= e) return false;
-  if (words_[p].mention >= 0 || single(p, WordClass::honorific) || words_[p].capitalized) return true;
+  if (words_[p].mention >= 0 || honorific(p) || words_[p].capitalized) return true;
   for (std::uint32_t i = p; i < e && i < p + 3; ++i) {
     if (phrase_length(i, WordClass::speaker)) return true;
   }
@@ -491,13 +497,14 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
     gender = static_cast<Gender3>(det->value & 0x0F);
     p += length;
   }
-  if (const LexEntry* h = single(p, WordClass::honorific); h && p + 1 < e) {
+  if (const LexEntry* h = honorific(p); h && p + 1 < e) {
     if (h->value != 0) gender = static_cast<Gender3>(h->value & 0x0F);
     ++p;
   }
   if (p >= e) return {};
   // A name at the head: "M. Choïgou", "La Hongrie de Viktor Orban", "Anne Hidalgo".
   const auto name_at = [&](std::uint32_t k, std::uint32_t from) -> std::optional<Who> {
+    // from: where the mention starts (an article or an honorific before the name)
     if (words_[k].mention >= 0) {
       Who who = from_mention(static_cast<std::uint32_t>(words_[k].mention), k);
       who.mention.begin = words_[from].span.begin;
@@ -510,6 +517,10 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
     for (std::uint32_t m = k + 1; m < end; ++m) {
       // "Quelquefois Bouvard": a capitalised word opening the sentence before a known name.
       if (words_[m].mention >= 0) return from_mention(static_cast<std::uint32_t>(words_[m].mention), m);
+    }
+    if ((k == 0 || !same_sentence(k - 1, k)) && end - k >= 2 && !person_lexicon().is_first_name(words_.text(k))) {
+      ++k;  // capitalised because it opens the sentence
+      if (from < k) from = k;
     }
     Who who = from_name_run(k, end);
     who.mention.begin = words_[from].span.begin;
@@ -644,7 +655,7 @@ void Extraction::pass_words_until(std::uint32_t word) {
       if (mention.type != EntityType::person || after_agent) continue;
       Who who = from_mention(static_cast<std::uint32_t>(m), i);
       if (i > 0) {
-        if (const LexEntry* h = single(i - 1, WordClass::honorific); h && who.gender == Gender3::unknown) {
+        if (const LexEntry* h = honorific(i - 1); h && who.gender == Gender3::unknown) {
           who.gender = static_cast<Gender3>(h->value & 0x0F);
         }
       }
@@ -656,7 +667,7 @@ void Extraction::pass_words_until(std::uint32_t word) {
     std::uint32_t end = i;
     while (end < n_ && is_name_word(end) && same_sentence(i, end) && words_[end].mention < 0) ++end;
     const bool opens_sentence = i == 0 || !same_sentence(i - 1, i);
-    const LexEntry* h = i > 0 ? single(i - 1, WordClass::honorific) : nullptr;
+    const LexEntry* h = i > 0 ? honorific(i - 1) : nullptr;
     std::uint32_t first = i;  // "l'Économie Antoine Armand": the name starts at the first name
     for (std::uint32_t k = i + 1; k + 1 < end; ++k) {
       if (person_lexicon().is_first_name(words_.text(k))) {
@@ -678,7 +689,7 @@ void Extraction::pass_words_until(std::uint32_t word) {
 void Extraction::take_apposition(CueHit& cue, std::uint32_t b, std::uint32_t e) {
   if (!is_punct(e, ",") || e + 1 >= n_ || !same_sentence(e, e + 1)) return;
   std::uint32_t k = e + 1;
-  if (single(k, WordClass::honorific)) ++k;
+  if (honorific(k)) ++k;
   if (k >= n_ || !(words_[k].mention >= 0 || words_[k].capitalized)) return;
   while (k < n_ && (is_name_word(k) || words_[k].mention >= 0) && same_sentence(e, k)) ++k;
   if (k < n_ && same_sentence(e, k) && !is_punct(k, ",") && !ends_sentence_mark(k) && !single(k, WordClass::stop)) return;
@@ -732,7 +743,7 @@ void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
     auto [b, e] = phrase_after(cue.end, true);
     // Right after a quotation any noun phrase is the inverted subject; elsewhere it must look
     // like a speaker ("…, a annoncé la fermeture" has an object there).
-    const bool phrase_start = b < e && (phrase_length(b, WordClass::determiner) || single(b, WordClass::honorific) ||
+    const bool phrase_start = b < e && (phrase_length(b, WordClass::determiner) || honorific(b) ||
                                         words_[b].capitalized || words_[b].mention >= 0);
     if ((after_quote && phrase_start) || plausible_speaker(b, e)) {
       cue.inverted = true;
@@ -756,7 +767,9 @@ void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
     }
     if (coordinated) return;
   }
-  auto [b, e] = subject_before(cue.begin);
+  // "…, le sélectionneur X, qui a ensuite évoqué le « mental »": the subject is before "qui".
+  const bool relative = s > 0 && same_sentence(s - 1, cue.begin) && is(s - 1, "qui");
+  auto [b, e] = subject_before(relative ? s - 1 : cue.begin);
   if (b >= e) return;
   // An apposition: "La ministre de la Culture, Jeanne Martin, a dit": the name is the speaker,
   // the piece before it the role that introduces her.
