@@ -15,34 +15,22 @@ namespace {
 
 constexpr std::size_t corpus_bytes = 1 << 20;
 
-void run_normalize(benchmark::State& state, const std::string& text) {
+using Corpus = std::string (*)(std::size_t);
+
+void BM_normalize(benchmark::State& state, Corpus corpus) {
+  const std::string text = corpus(corpus_bytes);
   for (auto _ : state) {
     auto normalized = frnews::normalize(text);
     benchmark::DoNotOptimize(normalized);
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
 }
-
-void BM_normalize_clean(benchmark::State& state) {
-  static const std::string text = frnews::bench::news_text(corpus_bytes);
-  run_normalize(state, text);
-}
-BENCHMARK(BM_normalize_clean);
-
-void BM_normalize_mojibake(benchmark::State& state) {
-  static const std::string text = frnews::bench::mojibake_text(corpus_bytes);
-  run_normalize(state, text);
-}
-BENCHMARK(BM_normalize_mojibake);
-
-void BM_normalize_html(benchmark::State& state) {
-  static const std::string text = frnews::bench::html_text(corpus_bytes);
-  run_normalize(state, text);
-}
-BENCHMARK(BM_normalize_html);
+BENCHMARK_CAPTURE(BM_normalize, clean, &frnews::bench::news_text);
+BENCHMARK_CAPTURE(BM_normalize, mojibake, &frnews::bench::mojibake_text);
+BENCHMARK_CAPTURE(BM_normalize, html, &frnews::bench::html_text);
 
 void BM_boost_locale_nfc_clean(benchmark::State& state) {
-  static const std::string text = frnews::bench::news_text(corpus_bytes);
+  const std::string text = frnews::bench::news_text(corpus_bytes);
   boost::locale::localization_backend_manager manager = boost::locale::localization_backend_manager::global();
   manager.select("icu");
   const std::locale locale = boost::locale::generator(manager)("en_US.UTF-8");
@@ -56,7 +44,7 @@ BENCHMARK(BM_boost_locale_nfc_clean);
 
 // Counts one rare byte: a lower bound for any pass over the text.
 void BM_memchr_scan_clean(benchmark::State& state) {
-  static const std::string text = frnews::bench::news_text(corpus_bytes);
+  const std::string text = frnews::bench::news_text(corpus_bytes);
   for (auto _ : state) {
     std::size_t count = 0;
     const char* at = text.data();
