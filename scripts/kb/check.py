@@ -3,6 +3,8 @@
 
 Each non-comment, non-blank line holds 7 tab-separated fields:
 wikidata_id, wiki_title, label, type, aliases, prior, description.
+Every id outside countries.tsv (which follows the ISO country table) must be recorded with the
+same wiki_title in scripts/kb/verified_ids.tsv, the registry of ids read from public sources.
 Exits non-zero and lists every problem (file:line: message) when a file is malformed.
 """
 import re
@@ -74,6 +76,32 @@ def check(paths):
     return problems, count, len(ids)
 
 
+def load_registry(path):
+    """Maps wiki_title to the id recorded for it in the registry of verified ids."""
+    registry = {}
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if line.strip() and not line.startswith("#"):
+            fields = line.split("\t")
+            if len(fields) >= 2:
+                registry[fields[0]] = fields[1]
+    return registry
+
+
+def check_registry(paths, registry):
+    """Ids that no public source in the registry vouches for."""
+    problems = []
+    for path in paths:
+        if path.name == "countries.tsv":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if len(fields) == 7 and fields[0] and registry.get(fields[1]) != fields[0]:
+                problems.append(f"{path.name}:{number}: id {fields[0]} of {fields[1]!r} not in the registry")
+    return problems
+
+
 def main():
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "data" / "kb"
     paths = sorted(root.glob("*.tsv"))
@@ -81,6 +109,9 @@ def main():
         print(f"no .tsv file in {root}")
         return 1
     problems, count, with_id = check(paths)
+    registry_path = Path(__file__).resolve().parent / "verified_ids.tsv"
+    if registry_path.exists():
+        problems += check_registry(paths, load_registry(registry_path))
     for problem in problems:
         print(problem)
     print(f"{len(paths)} files, {count} entities, {with_id} with a wikidata id, {len(problems)} problems")
