@@ -106,6 +106,10 @@ TEST_CASE("fold_key ignores case, accents and typographic variants", "[fold_key]
   CHECK(fold_key("São Tomé") == "sao tome");
   CHECK(fold_key("Lech Wałęsa") == "lech walesa");
   CHECK(fold_key("Recep Tayyip Erdoğan") == "recep tayyip erdogan");
+  CHECK(fold_key("Nicolae Ceaușescu") == "nicolae ceausescu");
+  CHECK(fold_key("TIMIȘOARA") == "timisoara");
+  CHECK(fold_key("Nguyễn Xuân Phúc") == "nguyen xuan phuc");
+  CHECK(fold_key("Hồ Chí Minh-Ville") == "ho chi minh-ville");
 }
 
 TEST_CASE("fold_key unifies spaces and dashes inside names", "[fold_key]") {

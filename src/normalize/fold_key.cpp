@@ -1,8 +1,11 @@
 // fold_key(): the key under which names are looked up. Table-driven for ASCII, Latin-1
-// Supplement and Latin Extended-A (every letter French writes, and the names of its neighbours);
-// a few explicit cases for apostrophes, hyphens, spaces and combining accents; other characters
-// are copied unchanged, Greek and Cyrillic capitals lowered.
+// Supplement and Latin Extended-A (every letter French writes, and the names of its neighbours),
+// plus the Latin letters of Romanian, Vietnamese and Pinyin names; a few explicit cases for
+// apostrophes, hyphens, spaces and combining accents; Greek and Cyrillic capitals lowered; other
+// characters copied unchanged.
+#include <algorithm>
 #include <array>
+#include <iterator>
 #include <cstdint>
 #include <string>
 
@@ -11,7 +14,7 @@
 namespace frnews {
 namespace {
 
-// What a code point below U+0180 folds to: up to two ASCII bytes, nothing, or itself.
+// What a Latin code point folds to: up to two ASCII bytes, nothing, or itself.
 struct Folding {
   enum Kind : std::uint8_t { keep, replace, drop, space };
   Kind kind = keep;
@@ -40,11 +43,21 @@ constexpr Run latin_extended_a[] = {
     {0x149, 0x149, "'n"}, {0x14A, 0x14B, "n"}, {0x14C, 0x151, "o"},  {0x152, 0x153, "oe"},
     {0x154, 0x159, "r"},  {0x15A, 0x161, "s"}, {0x162, 0x167, "t"},  {0x168, 0x173, "u"},
     {0x174, 0x175, "w"},  {0x176, 0x178, "y"}, {0x179, 0x17E, "z"},  {0x17F, 0x17F, "s"},
+    // from Latin Extended-B: Vietnamese horned o and u, Pinyin tones, Romanian comma below
+    {0x1A0, 0x1A1, "o"},  {0x1AF, 0x1B0, "u"}, {0x1CD, 0x1CE, "a"},  {0x1CF, 0x1D0, "i"},
+    {0x1D1, 0x1D2, "o"},  {0x1D3, 0x1DC, "u"}, {0x218, 0x219, "s"},  {0x21A, 0x21B, "t"},
 };
 
-// Indexed by code point - 0x80, for U+0080..U+017F.
-constexpr std::array<Folding, 0x100> make_table() {
-  std::array<Folding, 0x100> table{};
+// Vietnamese letters of Latin Extended Additional (U+1EA0..U+1EF9).
+constexpr Run vietnamese[] = {
+    {0x1EA0, 0x1EB7, "a"}, {0x1EB8, 0x1EC7, "e"}, {0x1EC8, 0x1ECB, "i"},
+    {0x1ECC, 0x1EE3, "o"}, {0x1EE4, 0x1EF1, "u"}, {0x1EF2, 0x1EF9, "y"},
+};
+constexpr char32_t table_end = 0x250;  // the tables cover U+0080..U+024F
+
+// Indexed by code point - 0x80, for U+0080..U+024F.
+constexpr std::array<Folding, table_end - 0x80> make_table() {
+  std::array<Folding, table_end - 0x80> table{};
   for (char32_t c = 0x80; c < 0xA0; ++c) table[c - 0x80].kind = Folding::drop;  // C1 controls
   table[0xA0 - 0x80].kind = Folding::space;                                     // no-break space
   table[0xAD - 0x80].kind = Folding::drop;                                      // soft hyphen
@@ -65,7 +78,7 @@ constexpr std::array<Folding, 0x100> make_table() {
   }
   return table;
 }
-constexpr std::array<Folding, 0x100> latin_table = make_table();
+constexpr std::array<Folding, table_end - 0x80> latin_table = make_table();
 
 constexpr std::array<char, 128> make_ascii_table() {
   std::array<char, 128> table{};
@@ -121,7 +134,7 @@ std::string fold_key(std::string_view text) {
     const bool continuation1 = (byte(1) & 0xC0) == 0x80;
     if (b0 >= 0xC2 && b0 < 0xE0 && continuation1) {
       const char32_t c = (char32_t{b0} & 0x1F) << 6 | (byte(1) & 0x3F);
-      if (c < 0x180) {
+      if (c < table_end) {
         const Folding& f = latin_table[c - 0x80];
         switch (f.kind) {
           case Folding::replace: out.append(f.bytes.data(), f.length); break;
@@ -156,6 +169,20 @@ std::string fold_key(std::string_view text) {
         append_space(out);
       } else if ((c >= 0x200B && c <= 0x200D) || c == 0x2060) {
         // zero-width characters
+      } else {
+        out.append(text.substr(i, 3));
+      }
+      i += 3;
+      continue;
+    }
+    if (b0 == 0xE1 && (byte(1) == 0xBA || byte(1) == 0xBB) && (byte(2) & 0xC0) == 0x80) {
+      const char32_t c = 0x1000 | (byte(1) & 0x3F) << 6 | (byte(2) & 0x3F);
+      const Run* run = std::find_if(std::begin(vietnamese), std::end(vietnamese),
+                                    [c](const Run& r) { return c >= r.first && c <= r.last; });
+      if (run != std::end(vietnamese)) {
+        out += run->ascii;
+      } else if (c == 0x1E9E) {  // capital sharp s
+        out += "ss";
       } else {
         out.append(text.substr(i, 3));
       }
