@@ -48,6 +48,7 @@ struct CueHit {
   bool present_participle = false;
   bool inverted = false;     // the speaker comes after the cue ("a déclaré M. X", "a-t-il dit")
   bool in_quote = false;     // inside a quotation (an incise "…, a-t-il dit, …")
+  bool weak = false;         // a verb that reports speech only inverted or before a colon
   std::uint32_t que = no_word;  // the "que" of a reported clause
   std::uint32_t speaker_end = no_word;  // last word of an inverted speaker + 1
   Who speaker;
@@ -121,6 +122,12 @@ class Extraction {
     return t == "." || t == "!" || t == "?" || t == "\xE2\x80\xA6";
   }
   [[nodiscard]] bool in_region(std::uint32_t i) const { return i < n_ && region_of_[i] != no_word; }
+  // "sèchement", "doucement": adverbs of manner stand between a verb and its inverted subject.
+  [[nodiscard]] bool is_manner_adverb(std::uint32_t i) const {
+    if (i >= n_ || words_[i].kind != WordKind::word || words_[i].capitalized || words_[i].mention >= 0) return false;
+    const std::string_view k = key(i);
+    return k.size() > 6 && k.ends_with("ment");
+  }
   // "M.", "Mme", "Me": capitalised, so that the pronoun "me" is none.
   [[nodiscard]] const LexEntry* honorific(std::uint32_t i) const {
     return i < n_ && words_[i].capitalized ? single(i, WordClass::honorific) : nullptr;
@@ -134,6 +141,7 @@ class Extraction {
   std::optional<CueHit> verb_group_at(std::uint32_t i) const;
   std::optional<CueHit> source_at(std::uint32_t i) const;
   void find_speaker(CueHit& cue, const std::vector<CueHit>& earlier);
+  Who subject_of_sentence(std::uint32_t word);
   void take_apposition(CueHit& cue, std::uint32_t b, std::uint32_t e);
   std::uint32_t find_que(std::uint32_t from) const;
   std::pair<std::uint32_t, std::uint32_t> phrase_after(std::uint32_t from, bool skip_adverbials) const;
@@ -350,6 +358,10 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::phrase_after(std::uint32_t f
   for (std::uint32_t guard = 0; skip_adverbials && guard < 12 && here(i); ++guard) {
     if (const std::uint32_t length = phrase_length(i, WordClass::adverb)) {
       i += length;
+      continue;
+    }
+    if (is_manner_adverb(i)) {
+      ++i;
       continue;
     }
     if (words_[i].kind == WordKind::word && single(i, WordClass::stop) && !is(i, "que") && !is(i, "qu'") &&
@@ -703,6 +715,26 @@ void Extraction::take_apposition(CueHit& cue, std::uint32_t b, std::uint32_t e) 
   cue.speaker_end = k;
 }
 
+// The person a sentence is about, for a quotation after its colon with no reporting verb: a
+// pronoun opening it, or its first person outside prepositional phrases.
+Who Extraction::subject_of_sentence(std::uint32_t word) {
+  std::uint32_t b = word;
+  while (b > 0 && same_sentence(b - 1, word)) --b;
+  if (is(b, "il") || is(b, "elle")) {
+    Who who = resolve_pronoun(b, is(b, "il") ? Gender3::masculine : Gender3::feminine);
+    if (who.valid) who.mention = words_[b].span;
+    return who;
+  }
+  for (std::uint32_t i = b; i < word; ++i) {
+    if (in_region(i) || words_[i].mention < 0) continue;
+    const auto m = static_cast<std::uint32_t>(words_[i].mention);
+    if (entities_.mentions[m].type != EntityType::person) continue;
+    if (i > 0 && (is(i - 1, "par") || is(i - 1, "à") || is(i - 1, "avec") || is(i - 1, "de"))) return {};
+    return from_mention(m, i);
+  }
+  return {};
+}
+
 // Finds who speaks for a cue, in order: the inverted pronoun, an inverted subject, the subject
 // of an earlier cue for participles and coordinated verbs, the subject before the verb.
 void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
@@ -824,10 +856,7 @@ std::vector<Quote> Extraction::run() {
     pass_words_until(hit->begin);
     if (!hit->source) hit->que = hit->takes_que ? find_que(hit->end) : no_word;
     find_speaker(*hit, cues_);
-    if (hit->incise_only && !hit->inverted) {
-      i = hit->end - 1;
-      continue;
-    }
+    hit->weak = hit->incise_only && !hit->inverted;  // "il a poursuivi :" counts only before a colon
     if (hit->speaker.valid) remember(hit->begin, hit->speaker);
     i = hit->end - 1;
     cues_.push_back(std::move(*hit));
@@ -836,7 +865,7 @@ std::vector<Quote> Extraction::run() {
   // Quotations: what kind, and which cue speaks for each.
   std::vector<std::uint32_t> cue_at(n_, no_word);
   for (std::uint32_t c = 0; c < cues_.size(); ++c) cue_at[cues_[c].begin] = c;
-  const auto cue_before = [&](std::uint32_t word) -> const CueHit* {
+  const auto cue_before = [&](std::uint32_t word, bool before_colon) -> const CueHit* {
     // The nearest verb ending before `word` in its sentence, outside quotations, else the
     // nearest "selon X" ("Pour l'économiste X, « … »").
     auto it = std::lower_bound(cues_.begin(), cues_.end(), word, [](const CueHit& c, std::uint32_t w) { return c.end <= w; });
@@ -844,7 +873,7 @@ std::vector<Quote> Extraction::run() {
     while (it != cues_.begin()) {
       --it;
       if (!same_sentence(it->begin, word) || it->end > word) break;
-      if (it->in_quote) continue;
+      if (it->in_quote || (it->weak && !before_colon)) continue;
       if (!it->source) return &*it;
       if (!source && it->speaker.valid) source = &*it;
     }
@@ -862,6 +891,7 @@ std::vector<Quote> Extraction::run() {
     std::uint32_t cb = region.content_begin, ce = region.content_end;
     const bool direct = is_direct(r);
     const CueHit* cue = nullptr;
+    Who colon_speaker;  // "X n'a pas caché sa colère : « … »": no cue, the subject speaks
     // 1. An incise inside: "…, a-t-il ajouté, …" or a dialogue line "— Oui, dit-il."
     for (std::uint32_t i = cb; i < ce && !cue; ++i) {
       if (cue_at[i] != no_word && cues_[cue_at[i]].in_quote) cue = &cues_[cue_at[i]];
@@ -884,12 +914,13 @@ std::vector<Quote> Extraction::run() {
     }
     // 3. Before a colon: "X a déclaré : « … »", also at the end of the paragraph before.
     if (!cue && region.open > 0 && is_punct(region.open - 1, ":")) {
-      cue = cue_before(region.open - 1);
+      cue = cue_before(region.open - 1, true);
       if (cue && cue->inverted && cue->speaker_end == no_word && !cue->speaker.valid) cue = nullptr;
+      if (!cue) colon_speaker = subject_of_sentence(region.open - 1);
     }
     // 4. A verb of the same sentence before the quotation: "X a salué « … »".
     if (!cue && !region.dialogue && !(direct && (region.open == 0 || !same_sentence(region.open - 1, region.open)))) {
-      cue = cue_before(region.open);
+      cue = cue_before(region.open, false);
     }
     // 5. A passive participle: "une prévision jugée « optimiste » par le Haut Conseil".
     Who passive;
@@ -930,7 +961,8 @@ std::vector<Quote> Extraction::run() {
       return count <= label_words;
     }();
     if (!cue && !direct && short_quote) continue;  // a label: "les « gilets jaunes »"
-    while (ce > cb && (is_punct(ce - 1, ",") || is_punct(ce - 1, ";"))) --ce;
+    while (ce > cb && (is_punct(ce - 1, ",") || is_punct(ce - 1, ";") || words_[ce - 1].kind == WordKind::quote_mark)) --ce;
+    while (cb < ce && words_[cb].kind == WordKind::quote_mark) ++cb;
     if (ce <= cb) continue;
     Found f;
     f.region = r;
@@ -939,6 +971,11 @@ std::vector<Quote> Extraction::run() {
     f.last_word = region.close != no_word ? region.close : region.content_end - 1;
     f.quote.content = doc_.to_original(words_span(cb, ce));
     f.quote.kind = direct ? QuoteKind::direct : QuoteKind::partial;
+    if (!cue && colon_speaker.valid) {
+      f.attributed = true;
+      f.quote.speaker = Speaker{doc_.to_original(colon_speaker.mention), colon_speaker.name, colon_speaker.chain,
+                                std::string(colon_speaker.wikidata_id), std::string(colon_speaker.wiki_title)};
+    }
     if (cue) {
       f.attributed = true;
       f.quote.cue = Cue{doc_.to_original(words_span(cue->begin, cue->end)), std::string(cue->lemma)};
@@ -1017,7 +1054,7 @@ std::vector<Quote> Extraction::run() {
     found.push_back(std::move(f));
   };
   for (const CueHit& cue : cues_) {
-    if (cue.in_quote || in_region(cue.begin)) continue;
+    if (cue.in_quote || cue.weak || in_region(cue.begin)) continue;
     const auto [sb, se] = sentence_bounds(cue.begin);
     if (has_quote(sb, se)) continue;
     if (cue.source) {

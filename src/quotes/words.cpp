@@ -48,7 +48,9 @@ std::size_t punctuation_at(std::string_view text, std::size_t i) noexcept {
 }
 
 std::size_t dash_length(std::string_view word) noexcept {
-  if (word == "-" || word == "\xE2\x80\x94" || word == "\xE2\x80\x93" || word == "\xE2\x80\x95") return word.size();
+  if (word == "-" || word == "--" || word == "\xE2\x80\x94" || word == "\xE2\x80\x93" || word == "\xE2\x80\x95") {
+    return word.size();
+  }
   return 0;
 }
 
