@@ -307,6 +307,10 @@ DumpStats read_dump(const std::string& path, std::size_t limit, Emit&& emit) {
 constexpr std::string_view tsv_header = "# wikidata_id\twiki_title\tlabel\ttype\taliases\tprior\tdescription\n";
 
 int build(const std::string& dump, const std::string& output, std::size_t limit) {
+  if (dump.ends_with(".tsv")) {  // a knowledge base in the TSV form, to convert to the binary form
+    KnowledgeBase::load(dump).save_binary(output);
+    return 0;
+  }
   const auto start = std::chrono::steady_clock::now();
   DumpStats stats;
   if (output.ends_with(".tsv")) {
@@ -357,8 +361,9 @@ int info(const std::string& file) {
 KbCommand::KbCommand(CLI::App& app) {
   kb_ = app.add_subcommand("kb", "Build or inspect a knowledge base");
   kb_->require_subcommand(1);
-  build_ = kb_->add_subcommand("build", "Build a knowledge base from a Wikidata JSON dump (plain, .gz or .bz2)");
-  build_->add_option("dump", dump_, "Wikidata JSON dump")->required();
+  build_ = kb_->add_subcommand("build", "Build a knowledge base from a Wikidata JSON dump (plain, .gz or .bz2), "
+                                        "or convert one from the TSV form (.tsv) to the binary form");
+  build_->add_option("dump", dump_, "Wikidata JSON dump, or a knowledge base in the TSV form")->required();
   build_->add_option("output", output_, "Output: binary form, or the TSV form when it ends with .tsv")->required();
   build_->add_option("--limit", limit_, "Stop after this many kept entities (0: no limit)");
   info_ = kb_->add_subcommand("info", "Count the entities and names of a knowledge base (binary or TSV)");

@@ -40,9 +40,10 @@ foreach(input "${dump}" "${dump}.gz" "${dump}.bz2")
   expect_same_file("${WORK_DIR}/out.tsv" "${data}/wikidata_sample.expected.tsv")
 endforeach()
 
-# The binary form, and info on both forms.
+# The binary form, from the dump or from the TSV form, and info on both forms.
 run(0 "${FRNEWS}" kb build "${dump}.gz" "${WORK_DIR}/out.kb")
-foreach(kb "${WORK_DIR}/out.kb" "${WORK_DIR}/out.tsv")
+run(0 "${FRNEWS}" kb build "${WORK_DIR}/out.tsv" "${WORK_DIR}/converted.kb")
+foreach(kb "${WORK_DIR}/out.kb" "${WORK_DIR}/converted.kb" "${WORK_DIR}/out.tsv")
   run(0 "${FRNEWS}" kb info "${kb}")
   expect("${out}" "entities: 5\nPER: 1\nLOC: 1\nORG: 2\nMISC: 1\n")
   expect("${out}" "with Wikidata id: 5\nwith French Wikipedia title: 4\n")
