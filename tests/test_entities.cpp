@@ -338,3 +338,10 @@ TEST_CASE("headings in capitals and capitalised common nouns are not names", "[e
       "et chaque révolution laisse des traces.");
   CHECK(found.empty());
 }
+
+TEST_CASE("a name cut at the end of a line in scanned text is found whole", "[entities]") {
+  const auto found = link("Le traité fut signé avec la Rus¬sie au printemps.");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == "Rus¬sie");
+  CHECK(found[0].wikidata_id == "Q159");
+}

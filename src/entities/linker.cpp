@@ -123,7 +123,10 @@ enum TokenFlag : std::uint16_t {
   is_initial = 1 << 3,      // first word of a sentence (or of a quotation, a line)
   is_elision = 1 << 4,
   in_title = 1 << 5,        // a sentence written in capitals: capitals say nothing there
+  is_glued = 1 << 6,        // "¬" and the rest of a word cut at the end of a line
 };
+
+bool is_wordlike(TokenKind kind) noexcept { return kind == TokenKind::word || kind == TokenKind::number; }
 
 struct Candidate {
   std::uint32_t begin = 0, end = 0;  // tokens
@@ -155,13 +158,17 @@ class DocumentView {
       while (s + 1 < sentences.size() && i >= sentences[s].end_token) ++s;
       sentence_[i] = s;
       const Token& token = tokens_[i];
-      if (i > 0 && tokens_[i - 1].span.end < token.span.begin) keys_ += ' ';
-      bounds_[i] = static_cast<std::uint32_t>(keys_.size());
       const std::string_view text = doc.text(token);
-      keys_ += fold_key(text);
+      // "Allema¬gne": a word the printer cut at the end of a line is one word again.
+      const bool cut = text == "\u00AC" && i > 0 && i + 1 < n && is_wordlike(tokens_[i - 1].kind) &&
+                       is_wordlike(tokens_[i + 1].kind) && tokens_[i - 1].span.end == token.span.begin;
+      const bool glued = cut || (i > 0 && (flags_[i - 1] & is_glued) && doc.text(tokens_[i - 1]) == "\u00AC");
+      if (i > 0 && tokens_[i - 1].span.end < token.span.begin && !glued) keys_ += ' ';
+      bounds_[i] = static_cast<std::uint32_t>(keys_.size());
+      if (!cut) keys_ += fold_key(text);
       ends_.push_back(static_cast<std::uint32_t>(keys_.size()));
-      std::uint16_t f = 0;
-      if (token.kind == TokenKind::word || token.kind == TokenKind::elision) {
+      std::uint16_t f = glued ? is_glued : 0;
+      if ((token.kind == TokenKind::word || token.kind == TokenKind::elision) && !glued) {
         f |= is_word;
         if (starts_upper(text)) f |= is_cap;
         if (is_all_caps(text)) f |= is_caps;
@@ -381,7 +388,7 @@ class MentionFinder {
         break;
       }
       const auto found = kb_.lookup(view_.key(i, j));
-      if (!found.empty() && (view_.has(j - 1, is_word) || view_.kind(j - 1) == TokenKind::number) &&
+      if (!found.empty() && (view_.has(j - 1, is_word | is_glued) || view_.kind(j - 1) == TokenKind::number) &&
           capitals_agree(i, j, found.front())) {
         best = j;
         entries = found;
@@ -492,7 +499,9 @@ class MentionFinder {
     }
     // Capitalised words, "Le"/"La" inside ("Marine Le Pen", "à La Haye"), particles before a
     // capital in people's names.
-    bool first_name = person_lexicon().is_first_name(view_.text(i));
+    std::uint32_t word_end = i + 1;
+    while (word_end < end && view_.has(word_end, is_glued)) ++word_end;
+    bool first_name = person_lexicon().is_first_name(view_.key(i, word_end));
     // "A. Piguet", "J.-L. Dumas", "John F. Kennedy": initials belong to the name that follows.
     const auto skip_initials = [&](std::uint32_t k) {
       while (k + 2 < end && view_.is_initial_at(k)) {
@@ -508,6 +517,10 @@ class MentionFinder {
       first_name = true;
     }
     while (j < end) {
+      if (view_.has(j, is_glued)) {
+        ++j;
+        continue;
+      }
       if (first_name && view_.is_initial_at(j)) {
         const std::uint32_t after = skip_initials(j);
         if (after < end && view_.has(after, is_cap) && view_.has(after, is_word)) {
