@@ -260,6 +260,13 @@ class DocumentView {
   std::unordered_set<std::string_view> lower_words_;
 };
 
+// Titles whose complement is a place: "le maire de ...", "l'ambassadrice de ...".
+bool holds_a_place(std::string_view folded_title) noexcept {
+  static constexpr std::array<std::string_view, 10> stems = {"maire", "prefet", "gouverneur", "ambassad", "consul",
+                                                             "eveque", "archeveque", "bourgmestre", "depute", "senat"};
+  return std::any_of(stems.begin(), stems.end(), [&](std::string_view stem) { return folded_title.starts_with(stem); });
+}
+
 // Words whose presence makes a city's name a football club ("Lyon a battu Lille").
 bool is_football_word(std::string_view folded) noexcept {
   static constexpr std::array<std::string_view, 16> words = {
@@ -347,6 +354,7 @@ class MentionFinder {
     pending_.person = true;
     pending_.gender = role.gender;
     pending_.role_complement = true;
+    pending_.role_of_place = holds_a_place(view_.key(i + role.tokens - 1));
     pending_.from = j;
     return j;
   }
@@ -635,6 +643,7 @@ class MentionFinder {
       c.person_cue = false;
       c.gender = Gender::unknown;
       c.role_complement = true;
+      c.loc_cue = c.loc_cue || pending_.role_of_place;
     }
 
     if (kb_end >= shape.end && kb_end > start) {
@@ -713,13 +722,14 @@ class MentionFinder {
     if (words == 1 && view_.has(start, is_caps)) return EntityType::organization;
     if (c.loc_cue) return EntityType::location;
     if (words >= 2 && !view_.has(start, is_caps)) return EntityType::person;
-    if (c.role_complement) return EntityType::organization;
+    if (c.role_complement) return c.loc_cue ? EntityType::location : EntityType::organization;
     if (start > 0 && is_de(view_.key(start - 1))) return EntityType::location;
     return EntityType::organization;
   }
 
   struct Pending {
     bool person = false, org = false, loc = false, role_complement = false, honorific = false;
+    bool role_of_place = false;  // "le maire de", "l'ambassadeur de": a place follows
     Gender gender = Gender::unknown;
     std::uint32_t from = ~0u;  // the first token the cue applies to; none when unset
   };
