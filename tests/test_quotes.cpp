@@ -227,6 +227,58 @@ TEST_CASE("Partial quotations take the subject of their reporting verb", "[quote
   }
 }
 
+TEST_CASE("More subjects: relatives, emphasis, colons without a verb, passives, sources", "[quotes]") {
+  SECTION("the subject of qui") {
+    const auto r = extract(
+        "« Nous jouerons pour gagner », a assuré le sélectionneur Paul Girard, qui a ensuite salué le « courage » "
+        "de son groupe.");
+    REQUIRE(r.quotes.size() == 2);
+    CHECK(r.content(1) == "courage");
+    CHECK(r.speaker(1) == "Paul Girard");
+    CHECK(r.lemma(1) == "saluer");
+  }
+  SECTION("a stressed pronoun after the subject") {
+    const auto r = extract("Les syndicats, eux, dénoncent une « provocation ».");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Les syndicats");
+  }
+  SECTION("a colon after a sentence about a person, without a reporting verb") {
+    const auto r = extract("Emmanuel Macron n'a pas caché son agacement : « Ce n'est pas sérieux. »");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Emmanuel Macron");
+    CHECK_FALSE(r.quotes[0].cue);
+  }
+  SECTION("a passive participle with par") {
+    const auto r = extract("Le gouvernement a présenté une prévision jugée « optimiste » par la Cour des comptes.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.mention(0) == "la Cour des comptes");
+    CHECK(r.lemma(0) == "juger");
+  }
+  SECTION("a source before the quotation") {
+    const auto r = extract("Pour l'économiste Jeanne Roux, « la dette n'est pas le vrai problème ».");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Jeanne Roux");
+    CHECK(r.lemma(0) == "pour");
+  }
+  SECTION("a name after a role and its complement") {
+    const auto r = extract("Le ministre de l'Intérieur Bruno Lemaire a promis des renforts « dans les prochains jours ».");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Bruno Lemaire");
+  }
+  SECTION("a reflexive 'se dire' is no naming") {
+    const auto r = extract("La maire, Claire Dubois, s'est dite « profondément choquée » par les images.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Claire Dubois");
+    CHECK(r.lemma(0) == "se dire");
+  }
+  SECTION("a plural pronoun goes back to a group") {
+    const auto r = extract("Les agriculteurs ont bloqué l'autoroute. « Nous ne lâcherons rien », répètent-ils.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Les agriculteurs");
+    CHECK(r.mention(0) == "ils");
+  }
+}
+
 TEST_CASE("The channel is not the speaker", "[quotes]") {
   SECTION("cité par une agence") {
     const auto r = extract(

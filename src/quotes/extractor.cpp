@@ -521,11 +521,21 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
       Who who = from_mention(static_cast<std::uint32_t>(words_[k].mention), k);
       who.mention.begin = words_[from].span.begin;
       if (who.gender == Gender3::unknown) who.gender = gender;
+      // An organisation unknown to the knowledge base keeps its complement: "la Cour des comptes".
+      std::uint32_t end = k;
+      while (end < e && words_[end].mention == words_[k].mention) ++end;
+      if (!who.person && who.wikidata_id.empty() && who.wiki_title.empty() && from < k && end < e &&
+          (is(end, "de") || is(end, "des") || is(end, "du") || is(end, "d'"))) {
+        who.mention.end = words_[e - 1].span.end;
+        who.name = std::string(doc_.text(Span{words_[k].span.begin, who.mention.end}));
+      }
       return who;
     }
     if (!words_[k].capitalized || phrase_length(k, WordClass::speaker) || single(k, WordClass::determiner)) return std::nullopt;
     std::uint32_t end = k;
     while (end < e && words_[end].capitalized && words_[end].kind == WordKind::word) ++end;
+    // An organisation with an article keeps its complement: "la Cour des comptes".
+    if (from < k && end < e && (is(end, "de") || is(end, "des") || is(end, "du") || is(end, "d'"))) end = e;
     for (std::uint32_t m = k + 1; m < end; ++m) {
       // "Quelquefois Bouvard": a capitalised word opening the sentence before a known name.
       if (words_[m].mention >= 0) return from_mention(static_cast<std::uint32_t>(words_[m].mention), m);
