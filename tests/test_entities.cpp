@@ -35,6 +35,9 @@ const KnowledgeBase& test_kb() {
       "Q471\tOrange (Vaucluse)\tOrange\tLOC\t\t0.4\tcommune du Vaucluse\n"
       "Q12461\tLe Monde\tLe Monde\tORG\t\t0.9\tquotidien français\n"
       "Q193\tLa Haye\tLa Haye\tLOC\t\t0.9\tville des Pays-Bas\n"
+      "Q29\tEspagne\tEspagne\tLOC\t\t0.9\tpays d'Europe\n"
+      "Q8818\tValence (Espagne)\tValence\tLOC\t\t0.45\tville d'Espagne\n"
+      "Q184130\tValence (Drôme)\tValence\tLOC\t\t0.55\tcommune de la Drôme\n"
       "Q1567\tParti communiste de Cuba\tParti communiste de Cuba\tORG\tParti communiste cubain\t0.9\tparti\n");
   return kb;
 }
@@ -344,4 +347,13 @@ TEST_CASE("a name cut at the end of a line in scanned text is found whole", "[en
   REQUIRE(found.size() == 1);
   CHECK(found[0].text == "Rus¬sie");
   CHECK(found[0].wikidata_id == "Q159");
+}
+
+TEST_CASE("the other names of the text help choose among entries", "[entities]") {
+  const auto spain = link("Les inondations ont ravagé la région de Valence. L'Espagne a décrété trois jours de deuil.");
+  REQUIRE(find(spain, "Valence"));
+  CHECK(find(spain, "Valence")->wikidata_id == "Q8818");
+  const auto france = link("Les inondations ont ravagé le centre de Valence mardi soir.");
+  REQUIRE(find(france, "Valence"));
+  CHECK(find(france, "Valence")->wikidata_id == "Q184130");
 }

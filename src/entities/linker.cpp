@@ -762,7 +762,7 @@ float type_fit(const Candidate& c, EntityType type) noexcept {
 
 // The entry whose prior and type fit best; none when the cues rule every entry out.
 Choice choose(const Candidate& c, std::string_view key, const KnowledgeBase& kb,
-              std::span<const EntityType> document_types) {
+              std::span<const EntityType> document_types, std::span<const std::string_view> document_places) {
   Choice best;
   float best_score = -1;
   for (std::size_t k = 0; k < c.entries.size() && k < 16; ++k) {
@@ -773,6 +773,13 @@ Choice choose(const Candidate& c, std::string_view key, const KnowledgeBase& kb,
     if (fold_key(entity.label) == key) score += 0.25f;
     // Coherence: a type the document already uses for other names weighs a little.
     if (std::find(document_types.begin(), document_types.end(), entity.type) != document_types.end()) score += 0.05f;
+    // An entry described as being in a place the text names ("Valence, ville d'Espagne" in a
+    // text about Spain).
+    if (c.entries.size() > 1 && std::any_of(document_places.begin(), document_places.end(), [&](std::string_view place) {
+          return entity.description.find(place) != std::string_view::npos;
+        })) {
+      score += 0.2f;
+    }
     if (score > best_score) {
       best_score = score;
       best = {c.entries[k], entity.type, 0};
@@ -972,16 +979,21 @@ Entities EntityLinker::link(const Document& doc) const {
   std::uint32_t football_words = 0;
   for (std::uint32_t i = 0; i < view.size(); ++i) football_words += is_football_word(view.key(i)) ? 1u : 0u;
 
+  // What the unambiguous names say about the document, to choose among the others' entries.
   std::vector<EntityType> document_types;
+  std::vector<std::string_view> document_places;
   for (const Candidate& c : candidates) {
-    if (c.entries.size() == 1) document_types.push_back(kb_->entity(c.entries.front()).type);
+    if (c.entries.size() != 1) continue;
+    const Entity entity = kb_->entity(c.entries.front());
+    document_types.push_back(entity.type);
+    if (entity.type == EntityType::location && entity.label.size() >= 4) document_places.push_back(entity.label);
   }
 
   std::vector<Mention> mentions;
   mentions.reserve(candidates.size());
   for (const Candidate& c : candidates) {
     Mention m{c, {std::nullopt, c.type, c.typed_by_text ? 0.7f : 0.5f}};
-    if (!c.entries.empty()) m.choice = choose(c, view.key(c.begin, c.end), *kb_, document_types);
+    if (!c.entries.empty()) m.choice = choose(c, view.key(c.begin, c.end), *kb_, document_types, document_places);
     if (m.choice.entry && m.choice.score < options_.min_score) m.choice = {std::nullopt, m.choice.type, m.choice.score};
     if (m.choice.type == EntityType::location && is_club_context(view, c, football_words)) {
       m.choice = {std::nullopt, EntityType::organization, 0.5f};
