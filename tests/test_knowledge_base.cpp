@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -69,6 +70,13 @@ std::string rejection(std::string_view tsv) {
     return e.what();
   }
   return "accepted";
+}
+
+// The entity count in the header of a binary image.
+std::uint32_t kb_size(const std::string& image) {
+  std::uint32_t count = 0;
+  std::memcpy(&count, image.data() + 24, 4);
+  return count;
 }
 
 // Reads everything a caller can read; an image that load() accepted must allow it.
@@ -302,6 +310,21 @@ TEST_CASE("a truncated or corrupted binary file is rejected, never read out of b
     bad[8] = 9;  // version
     write_file(bad_path, bad);
     CHECK_THROWS_WITH(KnowledgeBase::load(bad_path), Catch::Contains("version"));
+  }
+
+  SECTION("a string size that wraps the sum of the sections around") {
+    // Counts that put the string section past the end of the file, and a string size that
+    // brings the total back to the file's size modulo 2^64.
+    std::string bad = image;
+    const std::uint32_t entity_count = 1'000'000;
+    std::memcpy(bad.data() + 24, &entity_count, 4);
+    std::uint64_t strings_at = 0, strings_size = 0;
+    std::memcpy(&strings_size, image.data() + 48, 8);
+    strings_at = image.size() - strings_size + (entity_count - kb_size(image)) * 48;
+    strings_size = image.size() - strings_at;  // wraps: a huge number
+    std::memcpy(bad.data() + 48, &strings_size, 8);
+    write_file(bad_path, bad);
+    CHECK_THROWS_WITH(KnowledgeBase::load(bad_path), Catch::Contains("do not add up"));
   }
 
   SECTION("every byte flipped, and random bytes: rejected, or still safe to read") {

@@ -303,7 +303,10 @@ void check_header(const char* data, std::uint64_t size, std::string_view source)
   if (h.byte_order != byte_order_mark) fail("written on a machine of another byte order");
   if (h.version != format_version) fail(fmt::format("format version {}, expected {}", h.version, format_version));
   const Layout layout = layout_of(h);
-  if (h.file_size != layout.end) fail("the header's sizes do not add up");
+  // The counts are 32-bit, so only the string size can make the sum wrap around.
+  if (layout.strings > h.file_size || h.strings_size > h.file_size - layout.strings || h.file_size != layout.end) {
+    fail("the header's sizes do not add up");
+  }
   if (size != h.file_size) fail(fmt::format("the header says {} bytes, the file has {}", h.file_size, size));
 }
 
