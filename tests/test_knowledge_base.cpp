@@ -265,6 +265,14 @@ TEST_CASE("the binary form gives back the same knowledge base", "[kb][binary]") 
   }
   CHECK(labels_of(kb, kb.lookup("paris")) == std::vector<std::string_view>{"Paris", "Pâris", "Paris Hilton"});
 
+  SECTION("saving over a mapped file leaves the mapped knowledge base intact") {
+    KnowledgeBase::from_tsv("Q64\tBerlin\tBerlin\tLOC\t\t0.9\tcapitale de l'Allemagne\n").save_binary(path);
+    CHECK(KnowledgeBase::load(path).size() == 1);
+    CHECK(kb.size() == 8);
+    CHECK(kb.entity(7).label == "Sergueï Choïgou");
+    CHECK_THROWS_WITH(tsv_kb.save_binary(dir.path / "absent" / "x.kb"), Catch::Contains("x.kb"));
+  }
+
   SECTION("load() reads the TSV form too") {
     write_file(dir.path / "exemple.tsv", sample_tsv);
     const auto from_file = KnowledgeBase::load(dir.path / "exemple.tsv");

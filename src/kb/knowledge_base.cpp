@@ -364,10 +364,23 @@ KnowledgeBase KnowledgeBase::load(const std::filesystem::path& path) {
   return KnowledgeBase(std::move(impl));
 }
 
+// Written beside the target, then renamed over it: a process that maps the old file keeps it.
 void KnowledgeBase::save_binary(const std::filesystem::path& path) const {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  std::filesystem::path partial = path;
+  partial += ".partial-" + std::to_string(::getpid());
   const std::string_view image = impl_->image();
-  if (!out.write(image.data(), static_cast<std::streamsize>(image.size())) || !out.flush()) {
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    if (!out.write(image.data(), static_cast<std::streamsize>(image.size())) || !out.flush()) {
+      std::error_code ignored;
+      std::filesystem::remove(partial, ignored);
+      throw Exception("cannot write knowledge base " + path.string());
+    }
+  }
+  std::error_code error;
+  std::filesystem::rename(partial, path, error);
+  if (error) {
+    std::filesystem::remove(partial, error);
     throw Exception("cannot write knowledge base " + path.string());
   }
 }
