@@ -135,7 +135,6 @@ struct Candidate {
   bool typed_by_text = false;         // the type comes from a cue, not from a guess
   bool tentative = false;             // kept only if the document confirms it
   Gender gender = Gender::unknown;
-  float cue_score = 0.5f;
   // Cues seen just before the mention.
   bool person_cue = false;
   bool org_cue = false;
@@ -434,6 +433,11 @@ class MentionFinder {
     return text_caps >= std::max<std::uint32_t>(fewest, 1);
   }
 
+  // A first name and a capitalised word: a person's name starts at token j.
+  bool starts_person_name(std::uint32_t j, std::uint32_t end) const {
+    return j + 1 < end && view_.has(j + 1, is_cap) && person_lexicon().is_first_name(view_.text(j));
+  }
+
   // The end of a name spelled out before its acronym in parentheses, when the acronym's letters
   // are the initials of the words from token i (small words left out); i when there is none.
   std::uint32_t name_before_acronym(std::uint32_t i, std::uint32_t end) const noexcept {
@@ -494,7 +498,11 @@ class MentionFinder {
       if (lower_head && !complement && !(k == j && j < end && view_.has(j, is_cap))) return shape;
       if (complement || (k == j && j < end && view_.has(j, is_cap) && lower_head)) {
         j = k;
-        while (j < end && view_.has(j, is_cap) && !(view_.cues(j) & detail::cue_stop)) ++j;
+        // "le conseil de Bâle-Campagne Rudolf Keller": a person's name ends the complement.
+        while (j < end && view_.has(j, is_cap) && !(view_.cues(j) & detail::cue_stop) &&
+               !(j > k && starts_person_name(j, end))) {
+          ++j;
+        }
       } else if (!lower_head) {
         while (j < end && view_.has(j, is_cap) && !(view_.cues(j) & detail::cue_stop) && adjectives == 0) ++j;
       }
@@ -537,7 +545,8 @@ class MentionFinder {
         }
       }
       if (view_.has(j, is_cap) && view_.has(j, is_word) && !view_.has(j, is_elision) &&
-          !(view_.cues(j) & (detail::cue_stop | detail::cue_common_capital))) {
+          !(view_.cues(j) & (detail::cue_stop | detail::cue_common_capital)) &&
+          !person_lexicon().honorific(view_.text(j))) {
         if (person_lexicon().demonym(view_.key(j)) && !first_name) break;
         ++j;
         continue;
@@ -667,8 +676,9 @@ class MentionFinder {
         c.tentative = initial && shape.end == start + 1 && !view_.has(start, is_caps);
       }
     }
-    // "L'Équipe", "Le Monde" written with a capital elision in mid-sentence.
-    if (elision && view_.has(i, is_cap) && !view_.has(i, is_initial)) c.begin = i;
+    // "L'Équipe", "L'Express": a capital elision in mid-sentence belongs to the name, unless the
+    // name is an institution's ("L'Assemblée fédérale") or the entry is known without it.
+    if (elision && view_.has(i, is_cap) && !view_.has(i, is_initial) && elision_in_name(c)) c.begin = i;
     if (c.person_cue && c.gender == Gender::unknown && c.type == EntityType::person) {
       c.gender = person_lexicon().first_name_gender(view_.text(c.begin));
     } else if (c.type == EntityType::person && c.gender == Gender::unknown) {
@@ -693,6 +703,8 @@ class MentionFinder {
     }
     if (all_caps) {
       const std::string_view word = view_.key(begin);
+      // "II", "XIV": a number in Roman figures.
+      if (end == begin + 1 && word.find_first_not_of("ivx") == std::string_view::npos) return true;
       const bool acronym_like = end == begin + 1 && (letters <= 5 || word.find('-') != std::string_view::npos);
       return !acronym_like && !has_digit(word);
     }
@@ -701,6 +713,17 @@ class MentionFinder {
     static constexpr std::array<std::string_view, 8> endings = {"tion", "tions", "ment", "ments", "ite", "ites", "isme", "ismes"};
     const std::string_view key = view_.key(begin);
     return std::any_of(endings.begin(), endings.end(), [&](std::string_view e) { return key.ends_with(e); });
+  }
+
+  bool elision_in_name(const Candidate& c) const {
+    if (c.entries.empty()) {
+      return !(view_.cues(c.begin) & (detail::cue_org_head | detail::cue_misc_head | detail::cue_common_capital));
+    }
+    for (const std::string_view name : kb_.names(c.entries.front())) {
+      const std::string key = fold_key(name.substr(0, 3));
+      if (key.starts_with("l'") || key.starts_with("d'")) return true;
+    }
+    return false;
   }
 
   bool is_de_before(std::uint32_t i) const noexcept {
