@@ -421,7 +421,11 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::subject_before(std::uint32_t
         is(k, "comme") || is(k, "ou")) {
       break;
     }
-    if (single(k, WordClass::auxiliary) || (single(k, WordClass::verb) && !w.capitalized)) break;
+    // A verb ends the subject, unless an article makes it a noun: "le communiqué de l'ONU".
+    if (single(k, WordClass::auxiliary) ||
+        (single(k, WordClass::verb) && !w.capitalized && !(k > 0 && single(k - 1, WordClass::determiner)))) {
+      break;
+    }
     // A subject pronoun is the subject of this clause: "il rendit le papier en disant".
     if (is(k, "il") || is(k, "elle") || is(k, "ils") || is(k, "elles")) return {k, k + 1};
     if (is(k, "on")) break;
@@ -749,10 +753,19 @@ Who Extraction::subject_of_sentence(std::uint32_t word) {
 // of an earlier cue for participles and coordinated verbs, the subject before the verb.
 void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
   if (cue.source) {
+    if (const LexEntry* pronoun = single(cue.end, WordClass::pronoun); pronoun && !is(cue.end, "on")) {
+      // "selon lui", "d'après elle"
+      cue.speaker = resolve_pronoun(cue.end, static_cast<Gender3>(pronoun->value & 0x0F));
+      cue.speaker.mention = words_[cue.end].span;
+      cue.speaker_end = cue.end + 1;
+      return;
+    }
     auto [b, e] = phrase_after(cue.end, false);
     if (b >= e) return;
-    std::uint32_t head = b + phrase_length(b, WordClass::determiner);
-    if (head < e && phrase_length(head, WordClass::nonsource)) return;
+    const std::uint32_t head = b + phrase_length(b, WordClass::determiner);
+    for (std::uint32_t k = head; k < e && k < head + 3; ++k) {
+      if (phrase_length(k, WordClass::nonsource)) return;  // "selon les premiers chiffres"
+    }
     if (is(b, "nous") || is(b, "moi")) return;
     if (cue.lemma == "pour" && !plausible_speaker(b, e)) return;
     cue.speaker = resolve_phrase(b, e, true);
