@@ -247,7 +247,11 @@ TEST_CASE("ambiguous names are resolved by prior and by cues", "[entities]") {
 TEST_CASE("institutions and places whose name starts with a lower-case head", "[entities]") {
   const auto found = link(
       "Le tribunal administratif de Rennes a annulé l'arrêté. Les secours sont arrivés dans la "
-      "presqu'île de Crozon. L'Agence spatiale européenne a confirmé le lancement.");
+      "presqu'île de Crozon. L'Agence spatiale européenne a confirmé le lancement. La cour d'appel "
+      "de Douai rendra sa décision en mars.");
+  const Found* appeal = find(found, "cour d'appel de Douai");
+  REQUIRE(appeal);
+  CHECK(appeal->type == EntityType::organization);
   const Found* court = find(found, "tribunal administratif de Rennes");
   REQUIRE(court);
   CHECK(court->type == EntityType::organization);

@@ -487,6 +487,16 @@ class MentionFinder {
         ++j;
         ++adjectives;
       }
+      // "cour d'appel de Paris", "tribunal de grande instance de Lyon": a common-noun complement
+      // inside an institution's name, when a proper name's complement follows it.
+      if (j < end && is_de(view_.key(j)) && !(head & detail::cue_place_head)) {
+        std::uint32_t m = j + 1;
+        while (m < end && m <= j + 2 && view_.has(m, is_word) && !view_.has(m, is_cap) &&
+               !(view_.cues(m) & detail::cue_stop)) {
+          ++m;
+        }
+        if (m > j + 1 && m + 1 < end && is_de(view_.key(m)) && view_.has(m + 1, is_cap)) j = m;
+      }
       std::uint32_t k = j;
       if (k < end && is_de(view_.key(k))) {
         ++k;
@@ -1068,7 +1078,7 @@ Entities EntityLinker::link(const Document& doc) const {
         out.name = std::string(entity.label);
       }
       const Candidate& fullest = mentions[chain.fullest].c;
-      const std::string_view written = doc.text(view.span(fullest.begin, fullest.end));
+      const std::string_view written = doc.to_original(view.span(fullest.begin, fullest.end)).of(doc.original());
       // People keep the document's fullest form when it says at least as much as the label
       // ("Viktor Orban" for "Viktor Orbán"), so that the name reads as the text wrote it.
       const auto word_count = [](std::string_view name) {
