@@ -42,92 +42,77 @@ void append_score(std::string& out, float value) {
   out.append(buffer, result.ptr);
 }
 
-void append_key(std::string& out, std::string_view key) {
-  out += '"';
-  out += key;
-  out += "\":";
-}
+// Writes the fields of one JSON object, with the commas between them.
+class ObjectWriter {
+ public:
+  explicit ObjectWriter(std::string& out) : out_(out) { out_ += '{'; }
+  ~ObjectWriter() { out_ += '}'; }
+  ObjectWriter(const ObjectWriter&) = delete;
+  ObjectWriter& operator=(const ObjectWriter&) = delete;
 
-// A string field, or null when empty.
-void append_optional_string(std::string& out, std::string_view value) {
-  if (value.empty()) {
-    out += "null";
-  } else {
-    append_json_string(out, value);
+  // Starts a field; the caller appends its value to the returned string.
+  std::string& key(std::string_view name) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    out_ += '"';
+    out_ += name;
+    out_ += "\":";
+    return out_;
   }
-}
+  void string(std::string_view name, std::string_view value) { append_json_string(key(name), value); }
+  // A string, or null when empty.
+  void optional_string(std::string_view name, std::string_view value) {
+    if (value.empty()) {
+      key(name) += "null";
+    } else {
+      string(name, value);
+    }
+  }
+  void number(std::string_view name, std::uint64_t value) { append_uint(key(name), value); }
+  // "start", "end" and "text" of a span of the original text.
+  void span(Span span, std::string_view original) {
+    number("start", span.begin);
+    number("end", span.end);
+    string("text", span.of(original));
+  }
 
-void append_span_fields(std::string& out, Span span, std::string_view original) {
-  append_key(out, "start");
-  append_uint(out, span.begin);
-  out += ',';
-  append_key(out, "end");
-  append_uint(out, span.end);
-  out += ',';
-  append_key(out, "text");
-  append_json_string(out, span.of(original));
-}
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
 
 void append_quote(std::string& out, const Quote& quote, std::string_view original) {
-  out += '{';
-  append_span_fields(out, quote.content, original);
-  out += ',';
-  append_key(out, "kind");
-  append_json_string(out, to_string(quote.kind));
-  out += ',';
-  append_key(out, "speaker");
+  ObjectWriter object(out);
+  object.span(quote.content, original);
+  object.string("kind", to_string(quote.kind));
   if (quote.speaker) {
     const Speaker& speaker = *quote.speaker;
-    out += '{';
-    append_span_fields(out, speaker.mention, original);
-    out += ',';
-    append_key(out, "name");
-    append_json_string(out, speaker.name);
-    out += ',';
-    append_key(out, "id");
-    append_optional_string(out, speaker.wikidata_id);
-    out += ',';
-    append_key(out, "wiki");
-    append_optional_string(out, speaker.wiki_title);
-    out += '}';
+    ObjectWriter field(object.key("speaker"));
+    field.span(speaker.mention, original);
+    field.string("name", speaker.name);
+    field.optional_string("id", speaker.wikidata_id);
+    field.optional_string("wiki", speaker.wiki_title);
   } else {
-    out += "null";
+    object.key("speaker") += "null";
   }
-  out += ',';
-  append_key(out, "cue");
   if (quote.cue) {
-    out += '{';
-    append_span_fields(out, quote.cue->span, original);
-    out += ',';
-    append_key(out, "lemma");
-    append_json_string(out, quote.cue->lemma);
-    out += '}';
+    ObjectWriter field(object.key("cue"));
+    field.span(quote.cue->span, original);
+    field.string("lemma", quote.cue->lemma);
   } else {
-    out += "null";
+    object.key("cue") += "null";
   }
-  out += '}';
 }
 
 void append_entity(std::string& out, const EntityMention& mention, const EntityChain& chain,
                    std::string_view original) {
-  out += '{';
-  append_span_fields(out, mention.span, original);
-  out += ',';
-  append_key(out, "type");
-  append_json_string(out, to_string(mention.type));
-  out += ',';
-  append_key(out, "id");
-  append_optional_string(out, chain.wikidata_id);
-  out += ',';
-  append_key(out, "wiki");
-  append_optional_string(out, chain.wiki_title);
-  out += ',';
-  append_key(out, "name");
-  append_json_string(out, chain.name);
-  out += ',';
-  append_key(out, "score");
-  append_score(out, mention.score);
-  out += '}';
+  ObjectWriter object(out);
+  object.span(mention.span, original);
+  object.string("type", to_string(mention.type));
+  object.optional_string("id", chain.wikidata_id);
+  object.optional_string("wiki", chain.wiki_title);
+  object.string("name", chain.name);
+  append_score(object.key("score"), mention.score);
 }
 
 }  // namespace
@@ -179,10 +164,10 @@ void append_json_string(std::string& out, std::string_view text) {
 
 void append_json(std::string& out, const Analysis& analysis, std::string_view id_json, JsonOptions options) {
   const std::string_view original = analysis.original;
-  out += "{\"id\":";
-  out += id_json;
+  ObjectWriter object(out);
+  object.key("id") += id_json;
   if (options.quotes) {
-    out += ",\"quotes\":[";
+    object.key("quotes") += '[';
     for (std::size_t i = 0; i < analysis.quotes.size(); ++i) {
       if (i) out += ',';
       append_quote(out, analysis.quotes[i], original);
@@ -190,7 +175,7 @@ void append_json(std::string& out, const Analysis& analysis, std::string_view id
     out += ']';
   }
   if (options.entities) {
-    out += ",\"entities\":[";
+    object.key("entities") += '[';
     const auto& entities = analysis.entities;
     for (std::size_t i = 0; i < entities.mentions.size(); ++i) {
       if (i) out += ',';
@@ -198,7 +183,6 @@ void append_json(std::string& out, const Analysis& analysis, std::string_view id
     }
     out += ']';
   }
-  out += '}';
 }
 
 std::string to_json(const Analysis& analysis, std::string_view id_json, JsonOptions options) {
