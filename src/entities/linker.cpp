@@ -1078,7 +1078,8 @@ Entities EntityLinker::link(const Document& doc) const {
         out.name = std::string(entity.label);
       }
       const Candidate& fullest = mentions[chain.fullest].c;
-      const std::string_view written = doc.to_original(view.span(fullest.begin, fullest.end)).of(doc.original());
+      // The canonical text: clean of the original's entities and mojibake.
+      const std::string_view written = doc.text(view.span(fullest.begin, fullest.end));
       // People keep the document's fullest form when it says at least as much as the label
       // ("Viktor Orban" for "Viktor Orbán"), so that the name reads as the text wrote it.
       const auto word_count = [](std::string_view name) {
