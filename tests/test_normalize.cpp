@@ -438,7 +438,7 @@ TEST_CASE("properties over mixes of French text, mojibake, markup and junk") {
       "&eacute;", "&amp;", "&nbsp;", "&#233;", "&#x2019;", "&#146;", "&amp;eacute;", "AT&T", "a < b",
       "<p>", "</p>", "<br>", "<b>", "</b>", "<!-- x -->", "<script>x</script>", "<", "&", "&#",
       "\x01", "\x7F", "\u0085", "\u200B", "\u00AD", "\uFEFF", "e\u0301", "\u0301", "\u0323\u0307",
-      "\uFB01", "ＡＢ", "...", "..", ".", "…", "\u2010", "\xC3", "\xE2\x80", "\xF0\x9F", "\xFF",
+      "A\u0303", "e\u0302\u0301", "\u0308", "\u212B", "\u1100\u1161\u11A8", "\uFB01", "ＡＢ", "...", "..", ".", "…", "\u2010", "\xC3", "\xE2\x80", "\xF0\x9F", "\xFF",
       "10 000", "10\u00A0000", "2,5 %", "Ça", "São", "Ålesund", "Âgé", "😀"};
   std::mt19937 random(7);
   NormalizeOptions variants[4];

@@ -79,6 +79,12 @@ namespace frnews::detail {
          (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
 }
 
+// Combining marks of Latin, Greek and Cyrillic text, and of symbols.
+[[nodiscard]] constexpr bool is_combining_mark(char32_t cp) noexcept {
+  return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x483 && cp <= 0x489) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+         (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
 [[nodiscard]] constexpr bool is_apostrophe_like(char32_t cp) noexcept {
   return cp == '\'' || cp == '`' || cp == 0xB4 || cp == 0x2BC || cp == 0x2019;
 }
@@ -94,6 +100,8 @@ namespace frnews::detail {
   if (cp < 0x300) return true;
   if (cp >= 0x370 && cp <= 0x482) return cp != 0x374 && cp != 0x37E && cp != 0x387;
   if (cp >= 0x48A && cp <= 0x52F) return true;
+  if (cp >= 0x5D0 && cp <= 0x5EA) return true;   // Hebrew letters
+  if (cp >= 0x620 && cp <= 0x64A) return true;   // Arabic letters
   if (cp >= 0x2002 && cp <= 0x20CF) return true;
   if (cp >= 0x2100 && cp <= 0x2328) return cp != 0x2126 && cp != 0x212A && cp != 0x212B;
   if (cp >= 0x232B && cp <= 0x2ADB) return true;

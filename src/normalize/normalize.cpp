@@ -89,6 +89,16 @@ class RunBuilder {
     if (run == runs_.rend()) return at;
     return run->identity ? run->original + (at - run->canonical) : run->original;
   }
+  // True when canonical [begin, end) lies in one identity run.
+  [[nodiscard]] bool identity_through(std::uint32_t begin, std::uint32_t end) const noexcept {
+    auto run = runs_.rbegin();
+    std::uint32_t run_end = std::numeric_limits<std::uint32_t>::max();
+    while (run != runs_.rend() && run->canonical > begin) {
+      run_end = run->canonical;
+      ++run;
+    }
+    return run != runs_.rend() && run->identity && end <= run_end;
+  }
   // Forgets the runs that start at or after canonical offset `at`.
   void truncate(std::uint32_t at) {
     while (!runs_.empty() && runs_.back().canonical >= at) runs_.pop_back();
@@ -155,8 +165,12 @@ bool reads_as_mojibake(char32_t previous, char32_t next) noexcept {
   return detail::plausible_unmangled(decoded);
 }
 
-// Longest stretch handed to ICU at once: combining sequences are short, and a bound keeps an
+// A stretch for ICU closes once this many bytes followed its last mark, so that the marks of
+// neighbouring words (text in NFD) go to ICU together.
+constexpr std::size_t nfc_quiet = 32;
+// How far back a stretch looks for its starter, and its longest size: a bound keeps an
 // adversarial run of marks linear.
+constexpr std::size_t nfc_lookback = 64;
 constexpr std::size_t max_nfc_segment = 256;
 
 class Normalizer {
@@ -172,8 +186,11 @@ class Normalizer {
     out_.reserve(in_.size() + in_.size() / 8 + 16);
     std::size_t at = 0;
     while (at < in_.size()) {
+      if (nfc_open_ && nfc_quiet_for() >= nfc_quiet) close_nfc();
       if (idle()) {
-        const std::size_t end = fast_scan(at);
+        // While a stretch for ICU is open, copy only up to where it closes.
+        const std::size_t limit = nfc_open_ ? at + (nfc_quiet - nfc_quiet_for()) : in_.size();
+        const std::size_t end = fast_scan(at, limit);
         if (end > at) {
           map_.copy(size32(out_.size()), size32(at));
           out_.append(in_, at, end - at);
@@ -211,7 +228,10 @@ class Normalizer {
     if (options_.unify_apostrophes) ascii_classes_['\''] = ascii_classes_['`'] = AsciiClass::stop;
   }
 
-  [[nodiscard]] bool idle() const noexcept { return !space_.active && !apostrophe_pending_.active && !nfc_open_; }
+  [[nodiscard]] bool idle() const noexcept { return !space_.active && !apostrophe_pending_.active; }
+
+  // Bytes written since the last character that NFC may change.
+  [[nodiscard]] std::size_t nfc_quiet_for() const noexcept { return out_.size() - nfc_last_mark_; }
 
   [[nodiscard]] char32_t last_cp() const noexcept {
     if (out_.empty()) return 0;
@@ -245,7 +265,7 @@ class Normalizer {
   }
 
   // The end of the stretch from `at` that can be copied unchanged.
-  [[nodiscard]] std::size_t fast_scan(std::size_t at) const noexcept {
+  [[nodiscard]] std::size_t fast_scan(std::size_t at, std::size_t limit) const noexcept {
     const char32_t previous = last_cp();
     bool after_blank = out_.empty() || detail::is_space(previous) || previous == '\n' ||
                        (options_.typography == Typography::canonical && previous == 0xAB);
@@ -259,16 +279,16 @@ class Normalizer {
     if (options_.typography == Typography::canonical && previous == 0xAB) return at;
     const bool spaces_as_found = options_.collapse_spaces && options_.typography == Typography::keep;
     std::size_t i = at;
-    while (i < in_.size()) {
+    while (i < limit) {
       // Sixteen bytes at a time where they need nothing, then one character at a time.
-      const std::size_t block_end = skip_plain_blocks(i, after_blank);
+      const std::size_t block_end = skip_plain_blocks(i, after_blank, limit);
       if (block_end > i) {
         i = block_end;
         after_blank = in_[i - 1] == ' ';
         continue;
       }
-      const std::size_t limit = std::min(in_.size(), i + 16);
-      while (i < limit) {
+      const std::size_t chunk_end = std::min(limit, i + 16);
+      while (i < chunk_end) {
         const auto byte = static_cast<unsigned char>(in_[i]);
         if (byte < 0x80) {
           switch (ascii_classes_[byte]) {
@@ -293,6 +313,8 @@ class Normalizer {
               return i;
           }
         }
+        // Non-ASCII text waits until the stretch for ICU is composed: it may continue a sequence.
+        if (nfc_open_) return i;
         const detail::Decoded decoded = decode_utf8(in_, i);
         if (!decoded.valid) return i;
         const std::size_t next = i + decoded.length;
@@ -316,7 +338,7 @@ class Normalizer {
 
   // Skips whole blocks of sixteen bytes made only of plain ASCII, single spaces before a word,
   // and two-byte Latin-1 letters (lead byte 0xC3). Returns where the first other block starts.
-  [[nodiscard]] std::size_t skip_plain_blocks(std::size_t at, bool after_blank) const noexcept {
+  [[nodiscard]] std::size_t skip_plain_blocks(std::size_t at, bool after_blank, std::size_t limit) const noexcept {
 #if defined(__SSE2__)
     if (after_blank && in_[at] == ' ') return at;
     const auto byte = [](char c) { return _mm_set1_epi8(c); };
@@ -332,7 +354,7 @@ class Normalizer {
     const __m128i dot = byte(options_.expand_ellipsis ? never : '.');
     std::size_t i = at;
     // The block and the block one byte later: each byte and the byte after it.
-    while (i + 17 <= in_.size()) {
+    while (i + 17 <= in_.size() && i + 16 <= limit) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in_.data() + i));
       const __m128i n = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in_.data() + i + 1));
       const __m128i high = _mm_cmplt_epi8(v, zero);
@@ -353,6 +375,7 @@ class Normalizer {
       // followed by what may start a continuation image.
       const auto high_mask = static_cast<unsigned>(_mm_movemask_epi8(high));
       if (high_mask != 0) {
+        if (nfc_open_) break;
         const auto leads = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, lead_c3)));
         const auto continuations = static_cast<unsigned>(
             _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, continuation_bits), continuation_value)));
@@ -379,6 +402,7 @@ class Normalizer {
     return i;
 #else
     (void)after_blank;
+    (void)limit;
     return at;
 #endif
   }
@@ -430,6 +454,21 @@ class Normalizer {
   // Takes one character that came from original bytes [begin, end); `verbatim` when those bytes
   // are exactly its UTF-8.
   void put(char32_t cp, std::uint32_t begin, std::uint32_t end, bool verbatim) {
+    if (options_.nfc && !detail::is_nfc_inert(cp) && !detail::is_combining_mark(cp)) {
+      // A rare character that NFC may replace on its own (Å from U+212B, ";" from U+037E) is
+      // replaced now, so that what follows is decided on the final character.
+      std::string alone;
+      append_utf8(alone, cp);
+      const std::string composed = to_nfc(alone);
+      const detail::Decoded decoded = decode_utf8(composed, 0);
+      if (composed != alone && decoded.valid && decoded.length == composed.size()) {
+        record(RepairKind::nfc, begin, end);
+        cp = decoded.code_point;
+        verbatim = false;
+      }
+    }
+    // The text before a character that NFC leaves alone is composed before anything looks at it.
+    if (nfc_open_ && detail::is_nfc_inert(cp)) close_nfc();
     if (options_.fix_mojibake && !space_.active && !apostrophe_pending_.active) {
       // A fixed character may itself complete an older sequence: double encoding.
       while (!space_.active && detail::continuation_image(cp) >= 0) {
@@ -634,7 +673,7 @@ class Normalizer {
     }
     const std::string_view original = in_.substr(space_.begin, space_.end - space_.begin);
     if (text == original) {
-      close_nfc();
+      if (nfc_open_ && nfc_quiet_for() >= nfc_quiet) close_nfc();
       map_.copy(size32(out_.size()), space_.begin);
       out_ += text;
       last_end_ = space_.end;
@@ -676,12 +715,12 @@ class Normalizer {
   // Writes one character; opens or closes the stretch that ICU must see.
   void emit(char32_t cp, std::uint32_t begin, std::uint32_t end, bool verbatim) {
     const bool inert = !options_.nfc || detail::is_nfc_inert(cp);
-    if (nfc_open_ && (inert || out_.size() - nfc_begin_ > max_nfc_segment)) close_nfc();
+    if (nfc_open_ && (inert ? nfc_quiet_for() >= nfc_quiet : out_.size() - nfc_begin_ > max_nfc_segment)) close_nfc();
     if (!inert && !nfc_open_) {
       // From the last starter, which the marks may compose with or reorder against.
       nfc_open_ = true;
       nfc_begin_ = out_.size();
-      while (nfc_begin_ > 0 && out_.size() - nfc_begin_ < max_nfc_segment) {
+      while (nfc_begin_ > 0 && out_.size() - nfc_begin_ < nfc_lookback) {
         nfc_begin_ = previous_boundary(out_, nfc_begin_);
         if (detail::is_nfc_inert(decode_utf8(out_, nfc_begin_).code_point)) break;
       }
@@ -693,27 +732,83 @@ class Normalizer {
       map_.rewrite(size32(out_.size()), begin);
       append_utf8(out_, cp);
     }
+    if (!inert) nfc_last_mark_ = out_.size();
     last_end_ = end;
   }
 
   // Writes replacement text for original bytes [begin, end).
   void emit_text(std::string_view text, std::uint32_t begin, std::uint32_t end) {
-    close_nfc();
+    if (nfc_open_ && nfc_quiet_for() >= nfc_quiet) close_nfc();
     map_.rewrite(size32(out_.size()), begin);
     out_ += text;
     last_end_ = std::max(last_end_, end);
   }
 
+  // Composes the open stretch. ICU sees only its clusters that hold a mark, all in one call,
+  // so that the words between them keep their identity runs in the map.
   void close_nfc() {
     if (!nfc_open_) return;
     nfc_open_ = false;
-    const std::string_view segment = std::string_view(out_).substr(nfc_begin_);
-    std::string composed = to_nfc(segment);
-    if (composed == segment) return;
-    const std::uint32_t original = rewind(size32(nfc_begin_));
-    map_.rewrite(size32(out_.size()), original);
-    out_ += composed;
-    record(RepairKind::nfc, original, last_end_);
+    // Clusters: a marked one is a starter and its marks; an unmarked one is the text between.
+    auto& clusters = nfc_clusters_;
+    clusters.clear();
+    std::size_t previous_start = nfc_begin_;
+    for (std::size_t at = nfc_begin_; at < out_.size();) {
+      const detail::Decoded decoded = decode_utf8(out_, at);
+      const bool inert = detail::is_nfc_inert(decoded.code_point);
+      if (clusters.empty()) {
+        clusters.push_back({at, at, !inert});
+      } else if (inert && clusters.back().marked) {
+        clusters.push_back({at, at, false});
+      } else if (!inert && !clusters.back().marked) {
+        // The starter before the first mark leaves the unmarked text for the marked cluster.
+        if (previous_start > clusters.back().begin) {
+          clusters.back().end = previous_start;
+          clusters.push_back({previous_start, previous_start, true});
+        }
+        clusters.back().marked = true;
+      }
+      clusters.back().end = at + decoded.length;
+      previous_start = at;
+      at += decoded.length;
+    }
+    auto& batch = nfc_batch_;
+    batch.clear();
+    // Each marked cluster, then a newline: NFC never composes across a newline.
+    for (const auto& cluster : clusters) {
+      if (!cluster.marked) continue;
+      batch.append(out_, cluster.begin, cluster.end - cluster.begin);
+      batch += '\n';
+    }
+    const std::string composed = to_nfc(batch);
+    if (composed == batch) return;
+    for (auto& cluster : clusters) {
+      cluster.original_begin = map_.original_at(size32(cluster.begin));
+      cluster.identity = map_.identity_through(size32(cluster.begin), size32(cluster.end));
+    }
+    const std::string segment = out_.substr(nfc_begin_);
+    map_.truncate(size32(nfc_begin_));
+    out_.resize(nfc_begin_);
+    std::size_t from = 0;  // in `composed`
+    for (std::size_t k = 0; k < clusters.size(); ++k) {
+      const Cluster& cluster = clusters[k];
+      const std::string_view before(segment.data() + (cluster.begin - nfc_begin_), cluster.end - cluster.begin);
+      std::string_view after = before;
+      if (cluster.marked) {
+        // A cluster may start with a newline of its own; the separator comes after it.
+        const std::size_t separator = composed.find('\n', before.front() == '\n' ? from + 1 : from);
+        after = std::string_view(composed).substr(from, separator - from);
+        from = separator + 1;
+      }
+      const std::uint32_t original_end = k + 1 < clusters.size() ? clusters[k + 1].original_begin : last_end_;
+      if (after == before && cluster.identity) {
+        map_.copy(size32(out_.size()), cluster.original_begin);
+      } else {
+        map_.rewrite(size32(out_.size()), cluster.original_begin);
+        if (after != before) record(RepairKind::nfc, cluster.original_begin, original_end);
+      }
+      out_ += after;
+    }
   }
 
   void finish() {
@@ -751,8 +846,18 @@ class Normalizer {
     std::uint32_t end;
     bool verbatim;
   } apostrophe_pending_{};
+  struct Cluster {
+    std::size_t begin;  // canonical
+    std::size_t end;
+    bool marked;        // holds a character NFC may change
+    std::uint32_t original_begin = 0;
+    bool identity = false;
+  };
+  std::vector<Cluster> nfc_clusters_;  // reused by close_nfc()
+  std::string nfc_batch_;
   bool nfc_open_ = false;
-  std::size_t nfc_begin_ = 0;
+  std::size_t nfc_begin_ = 0;      // where the stretch for ICU starts in the canonical text
+  std::size_t nfc_last_mark_ = 0;  // just after its last character that NFC may change
 };
 
 // The first ill-formed sequence, or npos.
