@@ -140,6 +140,7 @@ struct Candidate {
   bool org_cue = false;
   bool loc_cue = false;
   bool role_complement = false;  // "le maire de X": where a person holds office
+  bool club = false;             // a city's name standing for its football club
 };
 
 class DocumentView {
@@ -1015,11 +1016,17 @@ Entities EntityLinker::link(const Document& doc) const {
   // What the unambiguous names say about the document, to choose among the others' entries.
   std::vector<EntityType> document_types;
   std::vector<std::string_view> document_places;
+  std::unordered_set<EntityId> seen;
   for (const Candidate& c : candidates) {
-    if (c.entries.size() != 1) continue;
+    if (c.entries.size() != 1 || !seen.insert(c.entries.front()).second) continue;
     const Entity entity = kb_->entity(c.entries.front());
-    document_types.push_back(entity.type);
-    if (entity.type == EntityType::location && entity.label.size() >= 4) document_places.push_back(entity.label);
+    if (std::find(document_types.begin(), document_types.end(), entity.type) == document_types.end()) {
+      document_types.push_back(entity.type);
+    }
+    // The first places are enough to tell what the text is about, and keep this linear.
+    if (entity.type == EntityType::location && entity.label.size() >= 4 && document_places.size() < 32) {
+      document_places.push_back(entity.label);
+    }
   }
 
   std::vector<Mention> mentions;
@@ -1032,30 +1039,31 @@ Entities EntityLinker::link(const Document& doc) const {
       m.choice = {std::nullopt, EntityType::organization, 0.5f};
       m.c.typed_by_text = true;
       m.c.type = EntityType::organization;
+      m.c.club = true;
     }
     mentions.push_back(m);
   }
 
+  std::vector<Chain> chains = ChainBuilder(view, mentions).build();
+
   // A city standing for its club joins the club's chain when the text names it in full
   // ("Olympique lyonnais" ... "Lyon").
-  std::vector<Chain> chains = ChainBuilder(view, mentions).build();
-  for (Mention& m : mentions) {
-    if (!m.c.typed_by_text || m.c.type != EntityType::organization || m.c.end != m.c.begin + 1) continue;
-    if (chains[m.chain].first != static_cast<std::uint32_t>(&m - mentions.data())) continue;
-    const std::string_view city = view.key(m.c.begin);
-    for (std::uint32_t k = 0; k < chains.size(); ++k) {
-      if (k == m.chain || chains[k].type != EntityType::organization) continue;
-      const Candidate& full = mentions[chains[k].fullest].c;
-      bool names_city = false;
-      for (std::uint32_t i = full.begin; i < full.end; ++i) {
-        const auto demonym = person_lexicon().demonym(view.text(i));
-        if (view.key(i) == city || (demonym && fold_key(demonym->place) == city)) names_city = true;
-      }
-      if (names_city) {
-        m.chain = k;
-        break;
-      }
+  std::unordered_map<std::string, std::uint32_t> club_by_city;  // "lyon" -> "Olympique lyonnais"
+  for (std::uint32_t k = 0; k < chains.size(); ++k) {
+    const Candidate& full = mentions[chains[k].fullest].c;
+    if (chains[k].type != EntityType::organization || full.end == full.begin + 1) continue;
+    for (std::uint32_t i = full.begin; i < full.end; ++i) {
+      const auto demonym = person_lexicon().demonym(view.text(i));
+      club_by_city.try_emplace(demonym ? fold_key(demonym->place) : std::string(view.key(i)), k);
     }
+  }
+  for (std::uint32_t m = 0; m < mentions.size(); ++m) {
+    Mention& mention = mentions[m];
+    if (!mention.c.club || chains[mention.chain].first != m) {
+      continue;
+    }
+    const auto club = club_by_city.find(std::string(view.key(mention.c.begin)));
+    if (club != club_by_city.end() && club->second != mention.chain) mention.chain = club->second;
   }
 
   // Keep what the document confirms, number chains in text order.
