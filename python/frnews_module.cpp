@@ -1,0 +1,335 @@
+// The Python module `frnews`: results come back as plain dicts and lists in the format of
+// docs/json.md, with every span given twice: "start"/"end" index the caller's Python str (code
+// points), "start_byte"/"end_byte" its UTF-8 bytes.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "frnews/frnews.hpp"
+
+namespace py = pybind11;
+
+namespace {
+
+// The UTF-8 bytes of a Python str. A lone surrogate (which UTF-8 cannot carry) raises
+// UnicodeEncodeError with errors="strict" and becomes U+FFFD with errors="replace": one
+// character for one character, so character offsets still index the caller's str.
+class Utf8Text {
+ public:
+  Utf8Text(const py::str& text, std::string_view errors) {
+    if (errors != "strict" && errors != "replace") {
+      throw py::value_error("errors must be \"strict\" or \"replace\", not \"" + std::string(errors) + "\"");
+    }
+    Py_ssize_t size = 0;
+    if (const char* data = PyUnicode_AsUTF8AndSize(text.ptr(), &size)) {
+      view_ = std::string_view(data, static_cast<std::size_t>(size));  // cached by the str itself
+      return;
+    }
+    if (errors == "strict") throw py::error_already_set();
+    PyErr_Clear();
+    // "surrogatepass" writes a surrogate as the three bytes ED A0..BF 80..BF, which U+FFFD
+    // (EF BF BD) replaces in place.
+    const auto raw = py::reinterpret_steal<py::bytes>(
+        PyUnicode_AsEncodedString(text.ptr(), "utf-8", "surrogatepass"));
+    if (!raw) throw py::error_already_set();
+    repaired_ = static_cast<std::string>(raw);
+    for (std::size_t i = 0; i + 2 < repaired_.size(); ++i) {
+      if (static_cast<unsigned char>(repaired_[i]) == 0xED && static_cast<unsigned char>(repaired_[i + 1]) >= 0xA0) {
+        repaired_.replace(i, 3, "\xEF\xBF\xBD");
+        i += 2;
+      }
+    }
+    view_ = repaired_;
+  }
+
+  [[nodiscard]] std::string_view view() const noexcept { return view_; }
+
+ private:
+  std::string repaired_;
+  std::string_view view_;
+};
+
+// Converts the byte offsets of a result's spans into character offsets, in one pass over the
+// text: the offsets are sorted first, then met in order.
+class CharOffsets {
+ public:
+  CharOffsets(std::string_view text, std::vector<std::uint32_t> bytes) : bytes_(std::move(bytes)) {
+    std::sort(bytes_.begin(), bytes_.end());
+    bytes_.erase(std::unique(bytes_.begin(), bytes_.end()), bytes_.end());
+    chars_.reserve(bytes_.size());
+    std::size_t at = 0;
+    std::size_t characters = 0;
+    for (const std::uint32_t target : bytes_) {
+      const std::size_t end = std::min<std::size_t>(target, text.size());
+      for (; at < end; ++at) {
+        // Every byte but a continuation byte (10xxxxxx) starts a character.
+        if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80) ++characters;
+      }
+      chars_.push_back(characters);
+    }
+  }
+
+  [[nodiscard]] std::size_t operator()(std::uint32_t byte) const {
+    const auto found = std::lower_bound(bytes_.begin(), bytes_.end(), byte);
+    return chars_[static_cast<std::size_t>(found - bytes_.begin())];
+  }
+
+ private:
+  std::vector<std::uint32_t> bytes_;
+  std::vector<std::size_t> chars_;
+};
+
+// A float as the shortest decimal that reads back as the same float: 0.7f gives 0.7, not
+// 0.699999988.
+double shortest(float value) {
+  char buffer[32];
+  const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
+  double out = 0;
+  std::from_chars(buffer, written.ptr, out);
+  return out;
+}
+
+py::str decode(std::string_view bytes) {
+  auto text = py::reinterpret_steal<py::str>(
+      PyUnicode_DecodeUTF8(bytes.data(), static_cast<Py_ssize_t>(bytes.size()), "replace"));
+  if (!text) throw py::error_already_set();
+  return text;
+}
+
+py::object string_or_none(std::string_view text) {
+  if (text.empty()) return py::none();
+  return decode(text);
+}
+
+// A new dict holding a span of the original text, twice located, and its words.
+py::dict span_dict(frnews::Span span, std::string_view original, const CharOffsets& chars) {
+  py::dict out;
+  out["start"] = chars(span.begin);
+  out["end"] = chars(span.end);
+  out["start_byte"] = span.begin;
+  out["end_byte"] = span.end;
+  out["text"] = decode(span.of(original));
+  return out;
+}
+
+py::dict analysis_dict(const frnews::Analysis& analysis) {
+  const std::string_view original = analysis.original;
+  std::vector<std::uint32_t> offsets;
+  offsets.reserve(6 * analysis.quotes.size() + 2 * analysis.entities.mentions.size());
+  auto add = [&offsets](frnews::Span span) {
+    offsets.push_back(span.begin);
+    offsets.push_back(span.end);
+  };
+  for (const frnews::Quote& quote : analysis.quotes) {
+    add(quote.content);
+    if (quote.speaker) add(quote.speaker->mention);
+    if (quote.cue) add(quote.cue->span);
+  }
+  for (const frnews::EntityMention& mention : analysis.entities.mentions) add(mention.span);
+  const CharOffsets chars(original, std::move(offsets));
+
+  py::list quotes;
+  for (const frnews::Quote& quote : analysis.quotes) {
+    py::dict item = span_dict(quote.content, original, chars);
+    item["kind"] = decode(frnews::to_string(quote.kind));
+    if (quote.speaker) {
+      const frnews::Speaker& speaker = *quote.speaker;
+      py::dict field = span_dict(speaker.mention, original, chars);
+      field["name"] = decode(speaker.name);
+      field["id"] = string_or_none(speaker.wikidata_id);
+      field["wiki"] = string_or_none(speaker.wiki_title);
+      field["chain"] = speaker.chain ? py::object(py::int_(*speaker.chain)) : py::object(py::none());
+      item["speaker"] = field;
+    } else {
+      item["speaker"] = py::none();
+    }
+    if (quote.cue) {
+      py::dict field = span_dict(quote.cue->span, original, chars);
+      field["lemma"] = decode(quote.cue->lemma);
+      item["cue"] = field;
+    } else {
+      item["cue"] = py::none();
+    }
+    quotes.append(item);
+  }
+
+  py::list entities;
+  for (const frnews::EntityMention& mention : analysis.entities.mentions) {
+    const frnews::EntityChain& chain = analysis.entities.chains.at(mention.chain);
+    py::dict item = span_dict(mention.span, original, chars);
+    item["type"] = decode(frnews::to_string(mention.type));
+    item["id"] = string_or_none(chain.wikidata_id);
+    item["wiki"] = string_or_none(chain.wiki_title);
+    item["name"] = decode(chain.name);
+    item["score"] = shortest(mention.score);
+    item["chain"] = mention.chain;
+    entities.append(item);
+  }
+
+  py::dict out;
+  out["quotes"] = quotes;
+  out["entities"] = entities;
+  return out;
+}
+
+// The Python Analyzer: an frnews::Analyzer and the user's knowledge base it reads, which lives as
+// long as the analyzer. Keeps its arguments so that it can be pickled (to Dask workers, for one).
+class PythonAnalyzer {
+ public:
+  PythonAnalyzer(std::optional<std::filesystem::path> kb_path, bool link_demonyms, float min_score)
+      : kb_path_(std::move(kb_path)), kb_(load(kb_path_)),
+        analyzer_(kb_ ? *kb_ : frnews::KnowledgeBase::builtin(), options(link_demonyms, min_score)),
+        link_demonyms_(link_demonyms), min_score_(min_score) {}
+
+  [[nodiscard]] py::dict analyze(const py::str& text, std::string_view errors) const {
+    const Utf8Text input(text, errors);
+    auto result = [&] {
+      const py::gil_scoped_release release;  // other Python threads run while frnews works
+      return analyzer_.analyze(input.view());
+    }();
+    if (!result) throw py::value_error(result.error().message());
+    return analysis_dict(*result);
+  }
+
+  [[nodiscard]] py::tuple state() const {
+    return py::make_tuple(kb_path_ ? py::object(py::cast(*kb_path_)) : py::object(py::none()),
+                          link_demonyms_, min_score_);
+  }
+
+  [[nodiscard]] std::string repr() const {
+    return "frnews.Analyzer(kb_path=" + (kb_path_ ? "'" + kb_path_->string() + "'" : std::string("None")) +
+           ", link_demonyms=" + (link_demonyms_ ? "True" : "False") + ", min_score=" + py::repr(py::float_(shortest(min_score_))).cast<std::string>() + ")";
+  }
+
+ private:
+  static std::unique_ptr<frnews::KnowledgeBase> load(const std::optional<std::filesystem::path>& path) {
+    if (!path) return nullptr;
+    if (!std::filesystem::exists(*path)) {
+      const auto name = py::cast(*path);
+      PyErr_SetObject(PyExc_FileNotFoundError,
+                      py::make_tuple(2, "no such knowledge base", name).ptr());
+      throw py::error_already_set();
+    }
+    const py::gil_scoped_release release;  // a large TSV knowledge base takes a while to parse
+    return std::make_unique<frnews::KnowledgeBase>(frnews::KnowledgeBase::load(*path));
+  }
+
+  static frnews::AnalyzerOptions options(bool link_demonyms, float min_score) {
+    frnews::AnalyzerOptions options;
+    options.linker.link_demonyms = link_demonyms;
+    options.linker.min_score = min_score;
+    return options;
+  }
+
+  std::optional<std::filesystem::path> kb_path_;
+  std::unique_ptr<frnews::KnowledgeBase> kb_;  // declared before analyzer_, which points into it
+  frnews::Analyzer analyzer_;
+  bool link_demonyms_;
+  float min_score_;
+};
+
+template <class Enum>
+Enum parse_choice(std::string_view name, std::string_view value,
+                  std::initializer_list<std::pair<std::string_view, Enum>> choices) {
+  std::string accepted;
+  for (const auto& [text, choice] : choices) {
+    if (value == text) return choice;
+    accepted += accepted.empty() ? "" : ", ";
+    accepted += text;
+  }
+  throw py::value_error(std::string(name) + " must be one of " + accepted + ", not \"" + std::string(value) + "\"");
+}
+
+py::object normalize(const py::str& text, std::string_view typography, std::string_view html,
+                     bool fix_mojibake, bool remove_invisibles, bool normalize_newlines, bool nfc,
+                     bool collapse_spaces, bool unify_apostrophes, bool unify_dashes,
+                     bool expand_ellipsis, bool split_ligatures, bool fold_fullwidth,
+                     bool with_repairs, std::string_view errors) {
+  frnews::NormalizeOptions options;
+  options.typography = parse_choice<frnews::Typography>(
+      "typography", typography,
+      {{"keep", frnews::Typography::keep}, {"canonical", frnews::Typography::canonical}, {"ascii", frnews::Typography::ascii}});
+  options.html = parse_choice<frnews::HtmlMode>(
+      "html", html, {{"auto", frnews::HtmlMode::automatic}, {"on", frnews::HtmlMode::on}, {"off", frnews::HtmlMode::off}});
+  options.fix_mojibake = fix_mojibake;
+  options.remove_invisibles = remove_invisibles;
+  options.normalize_newlines = normalize_newlines;
+  options.nfc = nfc;
+  options.collapse_spaces = collapse_spaces;
+  options.unify_apostrophes = unify_apostrophes;
+  options.unify_dashes = unify_dashes;
+  options.expand_ellipsis = expand_ellipsis;
+  options.split_ligatures = split_ligatures;
+  options.fold_fullwidth = fold_fullwidth;
+
+  const Utf8Text input(text, errors);
+  auto result = [&] {
+    const py::gil_scoped_release release;
+    return frnews::normalize(input.view(), options);
+  }();
+  if (!result) throw py::value_error(result.error().message());
+  py::str normalized = decode(result->text);
+  if (!with_repairs) return normalized;
+
+  std::vector<std::uint32_t> offsets;
+  offsets.reserve(2 * result->repairs.size());
+  for (const frnews::Repair& repair : result->repairs) {
+    offsets.push_back(repair.original.begin);
+    offsets.push_back(repair.original.end);
+  }
+  const CharOffsets chars(input.view(), std::move(offsets));
+  py::list repairs;
+  for (const frnews::Repair& repair : result->repairs) {
+    py::dict item = span_dict(repair.original, input.view(), chars);
+    item["kind"] = decode(frnews::to_string(repair.kind));
+    repairs.append(item);
+  }
+  return py::make_tuple(normalized, repairs);
+}
+
+}  // namespace
+
+PYBIND11_MODULE(frnews, m) {
+  m.doc() = "French news text: normalization, quotes and speakers, entity linking.";
+  m.attr("__version__") = FRNEWS_VERSION_STRING;
+  py::register_exception<frnews::Exception>(m, "Error", PyExc_RuntimeError);
+
+  py::class_<PythonAnalyzer>(m, "Analyzer",
+                             "Finds quotes, their speakers and the entities of French news texts. Build "
+                             "one, then call analyze() from any number of threads.")
+      .def(py::init<std::optional<std::filesystem::path>, bool, float>(), py::kw_only(),
+           py::arg("kb_path") = py::none(), py::arg("link_demonyms") = false, py::arg("min_score") = 0.0f,
+           "kb_path: a knowledge base file (TSV or binary) used instead of the built-in one.")
+      .def("analyze", &PythonAnalyzer::analyze, py::arg("text"), py::kw_only(), py::arg("errors") = "replace",
+           "A dict {'quotes': [...], 'entities': [...]} in the format of the frnews JSON output; "
+           "'start'/'end' are character offsets into text, 'start_byte'/'end_byte' UTF-8 byte offsets. "
+           "errors: 'replace' turns lone surrogates into U+FFFD, 'strict' raises UnicodeEncodeError.")
+      .def("__repr__", &PythonAnalyzer::repr)
+      .def(py::pickle(
+          [](const PythonAnalyzer& analyzer) { return analyzer.state(); },
+          [](const py::tuple& state) {
+            if (state.size() != 3) throw py::value_error("not the state of an frnews.Analyzer");
+            return PythonAnalyzer(state[0].cast<std::optional<std::filesystem::path>>(), state[1].cast<bool>(),
+                                  state[2].cast<float>());
+          }));
+
+  m.def("normalize", &normalize, py::arg("text"), py::kw_only(), py::arg("typography") = "keep",
+        py::arg("html") = "auto", py::arg("fix_mojibake") = true, py::arg("remove_invisibles") = true,
+        py::arg("normalize_newlines") = true, py::arg("nfc") = true, py::arg("collapse_spaces") = true,
+        py::arg("unify_apostrophes") = true, py::arg("unify_dashes") = false, py::arg("expand_ellipsis") = false,
+        py::arg("split_ligatures") = true, py::arg("fold_fullwidth") = true, py::arg("with_repairs") = false,
+        py::arg("errors") = "replace",
+        "The canonical form of text; with with_repairs=True, a tuple (text, repairs) where each repair "
+        "names its kind and the span of the original text it rewrote.");
+}
