@@ -45,4 +45,14 @@ void BM_extract_quotes_marks_only(benchmark::State& state) {
 }
 BENCHMARK(BM_extract_quotes_marks_only)->Unit(benchmark::kMillisecond);
 
+// Adversarial: one sentence without end, full of cues and short quotations.
+void BM_extract_quotes_endless_sentence(benchmark::State& state) {
+  std::string text;
+  while (text.size() < (std::size_t{1} << 20)) {
+    text += "le ministre a estimé que « tout va bien », selon lui, et les syndicats ont affirmé que ";
+  }
+  run_extraction(state, text);
+}
+BENCHMARK(BM_extract_quotes_endless_sentence)->Unit(benchmark::kMillisecond);
+
 }  // namespace

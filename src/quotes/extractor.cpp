@@ -73,7 +73,6 @@ struct Found {
   bool attributed = false;  // a cue or a speaker was found in the text around it
 };
 
-
 class Extraction {
  public:
   Extraction(const Document& doc, const Entities& entities, const CueLexicon& lexicon)
@@ -155,6 +154,7 @@ class Extraction {
   void pass_words_until(std::uint32_t word);
   bool is_label(const QuotedRegion& r) const;
   bool is_direct(std::size_t region_index) const;
+  bool follows_previous(std::size_t region_index) const;
   Span words_span(std::uint32_t b, std::uint32_t e) const {
     return {words_[b].span.begin, words_[e - 1].span.end};
   }
@@ -217,21 +217,24 @@ bool Extraction::is_label(const QuotedRegion& r) const {
   return false;
 }
 
+// « A » et « B »: B goes with A.
+bool Extraction::follows_previous(std::size_t index) const {
+  if (index == 0) return false;
+  const std::uint32_t o = regions_[index].open;
+  if (o < 2 || words_[o - 1].paragraph != words_[o].paragraph) return false;
+  const std::uint32_t p = o - 1;
+  return (is(p, "et") || is_punct(p, ",")) && words_[p - 1].kind == WordKind::quote_mark &&
+         regions_[index - 1].close == p - 1;
+}
+
 bool Extraction::is_direct(std::size_t index) const {
   const QuotedRegion& r = regions_[index];
   if (r.dialogue || r.multi_paragraph) return true;
   const std::uint32_t o = r.open;
   if (o == 0 || words_[o - 1].paragraph != words_[o].paragraph) return true;
-  const std::uint32_t p = o - 1;
-  if (is_punct(p, ":") || ends_sentence_mark(p)) return true;
-  // « … » et « … »: the second goes with the first.
-  if ((is(p, "et") || is_punct(p, ",")) && p > 0 && words_[p - 1].kind == WordKind::quote_mark && index > 0 &&
-      regions_[index - 1].close == p - 1) {
-    return is_direct(index - 1);
-  }
+  if (is_punct(o - 1, ":") || ends_sentence_mark(o - 1)) return true;
   // A whole sentence quoted inside the journalist's: capital letter and final punctuation.
-  const std::uint32_t last = r.content_end - 1;
-  return words_[r.content_begin].capitalized && ends_sentence_mark(last);
+  return words_[r.content_begin].capitalized && ends_sentence_mark(r.content_end - 1);
 }
 
 // --- cues ---------------------------------------------------------------------------------------
@@ -893,7 +896,7 @@ std::vector<Quote> Extraction::run() {
     // nearest "selon X" ("Pour l'économiste X, « … »").
     auto it = std::lower_bound(cues_.begin(), cues_.end(), word, [](const CueHit& c, std::uint32_t w) { return c.end <= w; });
     const CueHit* source = nullptr;
-    while (it != cues_.begin()) {
+    for (std::uint32_t looked = 0; it != cues_.begin() && looked < salience_window; ++looked) {
       --it;
       if (!same_sentence(it->begin, word) || it->end > word) break;
       if (it->in_quote || (it->weak && !before_colon)) continue;
@@ -907,12 +910,15 @@ std::vector<Quote> Extraction::run() {
   const auto trailing_source = [](const CueHit& c) { return c.source && c.speaker.valid && c.lemma != "pour"; };
   std::vector<Found> found;
   std::vector<bool> emitted(regions_.size(), false);
+  std::vector<bool> direct_region(regions_.size(), false);
   CueHit passive_cue;
   for (std::uint32_t r = 0; r < regions_.size(); ++r) {
     const QuotedRegion& region = regions_[r];
     if (is_label(region)) continue;
     std::uint32_t cb = region.content_begin, ce = region.content_end;
-    const bool direct = is_direct(r);
+    // « A » et « B », a dit X: B is direct when A is.
+    const bool direct = follows_previous(r) ? direct_region[r - 1] : is_direct(r);
+    direct_region[r] = direct;
     const CueHit* cue = nullptr;
     Who colon_speaker;  // "X n'a pas caché sa colère : « … »": no cue, the subject speaks
     // 1. An incise inside: "…, a-t-il ajouté, …" or a dialogue line "— Oui, dit-il."
@@ -1044,28 +1050,28 @@ std::vector<Quote> Extraction::run() {
   }
 
   // Reported speech without quotation marks.
-  const auto has_quote = [&](std::uint32_t b, std::uint32_t e) {
-    for (std::uint32_t i = b; i < e; ++i) {
-      if (in_region(i) && emitted[region_of_[i]]) return true;
-      if (words_[i].kind == WordKind::quote_mark && i + 1 < n_ && in_region(i + 1) && emitted[region_of_[i + 1]]) return true;
-    }
-    return false;
-  };
+  // Prefix counts keep every test below constant-time: words inside emitted quotations (marks
+  // included), plain words, and where each sentence starts.
+  std::vector<std::uint32_t> quoted(n_ + 1, 0), plain(n_ + 1, 0), sentence_start;
+  for (std::uint32_t i = 0; i < n_; ++i) {
+    const bool in_emitted = (in_region(i) && emitted[region_of_[i]]) ||
+                            (words_[i].kind == WordKind::quote_mark &&
+                             ((i + 1 < n_ && in_region(i + 1) && emitted[region_of_[i + 1]]) ||
+                              (i > 0 && in_region(i - 1) && emitted[region_of_[i - 1]])));
+    quoted[i + 1] = quoted[i] + (in_emitted ? 1u : 0u);
+    plain[i + 1] = plain[i] + (words_[i].kind == WordKind::word ? 1u : 0u);
+    while (sentence_start.size() <= words_[i].sentence) sentence_start.push_back(i);
+  }
+  sentence_start.push_back(n_);
+  const auto has_quote = [&](std::uint32_t b, std::uint32_t e) { return quoted[e] > quoted[b]; };
   const auto sentence_bounds = [&](std::uint32_t word) {
-    std::uint32_t b = word, e = word;
-    while (b > 0 && same_sentence(b - 1, word)) --b;
-    while (e < n_ && same_sentence(e, word)) ++e;
-    return std::pair{b, e};
+    const std::uint32_t sentence = words_[word].sentence;
+    return std::pair{sentence_start[sentence], sentence_start[sentence + 1]};
   };
   const auto add_indirect = [&](std::uint32_t b, std::uint32_t e, const CueHit& cue) {
     while (e > b && words_[e - 1].kind == WordKind::punctuation) --e;
     while (b < e && words_[b].kind == WordKind::punctuation) ++b;
-    std::uint32_t words = 0;
-    for (std::uint32_t i = b; i < e; ++i) words += words_[i].kind == WordKind::word ? 1u : 0u;
-    if (words < 3 || has_quote(b, e) || !cue.speaker.valid) return;
-    for (std::uint32_t i = b; i < e; ++i) {
-      if (in_region(i) && !is_label(regions_[region_of_[i]]) && !emitted[region_of_[i]] && regions_[region_of_[i]].dialogue) return;
-    }
+    if (b >= e || plain[e] - plain[b] < 3 || has_quote(b, e) || !cue.speaker.valid) return;
     Found f;
     f.quote.content = doc_.to_original(words_span(b, e));
     f.quote.kind = QuoteKind::indirect;
