@@ -292,6 +292,11 @@ TEST_CASE("The channel is not the speaker", "[quotes]") {
     CHECK(r.speaker(0) == "Marie Lambert");
     CHECK(r.lemma(0) == "confier");
   }
+  SECTION("a name right after the medium") {
+    const auto r = extract("« Nous n'avons rien à cacher », a affirmé à l'AFP Jean Dupont, porte-parole de l'association.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Jean Dupont");
+  }
   SECTION("déclaré à l'AFP") {
     const auto r = extract("« Nous porterons plainte », a déclaré à l'AFP le directeur de l'usine.");
     REQUIRE(r.quotes.size() == 1);
@@ -312,6 +317,13 @@ TEST_CASE("Quotations going on with the same speaker", "[quotes]") {
         "« Le quartier sera méconnaissable dans deux ans. »");
     REQUIRE(r.quotes.size() == 2);
     CHECK(r.speaker(1) == "Jacques Roux");
+  }
+  SECTION("not past an incise of someone else") {
+    const auto r = extract(
+        "« Les travaux commenceront en mai », a annoncé le maire, Jacques Roux.\n\n"
+        "« Le calendrier sera tenu », peut-on lire dans le communiqué de la préfecture.");
+    REQUIRE(r.quotes.size() == 2);
+    CHECK_FALSE(r.quotes[1].speaker);
   }
   SECTION("« A » et « B », a dit X") {
     const auto r = extract(
@@ -403,6 +415,14 @@ TEST_CASE("Titles, names and labels are not quotations", "[quotes]") {
       "« Horizon vert », coûtera cher. Les « gilets jaunes » ont manifesté samedi. Le quartier, surnommé « la petite "
       "Venise du Nord », attire les touristes.");
   CHECK(r.quotes.empty());
+}
+
+TEST_CASE("A title noun further back does not make a label", "[quotes]") {
+  const auto r = extract("Le ministre a affirmé que la réforme serait « juste » et que personne ne serait « oublié ».");
+  REQUIRE(r.quotes.size() == 2);
+  CHECK(r.content(0) == "juste");
+  CHECK(r.speaker(0) == "Le ministre");
+  CHECK(r.content(1) == "oublié");
 }
 
 TEST_CASE("No speaker in the text means none", "[quotes]") {

@@ -71,6 +71,7 @@ struct Found {
   std::uint32_t first_word = 0;
   std::uint32_t last_word = 0;
   bool attributed = false;  // a cue or a speaker was found in the text around it
+  bool incise_after = false;  // "« … », peut-on lire": someone else's words, even unattributed
 };
 
 class Extraction {
@@ -126,6 +127,12 @@ class Extraction {
     if (i >= n_ || words_[i].kind != WordKind::word || words_[i].capitalized || words_[i].mention >= 0) return false;
     const std::string_view k = key(i);
     return k.size() > 6 && k.ends_with("ment");
+  }
+  // "à l'AFP Jean Dupont": a first name or another entity after a name starts a new name.
+  [[nodiscard]] bool starts_new_name(std::uint32_t i) const {
+    if (i == 0 || i >= n_ || !words_[i].capitalized) return false;
+    if (words_[i].mention >= 0 && words_[i].mention != words_[i - 1].mention) return true;
+    return person_lexicon().is_first_name(words_.text(i)) && !person_lexicon().is_first_name(words_.text(i - 1));
   }
   // "M.", "Mme", "Me": capitalised, so that the pronoun "me" is none.
   [[nodiscard]] const LexEntry* honorific(std::uint32_t i) const {
@@ -198,19 +205,14 @@ bool Extraction::is_label(const QuotedRegion& r) const {
     if (ends_sentence_mark(i)) sentence_mark = true;
   }
   if (count == 0) return true;
-  // Named or titled: "baptisé « X »", "le film « X »", "l'opération « X »".
-  if (r.open > 0) {
-    std::uint32_t p = r.open - 1;
-    for (std::uint32_t back = 0; back < 3 && p < n_; ++back, --p) {
-      if (phrase_length(p, WordClass::naming) && (back == 0 || single(p + 1, WordClass::determiner)) &&
-          !(p > 0 && single(p - 1, WordClass::auxiliary))) {
-        return true;  // but "s'est dite « choquée »" is a reporting verb
-      }
-      // "le film « Les Oubliés »", "le mot « liberté »", but not "le plan « manque d'ambition »".
-      if (single(p, WordClass::title) && (words_[b].capitalized || count <= 2)) return true;
-      if (words_[p].kind != WordKind::word || !(single(p, WordClass::determiner) || back == 0)) break;
-      if (p == 0) break;
-    }
+  // Named or titled: "baptisé « X »", "surnommé le « X »", "le film « X »", "l'opération « X »".
+  if (r.open > 0 && same_sentence(r.open - 1, r.open)) {
+    const std::uint32_t p = r.open - 1;
+    const bool reflexive_verb = p > 0 && single(p - 1, WordClass::auxiliary);  // "s'est dite « choquée »"
+    if (phrase_length(p, WordClass::naming) && !reflexive_verb) return true;
+    if (p > 0 && single(p, WordClass::determiner) && phrase_length(p - 1, WordClass::naming)) return true;
+    // "le plan « manque d'ambition »" is words said; "le plan « France 2030 »" a name.
+    if (single(p, WordClass::title) && (words_[b].capitalized || count <= 2)) return true;
   }
   // "« Barkhane »", "« Paris Plages »": capitalised words alone name something.
   if (!sentence_mark && count <= label_words && capitalized == count && words_[b].capitalized) return true;
@@ -372,7 +374,9 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::phrase_after(std::uint32_t f
       // A prepositional phrase: "à l'AFP", "sur RTL", "dans un entretien au Figaro".
       ++i;
       if (here(i) && phrase_length(i, WordClass::determiner)) i += phrase_length(i, WordClass::determiner);
+      const std::uint32_t object = i;
       while (here(i) && words_[i].kind == WordKind::word && !phrase_length(i, WordClass::determiner) &&
+             !(i > object && starts_new_name(i)) &&
              !honorific(i) && !(single(i, WordClass::stop) && !is(i, "de") && !is(i, "du") && !is(i, "des") && !is(i, "d'")) &&
              !phrase_length(i, WordClass::adverb)) {
         ++i;
@@ -998,6 +1002,12 @@ std::vector<Quote> Extraction::run() {
     f.paragraph = words_[cb].paragraph;
     f.first_word = region.open;
     f.last_word = region.close != no_word ? region.close : region.content_end - 1;
+    if (region.close != no_word) {
+      std::uint32_t k = region.close + 1;
+      if (is_punct(k, ",")) ++k;
+      f.incise_after = k < n_ && same_sentence(region.close, k) &&
+                       (cue_at[k] != no_word || (k + 1 < n_ && words_[k + 1].kind == WordKind::clitic));
+    }
     f.quote.content = doc_.to_original(words_span(cb, ce));
     f.quote.kind = direct ? QuoteKind::direct : QuoteKind::partial;
     if (!cue && colon_speaker.valid) {
@@ -1036,7 +1046,7 @@ std::vector<Quote> Extraction::run() {
   for (std::size_t q = 1; q < found.size(); ++q) {
     Found& f = found[q];
     const Found& previous = found[q - 1];
-    if (f.attributed || f.quote.kind != QuoteKind::direct || regions_[f.region].dialogue) continue;
+    if (f.attributed || f.incise_after || f.quote.kind != QuoteKind::direct || regions_[f.region].dialogue) continue;
     if (!previous.quote.speaker) continue;
     const bool same_paragraph = previous.paragraph == f.paragraph;
     // A paragraph of quotation right after a paragraph ending with the previous quotation.
