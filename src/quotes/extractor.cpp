@@ -528,6 +528,17 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   // A name at the head: "M. Choïgou", "La Hongrie de Viktor Orban", "Anne Hidalgo".
   const auto name_at = [&](std::uint32_t k, std::uint32_t from) -> std::optional<Who> {
     // from: where the mention starts (an article or an honorific before the name)
+    // A speaker starting inside a longer mention ("AFP Jean Dupont" read as one name) is the
+    // name from here on, not the whole mention's entity.
+    const bool inside_mention = words_[k].mention >= 0 && k > 0 && words_[k - 1].mention == words_[k].mention;
+    if (inside_mention) {
+      std::uint32_t end = k;
+      while (end < e && words_[end].mention == words_[k].mention) ++end;
+      Who who = from_name_run(k, end);
+      who.mention.begin = words_[from].span.begin;
+      if (who.gender == Gender3::unknown) who.gender = gender;
+      return who;
+    }
     if (words_[k].mention >= 0) {
       Who who = from_mention(static_cast<std::uint32_t>(words_[k].mention), k);
       who.mention.begin = words_[from].span.begin;
