@@ -361,3 +361,20 @@ TEST_CASE("the other names of the text help choose among entries", "[entities]")
   REQUIRE(find(france, "Valence"));
   CHECK(find(france, "Valence")->wikidata_id == "Q184130");
 }
+
+TEST_CASE("a known surname links a full name only with the entry's first name", "[entities]") {
+  const KnowledgeBase kb = KnowledgeBase::from_tsv(
+      "Q10\tBernard Lacombe (homme politique)\tBernard Marcel Lacombe\tPER\tLacombe\t0.8\thomme politique\n");
+  const std::string same = "Bernard Lacombe a été réélu dimanche.";
+  const Document doc = make(same);
+  const Entities linked = EntityLinker(kb).link(doc);
+  REQUIRE(linked.mentions.size() == 1);
+  CHECK(linked.chains[0].wikidata_id == "Q10");
+  const std::string other = "Sylvie Lacombe a été réélue dimanche.";
+  const Document other_doc = make(other);
+  const Entities nil = EntityLinker(kb).link(other_doc);
+  REQUIRE(nil.mentions.size() == 1);
+  CHECK(nil.mentions[0].span.of(other) == "Sylvie Lacombe");
+  CHECK(nil.chains[0].wikidata_id.empty());
+  CHECK_FALSE(nil.chains[0].entry);
+}

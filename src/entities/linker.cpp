@@ -98,6 +98,16 @@ bool is_de(std::string_view folded) noexcept {
   return folded == "de" || folded == "du" || folded == "des" || folded == "d'";
 }
 
+// Whether `word` is one of the space-separated words of `text`.
+bool has_word(std::string_view text, std::string_view word) noexcept {
+  for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    const bool starts = at == 0 || text[at - 1] == ' ';
+    const bool ends = at + word.size() == text.size() || text[at + word.size()] == ' ';
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
 // "(PCC)", "(PCC, parti unique)": what may follow an acronym given in parentheses.
 bool closes_acronym(std::string_view text) noexcept { return text == ")" || text == "," || text == ";"; }
 
@@ -674,10 +684,14 @@ class MentionFinder {
     } else {
       c.begin = start;
       c.end = shape.end;
-      // "Friedrich Merz" where the knowledge base knows "Merz": the person it names.
+      // "Vladimir Poutine" where the knowledge base knows "Poutine" as "Vladimir Vladimirovitch
+      // Poutine": the person it names, if the first name is in the entry's label.
       if (shape.typed && shape.type == EntityType::person && shape.end > start + 1) {
         const auto tail = kb_.lookup(view_.key(start + 1, shape.end));
-        if (!tail.empty() && kb_.entity(tail.front()).type == EntityType::person) c.entries = tail;
+        if (!tail.empty() && kb_.entity(tail.front()).type == EntityType::person &&
+            has_word(fold_key(kb_.entity(tail.front()).label), view_.key(start))) {
+          c.entries = tail.subspan(0, 1);
+        }
       }
       c.type = shape.type;
       c.typed_by_text = shape.typed;
