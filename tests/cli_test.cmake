@@ -2,20 +2,7 @@
 # Run by CTest with -DFRNEWS=<command> -DSOURCE_DIR=<repo> -DWORK_DIR=<scratch folder>.
 file(MAKE_DIRECTORY "${WORK_DIR}")
 
-function(run expected_status)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT status EQUAL expected_status)
-    message(FATAL_ERROR "`${ARGN}` exited ${status}, expected ${expected_status}\n${out}\n${err}")
-  endif()
-  set(out "${out}" PARENT_SCOPE)
-  set(err "${err}" PARENT_SCOPE)
-endfunction()
-
-function(expect text pattern)
-  if(NOT "${text}" MATCHES "${pattern}")
-    message(FATAL_ERROR "expected /${pattern}/ in:\n${text}")
-  endif()
-endfunction()
+include("${SOURCE_DIR}/tests/command_checks.cmake")
 
 run(0 "${FRNEWS}" --version)
 expect("${out}" "^frnews [0-9]+\\.[0-9]+\\.[0-9]+")
