@@ -425,6 +425,13 @@ TEST_CASE("A title noun further back does not make a label", "[quotes]") {
   CHECK(r.content(1) == "oublié");
 }
 
+TEST_CASE("Capitalised words with a cue are words said", "[quotes]") {
+  const auto r = extract("« Bienvenue en Europe », a lancé la présidente de la Commission aux réfugiés.");
+  REQUIRE(r.quotes.size() == 1);
+  CHECK(r.content(0) == "Bienvenue en Europe");
+  CHECK(r.lemma(0) == "lancer");
+}
+
 TEST_CASE("No speaker in the text means none", "[quotes]") {
   SECTION("a quotation alone") {
     const auto r = extract("« Plus jamais ça. » Ces mots étaient peints sur une banderole à l'entrée du village.");

@@ -160,6 +160,7 @@ class Extraction {
   void remember(std::uint32_t word, const Who& who);
   void pass_words_until(std::uint32_t word);
   bool is_label(const QuotedRegion& r) const;
+  bool looks_like_name(const QuotedRegion& r) const;
   bool is_direct(std::size_t region_index) const;
   bool follows_previous(std::size_t region_index) const;
   Span words_span(std::uint32_t b, std::uint32_t e) const {
@@ -194,15 +195,9 @@ void Extraction::mark_regions() {
 bool Extraction::is_label(const QuotedRegion& r) const {
   if (r.dialogue) return false;
   const std::uint32_t b = r.content_begin, e = r.content_end;
-  std::uint32_t count = 0, capitalized = 0;
-  bool sentence_mark = false;
+  std::uint32_t count = 0;
   for (std::uint32_t i = b; i < e; ++i) {
-    if (words_[i].kind == WordKind::word || words_[i].kind == WordKind::number) {
-      ++count;
-      if (words_[i].capitalized || words_[i].kind == WordKind::number) ++capitalized;
-      else if (key(i).size() <= 3) ++capitalized;  // "de", "la", "du" inside a title
-    }
-    if (ends_sentence_mark(i)) sentence_mark = true;
+    if (words_[i].kind == WordKind::word || words_[i].kind == WordKind::number) ++count;
   }
   if (count == 0) return true;
   // Named or titled: "baptisé « X »", "surnommé le « X »", "le film « X »", "l'opération « X »".
@@ -214,9 +209,23 @@ bool Extraction::is_label(const QuotedRegion& r) const {
     // "le plan « manque d'ambition »" is words said; "le plan « France 2030 »" a name.
     if (single(p, WordClass::title) && (words_[b].capitalized || count <= 2)) return true;
   }
-  // "« Barkhane »", "« Paris Plages »": capitalised words alone name something.
-  if (!sentence_mark && count <= label_words && capitalized == count && words_[b].capitalized) return true;
   return false;
+}
+
+// "« Barkhane »", "« Paris Plages »": a few capitalised words alone name something, unless a cue
+// says someone said them.
+bool Extraction::looks_like_name(const QuotedRegion& r) const {
+  if (r.dialogue) return false;
+  std::uint32_t count = 0, capitalized = 0;
+  for (std::uint32_t i = r.content_begin; i < r.content_end; ++i) {
+    if (ends_sentence_mark(i)) return false;
+    if (words_[i].kind == WordKind::word || words_[i].kind == WordKind::number) {
+      ++count;
+      // Numbers and short words ("de", "la", "du") count as part of a name.
+      if (words_[i].capitalized || words_[i].kind == WordKind::number || key(i).size() <= 3) ++capitalized;
+    }
+  }
+  return count > 0 && count <= label_words && capitalized == count && words_[r.content_begin].capitalized;
 }
 
 // « A » et « B »: B goes with A.
@@ -1004,7 +1013,8 @@ std::vector<Quote> Extraction::run() {
       for (std::uint32_t i = cb; i < ce; ++i) count += words_[i].kind == WordKind::word ? 1u : 0u;
       return count <= label_words;
     }();
-    if (!cue && !direct && short_quote) continue;  // a label: "les « gilets jaunes »"
+    // Without a cue, short quoted words and names are labels: "les « gilets jaunes »".
+    if (!cue && !colon_speaker.valid && ((!direct && short_quote) || looks_like_name(region))) continue;
     while (ce > cb && (is_punct(ce - 1, ",") || is_punct(ce - 1, ";") || words_[ce - 1].kind == WordKind::quote_mark)) --ce;
     while (cb < ce && words_[cb].kind == WordKind::quote_mark) ++cb;
     if (ce <= cb) continue;
