@@ -96,6 +96,12 @@ TEST_CASE("Inverted pronouns resolve to the person named before", "[quotes]") {
     CHECK(r.speaker(0) == "Sophie Martin");
     CHECK(r.lemma(0) == "estimer");
   }
+  SECTION("the subject of the sentence before, not its object") {
+    const auto r = extract(
+        "Emmanuel Macron a reçu Vladimir Poutine à Brégançon. « Nous avons parlé franchement », a-t-il déclaré.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Emmanuel Macron");
+  }
   SECTION("an agent after par is not the antecedent") {
     const auto r = extract(
         "Marie Lefèvre dirige la fédération depuis 2019. Accusée par Paul Girard de favoritisme, elle a rétorqué "

@@ -57,6 +57,7 @@ struct CueHit {
 struct Salient {
   std::uint32_t word;
   Who who;
+  bool subject;  // the subject of its clause, preferred by pronouns over people named after a verb
 };
 
 struct RoleIntro {
@@ -157,7 +158,7 @@ class Extraction {
   Who from_mention(std::uint32_t mention, std::uint32_t mention_begin) const;
   Who from_name_run(std::uint32_t b, std::uint32_t e) const;
   bool plausible_speaker(std::uint32_t b, std::uint32_t e) const;
-  void remember(std::uint32_t word, const Who& who);
+  void remember(std::uint32_t word, const Who& who, bool subject);
   void pass_words_until(std::uint32_t word);
   bool is_label(const QuotedRegion& r) const;
   bool looks_like_name(const QuotedRegion& r) const;
@@ -179,6 +180,7 @@ class Extraction {
   std::vector<RoleIntro> roles_;
   std::unordered_map<std::string, std::string> full_names_;  // surname key -> fullest name
   std::uint32_t passed_ = 0;  // words before this one are in the salience list
+  bool verb_seen_ = false;    // a verb was passed in the current sentence: names after it are no subjects
 };
 
 // --- quotation regions ----------------------------------------------------------------------------
@@ -657,24 +659,27 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   return who;
 }
 
+// The most recent compatible subject of the last sentences, else the most recent compatible
+// person: "X a reçu Y. « … », a-t-il dit." is X speaking.
 Who Extraction::resolve_pronoun(std::uint32_t word, Gender3 gender) const {
+  const auto compatible = [&](Gender3 g) {
+    if (gender == Gender3::plural || g == Gender3::plural) return g == gender;
+    return g == Gender3::unknown || gender == Gender3::unknown || g == gender;
+  };
+  const Salient* fallback = nullptr;
   std::uint32_t looked = 0;
   for (auto it = salience_.rbegin(); it != salience_.rend() && looked < salience_window; ++it, ++looked) {
     if (it->word >= word) continue;
     if (words_[it->word].paragraph + 3 < words_[word].paragraph) break;
-    const Gender3 g = it->who.gender;
-    if (gender == Gender3::plural) {
-      if (g == Gender3::plural) return it->who;
-      continue;
-    }
-    if (g == Gender3::plural) continue;
-    if (g == Gender3::unknown || gender == Gender3::unknown || g == gender) return it->who;
+    if (!compatible(it->who.gender)) continue;
+    if (it->subject && words_[it->word].sentence + 2 >= words_[word].sentence) return it->who;
+    if (!fallback) fallback = &*it;
   }
-  return {};
+  return fallback ? fallback->who : Who{};
 }
 
-void Extraction::remember(std::uint32_t word, const Who& who) {
-  if (who.valid) salience_.push_back({word, who});
+void Extraction::remember(std::uint32_t word, const Who& who, bool subject) {
+  if (who.valid) salience_.push_back({word, who, subject});
 }
 
 // Adds the people named before `word` (outside quotations) to the candidates for pronouns.
@@ -696,10 +701,12 @@ void Extraction::pass_words_until(std::uint32_t word) {
         }
         if (end < n_ && single(end, WordClass::auxiliary)) {
           const Who who = resolve_phrase(i, end, false);
-          if (!who.person) remember(i, who);
+          if (!who.person) remember(i, who, true);
         }
       }
     }
+    if (i == 0 || !same_sentence(i - 1, i)) verb_seen_ = false;
+    if (single(i, WordClass::auxiliary) || single(i, WordClass::verb)) verb_seen_ = true;
     const bool after_agent = i > 0 && (is(i - 1, "par") || is(i - 1, "à") || is(i - 1, "avec") || is(i - 1, "contre"));
     const std::int32_t m = words_[i].mention;
     if (m >= 0) {
@@ -712,7 +719,7 @@ void Extraction::pass_words_until(std::uint32_t word) {
           who.gender = static_cast<Gender3>(h->value & 0x0F);
         }
       }
-      remember(i, who);
+      remember(i, who, !verb_seen_);
       continue;
     }
     // Without entity mentions: a run of two or more capitalised words not opening the sentence.
@@ -728,11 +735,12 @@ void Extraction::pass_words_until(std::uint32_t word) {
         break;
       }
     }
-    if ((end - i >= 2 && !opens_sentence) || h) {
+    const bool full_name = end - first >= 2 && (!opens_sentence || first > i || person_lexicon().is_first_name(words_.text(i)));
+    if (full_name || h) {
       Who who = from_name_run(first, end);
       if (h && h->value) who.gender = static_cast<Gender3>(h->value & 0x0F);
-      if (end - i >= 2) full_names_[std::string(key(end - 1))] = who.name;
-      if (!after_agent && entities_.mentions.empty()) remember(i, who);
+      if (full_name) full_names_[std::string(key(end - 1))] = who.name;
+      if (!after_agent && entities_.mentions.empty()) remember(i, who, !verb_seen_);
     }
   }
 }
@@ -907,7 +915,7 @@ std::vector<Quote> Extraction::run() {
     if (!hit->source) hit->que = hit->takes_que ? find_que(hit->end) : no_word;
     find_speaker(*hit, cues_);
     hit->weak = hit->incise_only && !hit->inverted;  // "il a poursuivi :" counts only before a colon
-    if (hit->speaker.valid) remember(hit->begin, hit->speaker);
+    if (hit->speaker.valid) remember(hit->begin, hit->speaker, true);
     i = hit->end - 1;
     cues_.push_back(std::move(*hit));
   }
