@@ -1,6 +1,6 @@
 """A synthetic corpus of short French news documents, built from sentence templates.
 
-    python3 corpus.py 5000 > corpus.jsonl    # JSON Lines: {"id": "doc-0", "text": "..."}
+    python3 corpus.py 5000 [corpus.jsonl]    # JSON Lines: {"id": "doc-0", "text": "..."}
 """
 import json
 import random
@@ -55,5 +55,7 @@ def corpus(count, seed=2024):
 
 
 if __name__ == "__main__":
-    for item in corpus(int(sys.argv[1]) if len(sys.argv) > 1 else 1000):
-        print(json.dumps(item, ensure_ascii=False))
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    with (open(sys.argv[2], "w", encoding="utf-8") if len(sys.argv) > 2 else sys.stdout) as out:
+        for item in corpus(count):
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")

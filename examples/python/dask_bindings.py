@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""frnews on a Dask cluster: each worker process analyses its partitions of a JSON Lines corpus
+({"id", "text"} per line) with the Python module and writes JSON Lines part files.
+
+    PYTHONPATH=build/python python3 examples/python/dask_bindings.py CORPUS.jsonl OUTPUT_DIR [WORKERS]
+"""
+import json
+import os
+import sys
+import time
+
+import dask.bag as db
+from distributed import Client, LocalCluster
+
+import frnews
+
+
+def analyze_partition(lines):
+    analyzer = frnews.Analyzer()  # cheap: the built-in knowledge base is loaded once per process
+    for line in lines:
+        document = json.loads(line)
+        result = analyzer.analyze(document["text"])
+        yield json.dumps({"id": document["id"], **result}, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    corpus, output = sys.argv[1], sys.argv[2]
+    workers = int(sys.argv[3]) if len(sys.argv) > 3 else 2
+    with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster, \
+            Client(cluster):
+        start = time.perf_counter()
+        lines = db.read_text(corpus, blocksize="1MiB").filter(str.strip)
+        results = lines.map_partitions(analyze_partition)
+        results.to_textfiles(os.path.join(output, "*.jsonl"), last_endline=True)
+        seconds = time.perf_counter() - start
+    documents = sum(1 for _ in open(corpus, encoding="utf-8"))
+    megabytes = os.path.getsize(corpus) / 1e6
+    print(f"{workers} workers: {documents / seconds:.0f} documents/s, {megabytes / seconds:.2f} MB/s",
+          file=sys.stderr)
