@@ -349,6 +349,19 @@ TEST_CASE("Role descriptions", "[quotes]") {
     CHECK(r.speaker(0) == "Paul Durand");
     CHECK(r.mention(0) == "l'avocat");
   }
+  SECTION("introduced with the role in a sentence without quotation") {
+    const auto r = extract(
+        "Le président français Emmanuel Macron a reçu jeudi les maires. « Nous tiendrons parole », a assuré le "
+        "président français.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Emmanuel Macron");
+    CHECK(r.mention(0) == "le président français");
+  }
+  SECTION("an apposition that is no speaker is skipped") {
+    const auto r = extract("La sénatrice Claire Dubois, absente du débat, a réclamé une « enquête parlementaire ».");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Claire Dubois");
+  }
   SECTION("a company named with its description") {
     const auto r = extract(
         "Le groupe américain Boeing a reconnu des défauts. Jeudi, le groupe américain a assuré que les livraisons "

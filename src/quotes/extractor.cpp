@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <tuple>
 #include <unordered_map>
 
 #include "entities/person_lexicon.hpp"
@@ -160,6 +161,7 @@ class Extraction {
   bool plausible_speaker(std::uint32_t b, std::uint32_t e) const;
   void remember(std::uint32_t word, const Who& who, bool subject);
   void pass_words_until(std::uint32_t word);
+  void record_role_before(std::uint32_t name_begin, const Who& who);
   bool is_label(const QuotedRegion& r) const;
   bool looks_like_name(const QuotedRegion& r) const;
   bool is_direct(std::size_t region_index) const;
@@ -682,6 +684,33 @@ void Extraction::remember(std::uint32_t word, const Who& who, bool subject) {
   if (who.valid) salience_.push_back({word, who, subject});
 }
 
+// "Le président américain Joe Biden", "son homologue russe Sergueï Choïgou", "La ministre de la
+// Culture, Jeanne Martin": the role that introduces a person, for descriptions later on.
+void Extraction::record_role_before(std::uint32_t name_begin, const Who& who) {
+  std::uint32_t k = name_begin;
+  if (k > 0 && honorific(k - 1)) --k;
+  if (k == 0 || !same_sentence(k - 1, k)) return;
+  const std::uint32_t end = is_punct(k - 1, ",") ? k - 1 : k;
+  std::uint32_t b = end;
+  while (true) {
+    if (b == 0 || !same_sentence(b - 1, k) || end - b >= max_phrase_words) return;
+    const std::uint32_t w = b - 1;
+    if (words_[w].kind != WordKind::word && words_[w].kind != WordKind::elision) return;
+    if (single(w, WordClass::auxiliary) || single(w, WordClass::verb)) return;
+    b = w;
+    // The article of the role, not of a complement ("de la Culture").
+    if (single(w, WordClass::determiner) && !(w > 0 && (is(w - 1, "de") || is(w - 1, "d'")))) break;
+  }
+  const std::uint32_t role = b + phrase_length(b, WordClass::determiner);
+  if (role >= end || !phrase_length(role, WordClass::speaker)) return;
+  RoleIntro intro;
+  for (std::uint32_t r = role; r < end; ++r) {
+    if (words_[r].kind == WordKind::word) intro.words.push_back(key(r));
+  }
+  intro.who = who;
+  roles_.push_back(std::move(intro));
+}
+
 // Adds the people named before `word` (outside quotations) to the candidates for pronouns.
 void Extraction::pass_words_until(std::uint32_t word) {
   for (; passed_ < word && passed_ < n_; ++passed_) {
@@ -720,6 +749,7 @@ void Extraction::pass_words_until(std::uint32_t word) {
         }
       }
       remember(i, who, !verb_seen_);
+      record_role_before(i, who);
       continue;
     }
     // Without entity mentions: a run of two or more capitalised words not opening the sentence.
@@ -741,6 +771,7 @@ void Extraction::pass_words_until(std::uint32_t word) {
       if (h && h->value) who.gender = static_cast<Gender3>(h->value & 0x0F);
       if (full_name) full_names_[std::string(key(end - 1))] = who.name;
       if (!after_agent && entities_.mentions.empty()) remember(i, who, !verb_seen_);
+      if (full_name) record_role_before(first, who);
     }
   }
 }
@@ -861,9 +892,16 @@ void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
   const bool relative = s > 0 && same_sentence(s - 1, cue.begin) && is(s - 1, "qui");
   auto [b, e] = subject_before(relative ? s - 1 : cue.begin);
   if (b >= e) return;
+  cue.speaker = resolve_phrase(b, e, true);
+  // "Giorgia Meloni, absente de la réunion, a réclamé": a piece that is no speaker is an
+  // apposition; the subject is before it.
+  for (std::uint32_t tries = 0; !cue.speaker.valid && tries < 2 && b > 1 && is_punct(b - 1, ","); ++tries) {
+    std::tie(b, e) = subject_before(b - 1);
+    if (b >= e) return;
+    cue.speaker = resolve_phrase(b, e, true);
+  }
   // An apposition: "La ministre de la Culture, Jeanne Martin, a dit": the name is the speaker,
   // the piece before it the role that introduces her.
-  cue.speaker = resolve_phrase(b, e, true);
   if (b > 1 && is_punct(b - 1, ",") && cue.speaker.valid && cue.speaker.person) {
     std::uint32_t rb = b - 1;
     while (rb > 0 && same_sentence(rb - 1, b) && !is_punct(rb - 1, ",") && words_[rb - 1].kind != WordKind::punctuation &&
