@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <array>
 #include <tuple>
 #include <unordered_map>
 
@@ -971,7 +970,9 @@ std::vector<Quote> Extraction::run() {
       if (!same_sentence(it->begin, word) || it->end > word) break;
       if (it->in_quote || (it->weak && !before_colon)) continue;
       if (!it->source) return &*it;
-      if (!source && it->speaker.valid) source = &*it;
+      // "pour X" attributes only at the head of its sentence: "Pour X, « … »".
+      const bool head = it->begin == 0 || !same_sentence(it->begin - 1, it->begin);
+      if (!source && it->speaker.valid && (it->lemma != "pour" || head)) source = &*it;
     }
     return source;
   };
