@@ -190,6 +190,20 @@ TEST_CASE("Reported speech without quotation marks", "[quotes]") {
     CHECK(r.speaker(0) == "le patron de la compagnie");
     CHECK(r.lemma(0) == "prévenir");
   }
+  SECTION("one reported clause a sentence") {
+    const auto r = extract("Le président a annoncé vendredi qu'il se rendrait à Kiev, selon son entourage.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Le président");
+  }
+  SECTION("a partial quotation does not hide another clause's reported speech") {
+    const auto r = extract(
+        "Le maire a salué un « accord historique », tandis que l'opposition a estimé que le texte restait flou.");
+    REQUIRE(r.quotes.size() == 2);
+    CHECK(r.speaker(0) == "Le maire");
+    CHECK(r.quotes[1].kind == QuoteKind::indirect);
+    CHECK(r.content(1) == "le texte restait flou");
+    CHECK(r.speaker(1) == "l’opposition");
+  }
   SECTION("no speaker, no quote: figures after selon") {
     const auto r = extract("L'incendie a détruit 300 hectares selon un bilan provisoire. Selon nos informations, le site fermera.");
     CHECK(r.quotes.empty());

@@ -1146,10 +1146,12 @@ std::vector<Quote> Extraction::run() {
     const std::uint32_t sentence = words_[word].sentence;
     return std::pair{sentence_start[sentence], sentence_start[sentence + 1]};
   };
+  std::uint32_t last_indirect_sentence = no_word;
   const auto add_indirect = [&](std::uint32_t b, std::uint32_t e, const CueHit& cue) {
     while (e > b && words_[e - 1].kind == WordKind::punctuation) --e;
     while (b < e && words_[b].kind == WordKind::punctuation) ++b;
     if (b >= e || plain[e] - plain[b] < 3 || has_quote(b, e) || !cue.speaker.valid) return;
+    last_indirect_sentence = words_[b].sentence;
     Found f;
     f.quote.content = doc_.to_original(words_span(b, e));
     f.quote.kind = QuoteKind::indirect;
@@ -1163,7 +1165,7 @@ std::vector<Quote> Extraction::run() {
   for (const CueHit& cue : cues_) {
     if (cue.in_quote || cue.weak || in_region(cue.begin)) continue;
     const auto [sb, se] = sentence_bounds(cue.begin);
-    if (has_quote(sb, se)) continue;
+    if (words_[sb].sentence == last_indirect_sentence) continue;  // one reported clause a sentence
     if (cue.source) {
       if (cue.speaker_end == no_word) continue;
       // "Selon X, …" at the head of the sentence, or "…, selon X." at its end.
