@@ -79,6 +79,44 @@ TEST_CASE("clean French text passes unchanged with a one-run map") {
   CHECK(result->map.to_original(Span{3, 10}) == Span{3, 10});
 }
 
+TEST_CASE("long clean text: only the straight apostrophes change, every word maps back") {
+  const std::string paragraph =
+      "D'après la préfecture, 12 500 personnes ont défilé jeudi à Lyon contre l'allongement de la "
+      "durée de cotisation. « C'est une première étape », a estimé une syndicaliste.\n\n"
+      "Le Conseil d'État rendra sa décision lundi ; l'exécutif n'a pas souhaité commenter.\n";
+  std::string original;
+  for (int i = 0; i < 40; ++i) original += paragraph;
+  std::string expected;
+  for (const char c : original) {
+    if (c == '\'') {
+      expected += "\u2019";
+    } else {
+      expected += c;
+    }
+  }
+  const auto result = frnews::normalize(original);
+  REQUIRE(result);
+  CHECK(result->text == expected);
+  std::size_t apostrophes = 0;
+  for (const auto& repair : result->repairs) {
+    CHECK(repair.kind == RepairKind::apostrophe);
+    CHECK(repair.original.of(original) == "'");
+    ++apostrophes;
+  }
+  CHECK(apostrophes == 40 * 6);
+  // Every word of the canonical text reads back from the original.
+  const std::string& text = result->text;
+  for (std::size_t begin = 0; begin < text.size();) {
+    const std::size_t end = std::min(text.find_first_of(" \n", begin), text.size());
+    const std::string_view word = std::string_view(text).substr(begin, end - begin);
+    if (word.find("\u2019") == std::string_view::npos) {
+      const Span span{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
+      REQUIRE(result->map.to_original(span).of(original) == word);
+    }
+    begin = end + 1;
+  }
+}
+
 TEST_CASE("empty input gives empty output") {
   const auto result = frnews::normalize("");
   REQUIRE(result);

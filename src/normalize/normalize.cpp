@@ -3,6 +3,7 @@
 // other character goes through Normalizer::put(), which repairs it in context and keeps the
 // offset map exact.
 #include <algorithm>
+#include <bit>
 #include <boost/locale/generator.hpp>
 #include <boost/locale/localization_backend.hpp>
 #include <boost/locale/conversion.hpp>
@@ -178,6 +179,8 @@ class Normalizer {
   Normalizer(std::string_view original, const NormalizeOptions& options)
       : in_(original), options_(options) {
     for (const char32_t cp : options.apostrophe) append_utf8(apostrophe_, cp);
+    straight_apostrophe_ = apostrophe_ == "'";
+    curly_apostrophe_ = apostrophe_ == "\u2019";
     html_ = options.html == HtmlMode::on || (options.html == HtmlMode::automatic && detail::looks_like_html(original));
     build_ascii_classes();
   }
@@ -190,14 +193,21 @@ class Normalizer {
       if (idle()) {
         // While a stretch for ICU is open, copy only up to where it closes.
         const std::size_t limit = nfc_open_ ? at + (nfc_quiet - nfc_quiet_for()) : in_.size();
-        const std::size_t end = fast_scan(at, limit);
+        bool apostrophe = false;
+        const std::size_t end = fast_scan(at, limit, apostrophe);
+        const bool progressed = end > at || apostrophe;
         if (end > at) {
           map_.copy(size32(out_.size()), size32(at));
           out_.append(in_, at, end - at);
           last_end_ = size32(end);
           at = end;
-          continue;
         }
+        if (apostrophe) {
+          record(RepairKind::apostrophe, size32(at), size32(at + 1));
+          emit_text(apostrophe_, size32(at), size32(at + 1));
+          ++at;
+        }
+        if (progressed) continue;
       }
       at = slow_item(at);
     }
@@ -240,6 +250,15 @@ class Normalizer {
 
   // A byte that may start a word after a single space copied as is.
   static bool starts_word(unsigned char byte) noexcept { return is_ascii_alnum(byte) || byte == 0xC3 || byte == 0xC5; }
+  // What may follow a space or a line break copied as is: a word, or with Typography::keep
+  // a guillemet.
+  [[nodiscard]] bool may_follow_blank(std::size_t at) const noexcept {
+    if (at >= in_.size()) return false;
+    const auto byte = static_cast<unsigned char>(in_[at]);
+    if (starts_word(byte)) return true;
+    return byte == 0xC2 && options_.typography == Typography::keep && at + 1 < in_.size() &&
+           (in_[at + 1] == '\xAB' || in_[at + 1] == '\xBB');
+  }
   // A byte that may start a Windows-1252 image of a continuation byte.
   static bool may_start_continuation_image(unsigned char byte) noexcept {
     return byte == 0xC2 || byte == 0xC5 || byte == 0xC6 || byte == 0xCB || byte == 0xE2;
@@ -258,14 +277,17 @@ class Normalizer {
       case 0x2013: case 0x2014: case 0x2018: case 0x201C: case 0x201D: case 0x201E: case 0x2020:
       case 0x2021: case 0x2022: case 0x20AC: case 0x2122:
         return true;
-      case 0x2019: return !options_.unify_apostrophes || apostrophe_ == "\u2019";
+      case 0x2019: return !options_.unify_apostrophes || curly_apostrophe_;
       case 0x2026: return !options_.expand_ellipsis;
       default: return false;
     }
   }
 
   // The end of the stretch from `at` that can be copied unchanged.
-  [[nodiscard]] std::size_t fast_scan(std::size_t at, std::size_t limit) const noexcept {
+  // `apostrophe` tells that the stretch ends on a straight apostrophe between two letters, which
+  // the caller writes as options.apostrophe at once.
+  [[nodiscard]] std::size_t fast_scan(std::size_t at, std::size_t limit, bool& apostrophe) const noexcept {
+    apostrophe = false;
     const char32_t previous = last_cp();
     bool after_blank = out_.empty() || detail::is_space(previous) || previous == '\n' ||
                        (options_.typography == Typography::canonical && previous == 0xAB);
@@ -287,7 +309,8 @@ class Normalizer {
         after_blank = in_[i - 1] == ' ';
         continue;
       }
-      const std::size_t chunk_end = std::min(limit, i + 16);
+      // One character at a time until the next block.
+      const std::size_t chunk_end = std::min(limit, i + 1);
       while (i < chunk_end) {
         const auto byte = static_cast<unsigned char>(in_[i]);
         if (byte < 0x80) {
@@ -302,14 +325,28 @@ class Normalizer {
               after_blank = false;
               continue;
             case AsciiClass::space:
-              if (after_blank || !options_.collapse_spaces || i + 1 >= in_.size() ||
-                  !starts_word(static_cast<unsigned char>(in_[i + 1]))) {
-                return i;
-              }
+              if (after_blank || !options_.collapse_spaces || !may_follow_blank(i + 1)) return i;
               ++i;
               after_blank = true;
               continue;
             case AsciiClass::stop:
+              if (byte == '\n' && !after_blank && options_.collapse_spaces) {
+                // One line break or one blank line between words stays as it is.
+                const std::size_t newlines = i + 1 < in_.size() && in_[i + 1] == '\n' ? 2 : 1;
+                if (!may_follow_blank(i + newlines)) return i;
+                i += newlines;
+                after_blank = true;
+                continue;
+              }
+              if (byte == '\'' && between_letters(i, at, previous)) {
+                if (!straight_apostrophe_) {
+                  apostrophe = true;
+                  return i;
+                }
+                ++i;
+                after_blank = false;
+                continue;
+              }
               return i;
           }
         }
@@ -319,7 +356,7 @@ class Normalizer {
         if (!decoded.valid) return i;
         const std::size_t next = i + decoded.length;
         if (spaces_as_found && (decoded.code_point == 0xA0 || decoded.code_point == 0x202F)) {
-          if (after_blank || next >= in_.size() || !starts_word(static_cast<unsigned char>(in_[next]))) return i;
+          if (after_blank || !may_follow_blank(next)) return i;
           i = next;
           after_blank = true;
           continue;
@@ -334,6 +371,29 @@ class Normalizer {
       }
     }
     return i;
+  }
+
+  // True when the straight quote at in_[i] sits between two letters and may be rewritten
+  // without a look at anything else: ASCII or Latin-1 letters on both sides.
+  [[nodiscard]] bool between_letters(std::size_t i, std::size_t stretch_begin, char32_t before_stretch) const noexcept {
+    if (nfc_open_ || i + 2 >= in_.size()) return false;
+    char32_t previous = before_stretch;
+    if (i > stretch_begin) {
+      const auto byte = static_cast<unsigned char>(in_[i - 1]);
+      if (byte < 0x80) {
+        previous = byte;
+      } else if (i - stretch_begin >= 2 && static_cast<unsigned char>(in_[i - 2]) == 0xC3) {
+        previous = 0xC0 | (byte & 0x3FU);
+      } else {
+        return false;
+      }
+    }
+    const auto next = static_cast<unsigned char>(in_[i + 1]);
+    const auto after_next = static_cast<unsigned char>(in_[i + 2]);
+    const bool next_letter = (next < 0x80 && detail::is_letter(next)) ||
+                             (next == 0xC3 && detail::is_continuation(after_next) && after_next != 0x97 && after_next != 0xB7);
+    if (!detail::is_letter(previous) || !next_letter) return false;
+    return !(options_.fix_mojibake && !options_.apostrophe.empty() && reads_as_mojibake(previous, options_.apostrophe.front()));
   }
 
   // Skips whole blocks of sixteen bytes made only of plain ASCII, single spaces before a word,
@@ -370,34 +430,36 @@ class Normalizer {
       const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(n, byte('0' - 1)), _mm_cmplt_epi8(n, byte('9' + 1)));
       const __m128i word = _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(n, lead_c3));
       bad = _mm_or_si128(bad, options_.collapse_spaces ? _mm_andnot_si128(word, space) : space);
-      if (_mm_movemask_epi8(bad) != 0) break;
+      auto bad_mask = static_cast<unsigned>(_mm_movemask_epi8(bad));
       // Non-ASCII bytes: only 0xC3 followed by a continuation byte, and no mojibake lead
       // followed by what may start a continuation image.
       const auto high_mask = static_cast<unsigned>(_mm_movemask_epi8(high));
+      unsigned leads = 0;
       if (high_mask != 0) {
-        if (nfc_open_) break;
-        const auto leads = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, lead_c3)));
+        leads = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, lead_c3)));
         const auto continuations = static_cast<unsigned>(
             _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, continuation_bits), continuation_value)));
         const auto continued = static_cast<unsigned>(
             _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(n, continuation_bits), continuation_value)));
-        if ((leads | continuations) != high_mask || (leads & ~continued) != 0 ||
-            (continuations & ~(leads << 1)) != 0) {
-          break;
-        }
+        bad_mask |= nfc_open_ ? high_mask
+                              : (high_mask & ~(leads | continuations)) | (leads & ~continued) |
+                                    (continuations & ~(leads << 1));
         if (options_.fix_mojibake) {
           const __m128i image_start = _mm_or_si128(
               _mm_or_si128(_mm_cmpeq_epi8(n, byte(static_cast<char>(0xC2))), _mm_cmpeq_epi8(n, byte(static_cast<char>(0xC5)))),
               _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(n, byte(static_cast<char>(0xC6))),
                                         _mm_cmpeq_epi8(n, byte(static_cast<char>(0xCB)))),
                            _mm_cmpeq_epi8(n, byte(static_cast<char>(0xE2)))));
-          if ((continuations & static_cast<unsigned>(_mm_movemask_epi8(image_start))) != 0) break;
+          bad_mask |= (continuations & static_cast<unsigned>(_mm_movemask_epi8(image_start))) >> 1;
         }
-        // Never stop inside a character.
-        i += (leads & 0x8000U) != 0 ? 15 : 16;
-        continue;
       }
-      i += 16;
+      if (bad_mask != 0) {
+        // Up to the first character that needs a closer look, never inside a character.
+        auto good = static_cast<std::size_t>(std::countr_zero(bad_mask));
+        if (good > 0 && (leads & (1U << (good - 1))) != 0) --good;
+        return i + good;
+      }
+      i += (leads & 0x8000U) != 0 ? 15 : 16;
     }
     return i;
 #else
@@ -822,6 +884,8 @@ class Normalizer {
   std::string_view in_;
   const NormalizeOptions& options_;
   std::string apostrophe_;
+  bool straight_apostrophe_ = false;  // options.apostrophe is "'"
+  bool curly_apostrophe_ = false;     // options.apostrophe is "’"
   bool html_ = false;
   AsciiClass ascii_classes_[128] = {};
 
