@@ -299,6 +299,13 @@ TEST_CASE("More subjects: relatives, emphasis, colons without a verb, passives, 
   }
 }
 
+TEST_CASE("An incise inside the quotation", "[quotes]") {
+  const auto r = extract("« Nous ne céderons pas, a prévenu la présidente du syndicat, car la loi est injuste. »");
+  REQUIRE(r.quotes.size() == 1);
+  CHECK(r.speaker(0) == "la présidente du syndicat");
+  CHECK(r.lemma(0) == "prévenir");
+}
+
 TEST_CASE("The channel is not the speaker", "[quotes]") {
   SECTION("cité par une agence") {
     const auto r = extract(

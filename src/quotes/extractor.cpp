@@ -939,11 +939,12 @@ std::vector<Quote> Extraction::run() {
     if (!hit) continue;
     hit->in_quote = in_region(i);
     if (hit->in_quote) {
-      // Inside a quotation only an incise counts: "…, a-t-il dit, …" or in dialogue "…, dit Paul".
+      // Inside a quotation only an incise counts: "…, a-t-il dit, …", "…, a dit Paul, …", or in
+      // dialogue "… ! s'écria Paul".
       const QuotedRegion& r = regions_[region_of_[i]];
       const bool after_comma = i > 0 && !hit->source &&
                                (is_punct(i - 1, ",") || (r.dialogue && ends_sentence_mark(i - 1)));
-      if (!after_comma || (!hit->inverted && !r.dialogue)) {
+      if (!after_comma) {
         i = hit->end - 1;
         continue;
       }
@@ -951,6 +952,10 @@ std::vector<Quote> Extraction::run() {
     pass_words_until(hit->begin);
     if (!hit->source) hit->que = hit->takes_que ? find_que(hit->end) : no_word;
     find_speaker(*hit, cues_);
+    if (hit->in_quote && !hit->inverted) {
+      i = hit->end - 1;  // the quoted speaker's own verb
+      continue;
+    }
     hit->weak = hit->incise_only && !hit->inverted;  // "il a poursuivi :" counts only before a colon
     if (hit->speaker.valid) remember(hit->begin, hit->speaker, true);
     i = hit->end - 1;
