@@ -390,6 +390,13 @@ TEST_CASE("Role descriptions", "[quotes]") {
     REQUIRE(r.quotes.size() == 1);
     CHECK(r.speaker(0) == "Boeing");
   }
+  SECTION("a company noun after the company spoke") {
+    const auto r = extract(
+        "Boeing a annoncé lundi la reprise des livraisons. Le constructeur assure que les contrôles ont été renforcés.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Boeing");
+    CHECK(r.mention(0) == "Le constructeur");
+  }
   SECTION("the description itself when nobody was introduced") {
     const auto r = extract("« Nous attendons des actes », a réagi le porte-parole du collectif.");
     REQUIRE(r.quotes.size() == 1);

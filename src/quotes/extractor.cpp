@@ -36,6 +36,7 @@ struct Who {
   std::string_view wiki_title;
   Gender3 gender = Gender3::unknown;
   bool person = false;
+  bool organization = false;
   bool valid = false;
 };
 
@@ -489,6 +490,7 @@ Who Extraction::from_mention(std::uint32_t m, std::uint32_t mention_begin) const
   who.wikidata_id = chain.wikidata_id;
   who.wiki_title = chain.wiki_title;
   who.person = chain.type == EntityType::person;
+  who.organization = chain.type == EntityType::organization;
   who.gender = chain.gender == Gender::masculine ? Gender3::masculine
                : chain.gender == Gender::feminine ? Gender3::feminine : Gender3::unknown;
   std::uint32_t last = mention_begin;
@@ -655,6 +657,20 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
       Who introduced = it->who;
       introduced.mention = who.mention;
       return introduced;
+    }
+  }
+  // "Renault a annoncé … Le constructeur justifie …": a company noun goes to the organisation that
+  // spoke in this sentence or the one before, when there is one.
+  if (phrase_length(p, WordClass::company)) {
+    looked = 0;
+    for (auto it = salience_.rbegin(); it != salience_.rend() && looked < salience_window; ++it, ++looked) {
+      if (it->word >= b) continue;
+      if (words_[it->word].sentence + 1 < words_[b].sentence) break;
+      if (it->subject && it->who.organization) {
+        Who named = it->who;
+        named.mention = who.mention;
+        return named;
+      }
     }
   }
   return who;

@@ -202,6 +202,8 @@ CueLexicon::CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv) {
       entry.word_class = WordClass::nonsource;
     } else if (type == "speaker") {
       entry.word_class = WordClass::speaker;
+    } else if (type == "company") {
+      entry.word_class = WordClass::company;
     } else {
       throw std::runtime_error("cues.tsv: unknown type " + std::string(type));
     }

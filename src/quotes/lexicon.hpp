@@ -25,6 +25,7 @@ enum class WordClass : std::uint8_t {
   naming,
   nonsource,
   speaker,
+  company,
 };
 
 enum class VerbForm : std::uint8_t { finite, participle, present_participle };
