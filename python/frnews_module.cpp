@@ -112,18 +112,48 @@ py::object string_or_none(std::string_view text) {
   return decode(text);
 }
 
+// The keys of the result dicts, made once: building a key from a C string for every field of
+// every span would cost more than the analysis of a short text. Never freed, so that no Python
+// object is released after the interpreter has gone.
+struct Keys {
+  py::str chain{"chain"};
+  py::str cue{"cue"};
+  py::str end{"end"};
+  py::str end_byte{"end_byte"};
+  py::str entities{"entities"};
+  py::str id{"id"};
+  py::str kind{"kind"};
+  py::str lemma{"lemma"};
+  py::str name{"name"};
+  py::str quotes{"quotes"};
+  py::str score{"score"};
+  py::str speaker{"speaker"};
+  py::str start{"start"};
+  py::str start_byte{"start_byte"};
+  py::str text{"text"};
+  py::str type{"type"};
+  py::str wiki{"wiki"};
+};
+
+const Keys& keys() {
+  static const Keys* const made = new Keys();  // first called with the GIL held
+  return *made;
+}
+
 // A new dict holding a span of the original text, twice located, and its words.
 py::dict span_dict(frnews::Span span, std::string_view original, const CharOffsets& chars) {
+  const Keys& key = keys();
   py::dict out;
-  out["start"] = chars(span.begin);
-  out["end"] = chars(span.end);
-  out["start_byte"] = span.begin;
-  out["end_byte"] = span.end;
-  out["text"] = decode(span.of(original));
+  out[key.start] = chars(span.begin);
+  out[key.end] = chars(span.end);
+  out[key.start_byte] = span.begin;
+  out[key.end_byte] = span.end;
+  out[key.text] = decode(span.of(original));
   return out;
 }
 
 py::dict analysis_dict(const frnews::Analysis& analysis) {
+  const Keys& key = keys();
   const std::string_view original = analysis.original;
   std::vector<std::uint32_t> offsets;
   offsets.reserve(6 * analysis.quotes.size() + 2 * analysis.entities.mentions.size());
@@ -142,24 +172,24 @@ py::dict analysis_dict(const frnews::Analysis& analysis) {
   py::list quotes;
   for (const frnews::Quote& quote : analysis.quotes) {
     py::dict item = span_dict(quote.content, original, chars);
-    item["kind"] = decode(frnews::to_string(quote.kind));
+    item[key.kind] = decode(frnews::to_string(quote.kind));
     if (quote.speaker) {
       const frnews::Speaker& speaker = *quote.speaker;
       py::dict field = span_dict(speaker.mention, original, chars);
-      field["name"] = decode(speaker.name);
-      field["id"] = string_or_none(speaker.wikidata_id);
-      field["wiki"] = string_or_none(speaker.wiki_title);
-      field["chain"] = speaker.chain ? py::object(py::int_(*speaker.chain)) : py::object(py::none());
-      item["speaker"] = field;
+      field[key.name] = decode(speaker.name);
+      field[key.id] = string_or_none(speaker.wikidata_id);
+      field[key.wiki] = string_or_none(speaker.wiki_title);
+      field[key.chain] = speaker.chain ? py::object(py::int_(*speaker.chain)) : py::object(py::none());
+      item[key.speaker] = field;
     } else {
-      item["speaker"] = py::none();
+      item[key.speaker] = py::none();
     }
     if (quote.cue) {
       py::dict field = span_dict(quote.cue->span, original, chars);
-      field["lemma"] = decode(quote.cue->lemma);
-      item["cue"] = field;
+      field[key.lemma] = decode(quote.cue->lemma);
+      item[key.cue] = field;
     } else {
-      item["cue"] = py::none();
+      item[key.cue] = py::none();
     }
     quotes.append(item);
   }
@@ -168,18 +198,18 @@ py::dict analysis_dict(const frnews::Analysis& analysis) {
   for (const frnews::EntityMention& mention : analysis.entities.mentions) {
     const frnews::EntityChain& chain = analysis.entities.chains.at(mention.chain);
     py::dict item = span_dict(mention.span, original, chars);
-    item["type"] = decode(frnews::to_string(mention.type));
-    item["id"] = string_or_none(chain.wikidata_id);
-    item["wiki"] = string_or_none(chain.wiki_title);
-    item["name"] = decode(chain.name);
-    item["score"] = shortest(mention.score);
-    item["chain"] = mention.chain;
+    item[key.type] = decode(frnews::to_string(mention.type));
+    item[key.id] = string_or_none(chain.wikidata_id);
+    item[key.wiki] = string_or_none(chain.wiki_title);
+    item[key.name] = decode(chain.name);
+    item[key.score] = shortest(mention.score);
+    item[key.chain] = mention.chain;
     entities.append(item);
   }
 
   py::dict out;
-  out["quotes"] = quotes;
-  out["entities"] = entities;
+  out[key.quotes] = quotes;
+  out[key.entities] = entities;
   return out;
 }
 
@@ -289,10 +319,11 @@ py::object normalize(const py::str& text, std::string_view typography, std::stri
     offsets.push_back(repair.original.end);
   }
   const CharOffsets chars(input.view(), std::move(offsets));
+  const Keys& key = keys();
   py::list repairs;
   for (const frnews::Repair& repair : result->repairs) {
     py::dict item = span_dict(repair.original, input.view(), chars);
-    item["kind"] = decode(frnews::to_string(repair.kind));
+    item[key.kind] = decode(frnews::to_string(repair.kind));
     repairs.append(item);
   }
   return py::make_tuple(normalized, repairs);
