@@ -268,6 +268,19 @@ TEST_CASE("More subjects: relatives, emphasis, colons without a verb, passives, 
     CHECK(r.speaker(0) == "Emmanuel Macron");
     CHECK_FALSE(r.quotes[0].cue);
   }
+  SECTION("longer quoted words in a sentence about someone, without a reporting verb") {
+    const auto r = extract(
+        "L'actrice Claire Dubois a été récompensée samedi à Cannes. Très émue, elle a dédié son prix « à toutes les "
+        "femmes qui se battent ».");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Claire Dubois");
+    CHECK_FALSE(r.quotes[0].cue);
+  }
+  SECTION("but not a sentence about a thing") {
+    const auto r = extract("La loi vise à « protéger les plus fragiles de la société ».");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK_FALSE(r.quotes[0].speaker);
+  }
   SECTION("a passive participle with par") {
     const auto r = extract("Le gouvernement a présenté une prévision jugée « optimiste » par la Cour des comptes.");
     REQUIRE(r.quotes.size() == 1);

@@ -810,18 +810,20 @@ void Extraction::take_apposition(CueHit& cue, std::uint32_t b, std::uint32_t e) 
   cue.speaker_end = k;
 }
 
-// The person a sentence is about, for a quotation after its colon with no reporting verb: a
-// pronoun opening it, or its first person outside prepositional phrases.
+// The person a sentence is about, for quoted words with no reporting verb: a pronoun subject
+// ("Très émue, elle a dédié son prix « … »") or a person named before any verb.
 Who Extraction::subject_of_sentence(std::uint32_t word) {
   std::uint32_t b = word;
   while (b > 0 && same_sentence(b - 1, word)) --b;
-  if (is(b, "il") || is(b, "elle")) {
-    Who who = resolve_pronoun(b, is(b, "il") ? Gender3::masculine : Gender3::feminine);
-    if (who.valid) who.mention = words_[b].span;
-    return who;
-  }
   for (std::uint32_t i = b; i < word; ++i) {
-    if (in_region(i) || words_[i].mention < 0) continue;
+    if (in_region(i)) return {};
+    if ((is(i, "il") || is(i, "elle")) && (i == b || is_punct(i - 1, ","))) {
+      Who who = resolve_pronoun(i, is(i, "il") ? Gender3::masculine : Gender3::feminine);
+      if (who.valid) who.mention = words_[i].span;
+      return who;
+    }
+    if (single(i, WordClass::auxiliary)) return {};  // names after the verb are objects
+    if (words_[i].mention < 0) continue;
     const auto m = static_cast<std::uint32_t>(words_[i].mention);
     if (entities_.mentions[m].type != EntityType::person) continue;
     if (i > 0 && (is(i - 1, "par") || is(i - 1, "à") || is(i - 1, "avec") || is(i - 1, "de"))) return {};
@@ -978,6 +980,8 @@ std::vector<Quote> Extraction::run() {
     cues_.push_back(std::move(*hit));
   }
 
+  pass_words_until(n_);  // every person is a candidate for the pronouns read below
+
   // Quotations: what kind, and which cue speaks for each.
   std::vector<std::uint32_t> cue_at(n_, no_word);
   for (std::uint32_t c = 0; c < cues_.size(); ++c) cue_at[cues_[c].begin] = c;
@@ -1083,6 +1087,8 @@ std::vector<Quote> Extraction::run() {
     }();
     // Without a cue, short quoted words and names are labels: "les « gilets jaunes »".
     if (!cue && !colon_speaker.valid && ((!direct && short_quote) || looks_like_name(region))) continue;
+    // Longer quoted words inside a sentence about someone are theirs.
+    if (!cue && !colon_speaker.valid && !direct) colon_speaker = subject_of_sentence(region.open);
     while (ce > cb && (is_punct(ce - 1, ",") || is_punct(ce - 1, ";") || words_[ce - 1].kind == WordKind::quote_mark)) --ce;
     while (cb < ce && words_[cb].kind == WordKind::quote_mark) ++cb;
     if (ce <= cb) continue;
