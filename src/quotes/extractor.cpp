@@ -146,6 +146,9 @@ class Extraction {
 
   // --- parts of the analysis ----------------------------------------------------------------
   void mark_regions();
+  void find_cues();
+  std::vector<Found> quotations();
+  void add_reported_speech(std::vector<Found>& found);
   std::optional<CueHit> verb_group_at(std::uint32_t i) const;
   std::optional<CueHit> source_at(std::uint32_t i) const;
   void find_speaker(CueHit& cue, const std::vector<CueHit>& earlier);
@@ -178,6 +181,8 @@ class Extraction {
   std::vector<QuotedRegion> regions_;
   std::vector<std::uint32_t> region_of_;  // the region whose content holds a word
   std::vector<CueHit> cues_;
+  std::vector<std::uint32_t> cue_at_;  // the cue starting at a word
+  std::vector<bool> emitted_;          // regions reported as quotations
   std::vector<Salient> salience_;
   std::vector<RoleIntro> roles_;
   std::unordered_map<std::string, std::string> full_names_;  // surname key -> fullest name
@@ -944,12 +949,9 @@ void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
 
 // --- the whole extraction -----------------------------------------------------------------------
 
-std::vector<Quote> Extraction::run() {
-  if (n_ == 0) return {};
-  mark_regions();
-
-  // Cues in text order, each with its speaker; people seen before a cue are candidates for its
-  // pronouns.
+// Cues in text order, each with its speaker; people seen before a cue are candidates for its
+// pronouns.
+void Extraction::find_cues() {
   for (std::uint32_t i = 0; i < n_; ++i) {
     if (words_[i].lex.empty() && !is(i, "s'") && !is(i, "se") && !is(i, "n'") && !is(i, "ne")) continue;
     std::optional<CueHit> hit = verb_group_at(i);
@@ -979,12 +981,12 @@ std::vector<Quote> Extraction::run() {
     i = hit->end - 1;
     cues_.push_back(std::move(*hit));
   }
+}
 
-  pass_words_until(n_);  // every person is a candidate for the pronouns read below
-
-  // Quotations: what kind, and which cue speaks for each.
-  std::vector<std::uint32_t> cue_at(n_, no_word);
-  for (std::uint32_t c = 0; c < cues_.size(); ++c) cue_at[cues_[c].begin] = c;
+// Quotations: what kind, and which cue speaks for each.
+std::vector<Found> Extraction::quotations() {
+  cue_at_.assign(n_, no_word);
+  for (std::uint32_t c = 0; c < cues_.size(); ++c) cue_at_[cues_[c].begin] = c;
   const auto cue_before = [&](std::uint32_t word, bool before_colon) -> const CueHit* {
     // The nearest verb ending before `word` in its sentence, outside quotations, else the
     // nearest "selon X" ("Pour l'économiste X, « … »").
@@ -1005,7 +1007,7 @@ std::vector<Quote> Extraction::run() {
   // After the words it attributes, a source is "selon X" with X found; "pour" there is a goal.
   const auto trailing_source = [](const CueHit& c) { return c.source && c.speaker.valid && c.lemma != "pour"; };
   std::vector<Found> found;
-  std::vector<bool> emitted(regions_.size(), false);
+  emitted_.assign(regions_.size(), false);
   std::vector<bool> direct_region(regions_.size(), false);
   CueHit passive_cue;
   for (std::uint32_t r = 0; r < regions_.size(); ++r) {
@@ -1016,10 +1018,10 @@ std::vector<Quote> Extraction::run() {
     const bool direct = follows_previous(r) ? direct_region[r - 1] : is_direct(r);
     direct_region[r] = direct;
     const CueHit* cue = nullptr;
-    Who colon_speaker;  // "X n'a pas caché sa colère : « … »": no cue, the subject speaks
+    Who sentence_subject;  // no cue: the person the sentence is about ("X n’a pas caché : « … »")
     // 1. An incise inside: "…, a-t-il ajouté, …" or a dialogue line "— Oui, dit-il."
     for (std::uint32_t i = cb; i < ce && !cue; ++i) {
-      if (cue_at[i] != no_word && cues_[cue_at[i]].in_quote) cue = &cues_[cue_at[i]];
+      if (cue_at_[i] != no_word && cues_[cue_at_[i]].in_quote) cue = &cues_[cue_at_[i]];
     }
     if (cue && region.dialogue && cue->begin > cb) {
       // "— Oui, dit-il." and "— Non ! s'écria Paul, qui …": the line ends at the incise, unless
@@ -1032,16 +1034,16 @@ std::vector<Quote> Extraction::run() {
     if (!cue && region.close != no_word) {
       std::uint32_t k = region.close + 1;
       if (is_punct(k, ",")) ++k;
-      if (k < n_ && words_[k].paragraph == words_[region.close].paragraph && cue_at[k] != no_word &&
-          (cues_[cue_at[k]].inverted || trailing_source(cues_[cue_at[k]]))) {
-        cue = &cues_[cue_at[k]];
+      if (k < n_ && words_[k].paragraph == words_[region.close].paragraph && cue_at_[k] != no_word &&
+          (cues_[cue_at_[k]].inverted || trailing_source(cues_[cue_at_[k]]))) {
+        cue = &cues_[cue_at_[k]];
       }
     }
     // 3. Before a colon: "X a déclaré : « … »", also at the end of the paragraph before.
     if (!cue && region.open > 0 && is_punct(region.open - 1, ":")) {
       cue = cue_before(region.open - 1, true);
       if (cue && cue->inverted && cue->speaker_end == no_word && !cue->speaker.valid) cue = nullptr;
-      if (!cue) colon_speaker = subject_of_sentence(region.open - 1);
+      if (!cue) sentence_subject = subject_of_sentence(region.open - 1);
     }
     // 4. A verb of the same sentence before the quotation: "X a salué « … »".
     if (!cue && !region.dialogue && !(direct && (region.open == 0 || !same_sentence(region.open - 1, region.open)))) {
@@ -1086,9 +1088,9 @@ std::vector<Quote> Extraction::run() {
       return count <= label_words;
     }();
     // Without a cue, short quoted words and names are labels: "les « gilets jaunes »".
-    if (!cue && !colon_speaker.valid && ((!direct && short_quote) || looks_like_name(region))) continue;
+    if (!cue && !sentence_subject.valid && ((!direct && short_quote) || looks_like_name(region))) continue;
     // Longer quoted words inside a sentence about someone are theirs.
-    if (!cue && !colon_speaker.valid && !direct) colon_speaker = subject_of_sentence(region.open);
+    if (!cue && !sentence_subject.valid && !direct) sentence_subject = subject_of_sentence(region.open);
     while (ce > cb && (is_punct(ce - 1, ",") || is_punct(ce - 1, ";") || words_[ce - 1].kind == WordKind::quote_mark)) --ce;
     while (cb < ce && words_[cb].kind == WordKind::quote_mark) ++cb;
     if (ce <= cb) continue;
@@ -1101,14 +1103,14 @@ std::vector<Quote> Extraction::run() {
       std::uint32_t k = region.close + 1;
       if (is_punct(k, ",")) ++k;
       f.incise_after = k < n_ && same_sentence(region.close, k) &&
-                       (cue_at[k] != no_word || (k + 1 < n_ && words_[k + 1].kind == WordKind::clitic));
+                       (cue_at_[k] != no_word || (k + 1 < n_ && words_[k + 1].kind == WordKind::clitic));
     }
     f.quote.content = doc_.to_original(words_span(cb, ce));
     f.quote.kind = direct ? QuoteKind::direct : QuoteKind::partial;
-    if (!cue && colon_speaker.valid) {
+    if (!cue && sentence_subject.valid) {
       f.attributed = true;
-      f.quote.speaker = Speaker{doc_.to_original(colon_speaker.mention), colon_speaker.name, colon_speaker.chain,
-                                std::string(colon_speaker.wikidata_id), std::string(colon_speaker.wiki_title)};
+      f.quote.speaker = Speaker{doc_.to_original(sentence_subject.mention), sentence_subject.name, sentence_subject.chain,
+                                std::string(sentence_subject.wikidata_id), std::string(sentence_subject.wiki_title)};
     }
     if (cue) {
       f.attributed = true;
@@ -1119,10 +1121,9 @@ std::vector<Quote> Extraction::run() {
                                   std::string(who.wiki_title)};
       }
     }
-    emitted[r] = true;
+    emitted_[r] = true;
     found.push_back(std::move(f));
   }
-
   // « A » et « B », a dit X: A goes with B. Then a quotation without a cue goes on with the
   // speaker of the quotation just before, in its paragraph or the paragraph before.
   for (std::size_t q = found.size(); q-- > 1;) {
@@ -1153,16 +1154,19 @@ std::vector<Quote> Extraction::run() {
       f.attributed = true;
     }
   }
+  return found;
+}
 
-  // Reported speech without quotation marks.
+// Reported speech without quotation marks, added to `found`.
+void Extraction::add_reported_speech(std::vector<Found>& found) {
   // Prefix counts keep every test below constant-time: words inside emitted quotations (marks
   // included), plain words, and where each sentence starts.
   std::vector<std::uint32_t> quoted(n_ + 1, 0), plain(n_ + 1, 0), sentence_start;
   for (std::uint32_t i = 0; i < n_; ++i) {
-    const bool in_emitted = (in_region(i) && emitted[region_of_[i]]) ||
+    const bool in_emitted = (in_region(i) && emitted_[region_of_[i]]) ||
                             (words_[i].kind == WordKind::quote_mark &&
-                             ((i + 1 < n_ && in_region(i + 1) && emitted[region_of_[i + 1]]) ||
-                              (i > 0 && in_region(i - 1) && emitted[region_of_[i - 1]])));
+                             ((i + 1 < n_ && in_region(i + 1) && emitted_[region_of_[i + 1]]) ||
+                              (i > 0 && in_region(i - 1) && emitted_[region_of_[i - 1]])));
     quoted[i + 1] = quoted[i] + (in_emitted ? 1u : 0u);
     plain[i + 1] = plain[i] + (words_[i].kind == WordKind::word ? 1u : 0u);
     while (sentence_start.size() <= words_[i].sentence) sentence_start.push_back(i);
@@ -1214,7 +1218,15 @@ std::vector<Quote> Extraction::run() {
       if (after >= se || ends_sentence_mark(after)) add_indirect(sb, cue.begin - 1, cue);
     }
   }
+}
 
+std::vector<Quote> Extraction::run() {
+  if (n_ == 0) return {};
+  mark_regions();
+  find_cues();
+  pass_words_until(n_);  // every person is a candidate for the pronouns read below
+  std::vector<Found> found = quotations();
+  add_reported_speech(found);
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
     return a.quote.content.begin < b.quote.content.begin;
   });
