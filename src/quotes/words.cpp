@@ -199,6 +199,12 @@ void QuoteWords::split_token(const Token& token, std::uint32_t sentence, std::ui
     space = false;
   };
   while (i < text.size()) {
+    // Most bytes are letters: only these can start a space, a mark or punctuation.
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= 0x80 && byte != 0xC2 && byte != 0xE2)) {
+      ++i;
+      continue;
+    }
     if (const std::size_t n = space_at(text, i)) {
       flush(i);
       i += n;
