@@ -219,10 +219,6 @@ class DocumentView {
     return i > 0 && tokens_[i - 1].span.end < tokens_[i].span.begin;
   }
   [[nodiscard]] std::uint16_t cues(std::uint32_t i) const noexcept { return entity_cues().kinds(key(i)); }
-  // A capital that says the word is a name: not the first word of a sentence, not a title.
-  [[nodiscard]] bool meaningful_cap(std::uint32_t i) const noexcept {
-    return has(i, is_cap) && !has(i, is_initial) && !has(i, in_title);
-  }
   // "A." of "A. Piguet": one capital letter and a period.
   [[nodiscard]] bool is_initial_at(std::uint32_t i) const noexcept {
     if (!has(i, is_cap) || i + 1 >= size() || text(i + 1) != "." || space_before(i + 1)) return false;
@@ -290,8 +286,8 @@ bool is_football_word(std::string_view folded) noexcept {
 
 class MentionFinder {
  public:
-  MentionFinder(const DocumentView& view, const KnowledgeBase& kb, const LinkerOptions& options)
-      : view_(view), kb_(kb), options_(options), max_words_(std::max<std::uint32_t>(kb.max_name_words(), 1)) {}
+  MentionFinder(const DocumentView& view, const KnowledgeBase& kb)
+      : view_(view), kb_(kb), max_words_(std::max<std::uint32_t>(kb.max_name_words(), 1)) {}
 
   std::vector<Candidate> run() {
     const std::uint32_t n = view_.size();
@@ -784,7 +780,6 @@ class MentionFinder {
 
   const DocumentView& view_;
   const KnowledgeBase& kb_;
-  const LinkerOptions& options_;
   std::uint32_t max_words_;
   Pending pending_;
   std::vector<Candidate> found_;
@@ -999,7 +994,7 @@ Entities EntityLinker::link(const Document& doc) const {
   Entities result;
   if (doc.tokens().empty()) return result;
   const DocumentView view(doc);
-  std::vector<Candidate> candidates = MentionFinder(view, *kb_, options_).run();
+  std::vector<Candidate> candidates = MentionFinder(view, *kb_).run();
 
   if (options_.link_demonyms) {
     std::size_t next = 0;
