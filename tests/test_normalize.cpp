@@ -396,6 +396,35 @@ TEST_CASE("dashes, ellipsis, ligatures, fullwidth") {
   CHECK(original_of(*result, original, "nancer") == "nancer");
 }
 
+TEST_CASE("line breaks, inserted spaces and removed bytes in the map") {
+  SECTION("a line break made from a tag maps to the tag") {
+    const std::string original = "Premier<br>second";
+    const auto result = frnews::normalize(original);
+    REQUIRE(result);
+    CHECK(result->text == "Premier\nsecond");
+    CHECK(result->map.to_original(Span{7, 8}).of(original) == "<br>");
+    CHECK(original_of(*result, original, "second") == "second");
+  }
+  SECTION("a narrow no-break space put inside guillemets maps to an empty span") {
+    NormalizeOptions options;
+    options.typography = frnews::Typography::canonical;
+    const std::string original = "«Non»";
+    const auto result = frnews::normalize(original, options);
+    REQUIRE(result);
+    CHECK(result->text == "«\u202FNon\u202F»");
+    CHECK(result->map.to_original(Span{2, 5}).empty());
+    CHECK(original_of(*result, original, "Non") == "Non");
+    CHECK(original_of(*result, original, "»") == "»");
+  }
+  SECTION("a text of nothing but junk maps to nothing") {
+    const std::string original = "\u200B\x01  \n";
+    const auto result = frnews::normalize(original);
+    REQUIRE(result);
+    CHECK(result->text.empty());
+    CHECK(result->map.to_original(Span{0, 0}).end <= original.size());
+  }
+}
+
 TEST_CASE("repairs come in original order with their kinds") {
   const std::string original = "<p>L'Ã©tÃ©\u00A0 &amp; co</p>";
   const auto result = frnews::normalize(original);
