@@ -257,6 +257,13 @@ TEST_CASE("More subjects: relatives, emphasis, colons without a verb, passives, 
     CHECK(r.speaker(1) == "Paul Girard");
     CHECK(r.lemma(1) == "saluer");
   }
+  SECTION("a relative clause between the subject and its verb") {
+    const auto r = extract(
+        "Le ministre de l'Intérieur, qui s'exprimait devant les députés, a précisé que les effectifs seraient renforcés.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Le ministre de l’Intérieur");
+    CHECK(r.content(0) == "les effectifs seraient renforcés");
+  }
   SECTION("a stressed pronoun after the subject") {
     const auto r = extract("Les syndicats, eux, dénoncent une « provocation ».");
     REQUIRE(r.quotes.size() == 1);

@@ -435,22 +435,35 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::subject_before(std::uint32_t
           phrase_length(s - 1, WordClass::adverb) == 1)) {
     --s;
   }
+  // ", qui s'exprimait devant les députés,": a relative clause between commas is skipped whole.
+  const auto relative_start = [&](std::uint32_t k) -> std::uint32_t {
+    for (std::uint32_t j = k + 1, seen = 0; j-- > 1 && seen < max_phrase_words && same_sentence(j, verb); ++seen) {
+      if (is_punct(j, ",")) return no_word;
+      if (is(j, "qui") && is_punct(j - 1, ",")) return j;
+    }
+    return no_word;
+  };
   std::uint32_t b = s;
   while (b > 0 && same_sentence(b - 1, verb) && s - b < max_subject_words && !in_region(b - 1)) {
     const std::uint32_t k = b - 1;
     const Word& w = words_[k];
     if (w.kind == WordKind::punctuation && !is_punct(k, ",")) break;
     if (w.kind == WordKind::quote_mark || w.kind == WordKind::dash) break;
+    const bool verb_here = single(k, WordClass::auxiliary) ||
+                           (single(k, WordClass::verb) && !w.capitalized && !(k > 0 && single(k - 1, WordClass::determiner)));
+    if ((verb_here || is(k, "qui")) && k + 1 < s) {
+      if (const std::uint32_t relative = relative_start(k); relative != no_word) {
+        b = relative;
+        continue;
+      }
+    }
     if (is(k, "que") || is(k, "qu'") || is(k, "qui") || is(k, "dont") || is(k, "où") || is(k, "mais") ||
         is(k, "car") || is(k, "et") || is(k, "lorsque") || is(k, "quand") || is(k, "si") || is(k, "puis") ||
         is(k, "comme") || is(k, "ou")) {
       break;
     }
     // A verb ends the subject, unless an article makes it a noun: "le communiqué de l'ONU".
-    if (single(k, WordClass::auxiliary) ||
-        (single(k, WordClass::verb) && !w.capitalized && !(k > 0 && single(k - 1, WordClass::determiner)))) {
-      break;
-    }
+    if (verb_here) break;
     // A subject pronoun is the subject of this clause: "il rendit le papier en disant".
     if (is(k, "il") || is(k, "elle") || is(k, "ils") || is(k, "elles")) return {k, k + 1};
     if (is(k, "on")) break;
