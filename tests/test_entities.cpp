@@ -365,3 +365,13 @@ TEST_CASE("a known surname links a full name only with the entry's first name", 
   CHECK(nil.chains[0].wikidata_id.empty());
   CHECK_FALSE(nil.chains[0].entry);
 }
+
+TEST_CASE("an acronym followed by its name in parentheses is one organisation", "[entities]") {
+  const auto found = link("Le SNPT (Syndicat national des pilotes de tourisme) appelle à la grève. Le SNPT exige une réponse.");
+  REQUIRE(found.size() == 3);
+  CHECK(found[1].text == "Syndicat national des pilotes de tourisme");
+  CHECK(found[0].chain == found[1].chain);
+  CHECK(found[2].chain == found[0].chain);
+  CHECK(found[0].chain_name == "Syndicat national des pilotes de tourisme");
+  CHECK(found[0].type == EntityType::organization);
+}

@@ -467,6 +467,23 @@ class MentionFinder {
     return i;
   }
 
+  // The end of a name spelled out in parentheses after its acronym ("le PNF (parquet national
+  // financier)"), when its initials are the acronym's letters; i when there is none.
+  std::uint32_t name_after_acronym(std::uint32_t i, std::uint32_t end) const noexcept {
+    if (i < 2 || view_.text(i - 1) != "(" || !view_.has(i - 2, is_caps)) return i;
+    const std::string_view letters = view_.key(i - 2);
+    std::size_t k = 0;
+    for (std::uint32_t w = i; w < end && w <= i + 10; ++w) {
+      if (view_.text(w) == ")") return k == letters.size() ? w : i;
+      if (!view_.has(w, is_word)) return i;
+      const std::string_view key = view_.key(w);
+      if (is_small_word(key)) continue;
+      if (k >= letters.size() || key.front() != letters[k]) return i;
+      ++k;
+    }
+    return i;
+  }
+
   // The longest name the text's shape gives from token i: capitalised words, with particles
   // inside people's names, and an organisation's head with its adjectives and complement.
   struct Shape {
@@ -484,7 +501,9 @@ class MentionFinder {
     std::uint32_t j = i + 1;
     if (lower_head || (head & (detail::cue_org_head | detail::cue_misc_head))) {
       // "Rassemblement des travailleurs unis (RTU)": the acronym says where the name ends.
-      if (const std::uint32_t defined = name_before_acronym(i, end); defined > i) {
+      std::uint32_t defined = name_before_acronym(i, end);
+      if (defined == i) defined = name_after_acronym(i, end);
+      if (defined > i) {
         return {defined, (head & detail::cue_misc_head) ? EntityType::misc : EntityType::organization, true};
       }
       // "Parti communiste de Cuba", "Agence spatiale européenne", "tribunal administratif de Lyon"
@@ -902,6 +921,13 @@ class ChainBuilder {
            view_.text(n.end) == "(" && a.end < view_.size() && closes_acronym(view_.text(a.end));
   }
 
+  [[nodiscard]] bool spells_out(std::uint32_t acronym, std::uint32_t name) const {
+    const Candidate& a = mentions_[acronym].c;
+    const Candidate& n = mentions_[name].c;
+    return a.end == a.begin + 1 && view_.has(a.begin, is_caps) && n.begin == a.end + 1 && view_.text(a.end) == "(" &&
+           initials(n) == view_.key(a.begin);
+  }
+
   std::uint32_t own_chain(std::uint32_t m) {
     const Mention& mention = mentions_[m];
     const auto next = static_cast<std::uint32_t>(chains_.size());
@@ -927,6 +953,8 @@ class ChainBuilder {
       const auto after = std::lower_bound(wholes.begin(), wholes.end(), m);
       return mentions_[after == wholes.begin() ? wholes.front() : *(after - 1)].chain;
     }
+    // "le PNF (parquet national financier)": the name spelt out after its acronym.
+    if (m > 0 && !one_word && !mention.choice.entry && spells_out(m - 1, m)) return mentions_[m - 1].chain;
     if (m > 0 && defines_acronym(m - 1, m)) {
       acronyms_[key] = mentions_[m - 1].chain;
       return mentions_[m - 1].chain;
