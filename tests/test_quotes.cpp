@@ -344,6 +344,12 @@ TEST_CASE("The channel is not the speaker", "[quotes]") {
     REQUIRE(r.quotes.size() == 1);
     CHECK(r.speaker(0) == "Jean Dupont");
   }
+  SECTION("a longer place phrase before the speaker") {
+    const auto r = extract("« Justice a été rendue », a réagi à la sortie de l'audience Me Sophie Lambert.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.mention(0) == "Me Sophie Lambert");
+    CHECK(r.speaker(0) == "Sophie Lambert");
+  }
   SECTION("déclaré à l'AFP") {
     const auto r = extract("« Nous porterons plainte », a déclaré à l'AFP le directeur de l'usine.");
     REQUIRE(r.quotes.size() == 1);

@@ -393,7 +393,11 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::phrase_after(std::uint32_t f
       ++i;
       if (here(i) && phrase_length(i, WordClass::determiner)) i += phrase_length(i, WordClass::determiner);
       const std::uint32_t object = i;
-      while (here(i) && words_[i].kind == WordKind::word && !phrase_length(i, WordClass::determiner) &&
+      const auto complement = [&](std::uint32_t k) {  // "de l'audience": an article after "de"
+        return k > 0 && (is(k - 1, "de") || is(k - 1, "d'")) && phrase_length(k, WordClass::determiner);
+      };
+      while (here(i) && (words_[i].kind == WordKind::word || words_[i].kind == WordKind::elision) &&
+             (!phrase_length(i, WordClass::determiner) || complement(i)) &&
              !(i > object && starts_new_name(i)) &&
              !honorific(i) && !(single(i, WordClass::stop) && !is(i, "de") && !is(i, "du") && !is(i, "des") && !is(i, "d'")) &&
              !phrase_length(i, WordClass::adverb)) {
