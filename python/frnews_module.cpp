@@ -232,6 +232,35 @@ class PythonAnalyzer {
     return analysis_dict(*result);
   }
 
+  // The line `frnews analyze --jsonl` writes for {"id": id, "text": text}: byte offsets only,
+  // and no Python object built but the returned str.
+  [[nodiscard]] py::str analyze_json(const py::str& text, const py::object& id, std::string_view errors) const {
+    std::string id_json;
+    if (id.is_none()) {
+      id_json = "null";
+    } else if (py::isinstance<py::str>(id)) {
+      frnews::append_json_string(id_json, Utf8Text(id.cast<py::str>(), errors).view());
+    } else if (py::isinstance<py::int_>(id) && !py::isinstance<py::bool_>(id)) {
+      id_json = py::str(id).cast<std::string>();
+    } else {
+      throw py::type_error("id must be a str, an int or None");
+    }
+    const Utf8Text input(text, errors);
+    std::string json;
+    std::optional<frnews::Error> error;
+    {
+      const py::gil_scoped_release release;
+      const auto result = analyzer_.analyze(input.view());
+      if (result) {
+        frnews::append_json(json, *result, id_json);
+      } else {
+        error = result.error();
+      }
+    }
+    if (error) throw py::value_error(error->message());
+    return decode(json);
+  }
+
   [[nodiscard]] py::tuple state() const {
     return py::make_tuple(kb_path_ ? py::object(py::cast(*kb_path_)) : py::object(py::none()),
                           link_demonyms_, min_score_);
@@ -346,6 +375,10 @@ PYBIND11_MODULE(frnews, m) {
            "A dict {'quotes': [...], 'entities': [...]} in the format of the frnews JSON output; "
            "'start'/'end' are character offsets into text, 'start_byte'/'end_byte' UTF-8 byte offsets. "
            "errors: 'replace' turns lone surrogates into U+FFFD, 'strict' raises UnicodeEncodeError.")
+      .def("analyze_json", &PythonAnalyzer::analyze_json, py::arg("text"), py::kw_only(),
+           py::arg("id") = py::none(), py::arg("errors") = "replace",
+           "One line of JSON, the line `frnews analyze --jsonl` writes for {\"id\": id, \"text\": text}: "
+           "offsets are UTF-8 byte offsets. Faster than json.dumps(analyze(text)) when writing JSON Lines.")
       .def("__repr__", &PythonAnalyzer::repr)
       .def(py::pickle(
           [](const PythonAnalyzer& analyzer) { return analyzer.state(); },

@@ -19,8 +19,8 @@ def analyze_partition(lines):
     analyzer = frnews.Analyzer()  # cheap: the built-in knowledge base is loaded once per process
     for line in lines:
         document = json.loads(line)
-        result = analyzer.analyze(document["text"])
-        yield json.dumps({"id": document["id"], **result}, ensure_ascii=False)
+        # The line `frnews analyze --jsonl` would write; analyzer.analyze() gives dicts instead.
+        yield analyzer.analyze_json(document["text"], id=document["id"])
 
 
 if __name__ == "__main__":

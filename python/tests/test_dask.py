@@ -70,7 +70,8 @@ class DaskTest(unittest.TestCase):
         done = subprocess.run([COMMAND, "analyze", "--jsonl", "--no-progress", "-j", "1"],
                               input="".join(line + "\n" for line in cls.lines),
                               capture_output=True, encoding="utf-8", check=True)
-        cls.single_command = [json.loads(line) for line in done.stdout.splitlines()]
+        cls.command_lines = done.stdout.splitlines()
+        cls.single_command = [json.loads(line) for line in cls.command_lines]
 
         cls.cluster = LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
                                    dashboard_address=None)
@@ -110,6 +111,8 @@ class DaskTest(unittest.TestCase):
     def test_module_and_command_agree(self):
         for module, command in zip(self.single_module, self.single_command):
             self.assertEqual(command_format(module), command)
+        lines = [analyzer().analyze_json(d["text"], id=d["id"]) for d in self.documents]
+        self.assertEqual(lines, self.command_lines)
 
 
 if __name__ == "__main__":

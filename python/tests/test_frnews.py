@@ -1,5 +1,6 @@
 """Tests of the Python module frnews: results, offsets, normalize, bad input, knowledge bases,
 threads."""
+import json
 import os
 import pickle
 import tempfile
@@ -89,6 +90,22 @@ class AnalyzeTest(unittest.TestCase):
         prefix = WIDE[:quote["start"]]
         self.assertEqual(quote["start_byte"], len(prefix.encode("utf-8")))
         self.assertGreater(quote["start_byte"], quote["start"])
+
+    def test_json_line_has_the_byte_offsets(self):
+        result = self.analyzer.analyze(WIDE)
+        line = self.analyzer.analyze_json(WIDE, id="wide")
+        self.assertNotIn("\n", line)
+        parsed = json.loads(line)
+        self.assertEqual(parsed["id"], "wide")
+        self.assertEqual([(q["start"], q["end"], q["text"]) for q in parsed["quotes"]],
+                         [(q["start_byte"], q["end_byte"], q["text"]) for q in result["quotes"]])
+        self.assertEqual([(e["start"], e["type"], e["id"]) for e in parsed["entities"]],
+                         [(e["start_byte"], e["type"], e["id"]) for e in result["entities"]])
+        self.assertEqual(json.loads(self.analyzer.analyze_json("", id=12)),
+                         {"id": 12, "quotes": [], "entities": []})
+        self.assertIsNone(json.loads(self.analyzer.analyze_json("Rien."))["id"])
+        with self.assertRaises(TypeError):
+            self.analyzer.analyze_json("Rien.", id=1.5)
 
     def test_result_is_plain_python(self):
         result = self.analyzer.analyze(MACRON)
