@@ -375,3 +375,11 @@ TEST_CASE("an acronym followed by its name in parentheses is one organisation", 
   CHECK(found[0].chain_name == "Syndicat national des pilotes de tourisme");
   CHECK(found[0].type == EntityType::organization);
 }
+
+TEST_CASE("a plural honorific makes people of the whole list", "[entities]") {
+  const auto found = link("MM. Perrichon, Vauquelin et Dardenne ont été élus au conseil. Renaudin a protesté.");
+  REQUIRE(found.size() >= 3);
+  for (std::size_t k = 0; k < 3; ++k) CHECK(found[k].type == EntityType::person);
+  CHECK(found[0].text == "Perrichon");
+  CHECK(found[2].text == "Dardenne");
+}

@@ -315,6 +315,7 @@ class MentionFinder {
         pending_.person = true;
         pending_.gender = honorific->gender;
         pending_.honorific = true;
+        pending_.plural = honorific->plural;
         pending_.from = next;
         return next;
       }
@@ -336,6 +337,8 @@ class MentionFinder {
       pending_ = {};
       pending_.loc = true;
       pending_.from = i + 1;
+    } else if (pending_.plural && view_.key(i) == "et") {
+      // the list goes on
     } else if (!is_de(view_.key(i)) && view_.key(i) != "la" && view_.key(i) != "l'" && !looks_adjective(view_.key(i))) {
       clear_cues(i);
     }
@@ -725,7 +728,7 @@ class MentionFinder {
       c.gender = person_lexicon().first_name_gender(view_.text(c.begin));
     }
     // The person may still follow the complement: "la présidente du groupe X, Rachida Dati".
-    if (!complement && !pass_on) pending_ = {};
+    if (!complement && !pass_on && !(pending_.plural && cued)) pending_ = {};
     found_.push_back(c);
     return c.end;
   }
@@ -793,6 +796,7 @@ class MentionFinder {
   struct Pending {
     bool person = false, org = false, loc = false, role_complement = false, honorific = false;
     bool role_of_place = false;  // "le maire de", "l'ambassadeur de": a place follows
+    bool plural = false;         // "MM. Dupont, Durand et Martin": the cue goes down the list
     Gender gender = Gender::unknown;
     std::uint32_t from = ~0u;  // the first token the cue applies to; none when unset
   };
