@@ -447,6 +447,12 @@ TEST_CASE("Quotation marks", "[quotes]") {
     CHECK(r.content(1) == "Le match sera difficile");
     CHECK(r.speaker(1) == "le capitaine");
   }
+  SECTION("a straight quotation after a sentence in the same paragraph") {
+    const auto r = extract("La maire a quitté la salle. \"Nous reviendrons\", a-t-elle lancé.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.content(0) == "Nous reviendrons");
+    CHECK(r.quotes[0].kind == QuoteKind::direct);
+  }
   SECTION("nested quotations are one quotation") {
     const auto r = extract("« Il m'a dit “je reviendrai demain” puis il est parti », a raconté la voisine.");
     REQUIRE(r.quotes.size() == 1);

@@ -195,8 +195,10 @@ void QuoteWords::split_token(const Token& token, std::uint32_t sentence, std::ui
   bool space = space_before;
   std::size_t i = 0;
   const auto flush = [&](std::size_t end) {
-    if (end > start) emit_word(start, end, space);
-    space = false;
+    if (end > start) {
+      emit_word(start, end, space);
+      space = false;
+    }
   };
   while (i < text.size()) {
     // Most bytes are letters: only these can start a space, a mark or punctuation.
