@@ -619,8 +619,6 @@ class MentionFinder {
   std::uint32_t try_mention(std::uint32_t i) {
     const std::uint32_t end = view_.sentence_end(i);
     std::uint32_t start = i;
-    // "l'OTAN", "d'Orange": the elision stays out, unless a capital says it belongs to the name
-    // ("Selon L'Équipe").
     // "M. de Villepin": after an honorific, the particle opens the name.
     if (pending_.honorific && pending_.from == i && is_name_particle(view_.key(i)) && i + 1 < end &&
         view_.has(i + 1, is_cap) && !view_.has(i, is_cap)) {
@@ -628,6 +626,8 @@ class MentionFinder {
       if (name_end > i + 1 && !found_.empty() && found_.back().begin == i + 1) found_.back().begin = i;
       return std::max(name_end, i + 1);
     }
+    // "l'OTAN", "d'Orange": the elision stays out, unless a capital says it belongs to the name
+    // ("Selon L'Équipe", below).
     const bool elision = view_.has(i, is_elision);
     if (elision) {
       if (i + 1 >= end || !view_.has(i + 1, is_cap)) return i;
@@ -651,12 +651,11 @@ class MentionFinder {
     if ((cues & detail::cue_stop) && capital && !view_.is_initial_at(start)) {
       // "Le", "Selon", "Dans": a name only when a longer known name starts with it ("La Haye").
       if (kb_end < start + 2) kb_end = start, entries = {};
-      if (!view_.has(start, is_initial) && !(view_.key(start) == "le" || view_.key(start) == "la" ||
-                                             view_.key(start) == "les")) {
-        shape.end = start;
-      } else if (view_.has(start, is_initial) || shape.end < start + 2) {
-        shape.end = start;
-      }
+      // An article with a capital in mid-sentence may open a name the knowledge base lacks
+      // ("à La Haye", "Marine Le Pen").
+      const std::string_view key = view_.key(start);
+      const bool article_in_name = !initial && (key == "le" || key == "la" || key == "les") && shape.end >= start + 2;
+      if (!article_in_name) shape.end = start;
       if (kb_end == start && shape.end == start) return i + 1;
     }
     if ((cues & detail::cue_common_capital) && kb_end == start && shape.end <= start + 1) return i + 1;
@@ -722,9 +721,7 @@ class MentionFinder {
     // "L'Équipe", "L'Express": a capital elision in mid-sentence belongs to the name, unless the
     // name is an institution's ("L'Assemblée fédérale") or the entry is known without it.
     if (elision && view_.has(i, is_cap) && !view_.has(i, is_initial) && elision_in_name(c)) c.begin = i;
-    if (c.person_cue && c.gender == Gender::unknown && c.type == EntityType::person) {
-      c.gender = person_lexicon().first_name_gender(view_.text(c.begin));
-    } else if (c.type == EntityType::person && c.gender == Gender::unknown) {
+    if (c.type == EntityType::person && c.gender == Gender::unknown) {
       c.gender = person_lexicon().first_name_gender(view_.text(c.begin));
     }
     // The person may still follow the complement: "la présidente du groupe X, Rachida Dati".
