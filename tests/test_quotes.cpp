@@ -517,6 +517,12 @@ TEST_CASE("No speaker in the text means none", "[quotes]") {
     REQUIRE(r.quotes.size() == 1);
     CHECK_FALSE(r.quotes[0].speaker);
   }
+  SECTION("-t-on with the place or circle that speaks") {
+    const auto r = extract("« Rien n'est décidé », explique-t-on dans l'entourage du ministre.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "l’entourage du ministre");
+    CHECK(r.lemma(0) == "expliquer");
+  }
   SECTION("a-t-on appris") {
     const auto r = extract("« Le sommet est reporté à mars », a-t-on appris de source diplomatique.");
     REQUIRE(r.quotes.size() == 1);

@@ -887,9 +887,18 @@ void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
       } else {
         cue.speaker.valid = false;
       }
-    } else if (is(cue.end, "auprès") && is(cue.end + 1, "de")) {  // "a-t-on appris auprès de X"
-      auto [b, e] = phrase_after(cue.end + 2, false);
-      if (b < e) cue.speaker = resolve_phrase(b, e, true);
+    } else if (same_sentence(cue.begin, cue.end)) {
+      // "a-t-on appris auprès de X", "explique-t-on à Matignon", "indique-t-on dans l'entourage
+      // du ministre": the place or the circle speaks.
+      std::uint32_t from = no_word;
+      if (is(cue.end, "auprès") && (is(cue.end + 1, "de") || is(cue.end + 1, "d'") || is(cue.end + 1, "du"))) {
+        from = cue.end + 2;
+      } else if (is(cue.end, "dans") || is(cue.end, "chez") || is(cue.end, "à") || is(cue.end, "au")) {
+        from = cue.end + 1;
+      }
+      if (from == no_word) return;
+      auto [b, e] = phrase_after(from, false);
+      if (b < e && plausible_speaker(b, e)) cue.speaker = resolve_phrase(b, e, true);
     }
     return;
   }
