@@ -383,3 +383,19 @@ TEST_CASE("a plural honorific makes people of the whole list", "[entities]") {
   CHECK(found[0].text == "Perrichon");
   CHECK(found[2].text == "Dardenne");
 }
+
+TEST_CASE("a head word or an acronym repeats a known organisation", "[entities]") {
+  const KnowledgeBase kb = KnowledgeBase::from_tsv(
+      "Q20\tAutorité des marchés financiers (France)\tAutorité des marchés financiers\tORG\t\t0.9\trégulateur\n");
+  const std::string text =
+      "L'Autorité des marchés financiers a ouvert une enquête. Selon l'AMF, les faits sont graves. "
+      "L'Autorité rendra ses conclusions en juin.";
+  const Document doc = make(text);
+  const Entities entities = EntityLinker(kb).link(doc);
+  REQUIRE(entities.mentions.size() == 3);
+  for (const EntityMention& m : entities.mentions) {
+    CHECK(m.chain == entities.mentions[0].chain);
+    CHECK(m.type == EntityType::organization);
+  }
+  CHECK(entities.chains[entities.mentions[0].chain].wikidata_id == "Q20");
+}

@@ -984,7 +984,7 @@ class ChainBuilder {
       c.typed = true;
     }
     if (c.gender == Gender::unknown) c.gender = mention.c.gender;
-    if (mention.c.end > mention.c.begin + 1 && !mention.choice.entry && mention.choice.type != EntityType::person) {
+    if (mention.c.end > mention.c.begin + 1 && mention.choice.type != EntityType::person) {
       if (const std::string letters = initials(mention.c); !letters.empty()) by_initials_.try_emplace(letters, chain);
       by_head_.try_emplace(std::string(view_.key(mention.c.begin)), chain);
     }
