@@ -281,6 +281,25 @@ TEST_CASE("invisible characters and newlines") {
   }
 }
 
+TEST_CASE("the ¬ of OCR line-end hyphenation joins the word it broke") {
+  const std::string_view scanned = "Le pr\u00e9si\u00acdent Clemen\u00acceau a parl\u00e9.";
+  const auto normalized = frnews::normalize(scanned);
+  REQUIRE(normalized);
+  CHECK(normalized->text == "Le président Clemenceau a parlé.");
+  CHECK(has_repair(*normalized, RepairKind::ocr_hyphen));
+  // The joined name maps back to the whole broken word of the scan.
+  const auto at = static_cast<std::uint32_t>(normalized->text.find("Clemenceau"));
+  const Span name{at, at + static_cast<std::uint32_t>(std::string_view("Clemenceau").size())};
+  CHECK(normalized->map.to_original(name).of(scanned) == "Clemen\u00acceau");
+
+  // A ¬ between spaces, digits or at an edge is a sign, kept as written; the option keeps them all.
+  CHECK(canonical("non \u00ac oui") == "non \u00ac oui");
+  CHECK(canonical("\u00acA et 3\u00ac4") == "\u00acA et 3\u00ac4");
+  NormalizeOptions keep;
+  keep.join_ocr_hyphens = false;
+  CHECK(canonical("pr\u00e9si\u00acdent", keep) == "pr\u00e9si\u00acdent");
+}
+
 TEST_CASE("Unicode NFC") {
   const std::string original = "Ame\u0301lie et Zoe\u0308 ont vu l'A\u030Aland";
   const auto result = frnews::normalize(original);

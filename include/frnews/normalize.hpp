@@ -41,6 +41,7 @@ struct NormalizeOptions {
   bool expand_ellipsis = false;      // "…" -> "..."
   bool split_ligatures = true;       // ﬁ ﬂ ﬀ ﬃ ﬄ -> fi fl ff ffi ffl; œ æ kept
   bool fold_fullwidth = true;        // ＡＢＣ１２３ -> ABC123
+  bool join_ocr_hyphens = true;      // "Poin¬caré" -> "Poincaré": the ¬ OCR leaves at line-end breaks
 };
 
 enum class RepairKind : std::uint8_t {
@@ -58,6 +59,7 @@ enum class RepairKind : std::uint8_t {
   ellipsis,
   ligature,
   fullwidth,
+  ocr_hyphen,
 };
 
 [[nodiscard]] FRNEWS_API std::string_view to_string(RepairKind kind) noexcept;

@@ -37,6 +37,7 @@ std::string_view to_string(RepairKind kind) noexcept {
     case RepairKind::ellipsis: return "ellipsis";
     case RepairKind::ligature: return "ligature";
     case RepairKind::fullwidth: return "fullwidth";
+    case RepairKind::ocr_hyphen: return "ocr_hyphen";
   }
   return "unknown";
 }
@@ -269,6 +270,7 @@ class Normalizer {
     if (cp >= 0xC0 && cp <= 0x17F) return true;
     if (cp > 0xA0 && cp < 0xC0) {
       if (cp == 0xAD) return false;
+      if (cp == 0xAC) return !options_.join_ocr_hyphens;
       if (cp == 0xB4) return !options_.unify_apostrophes;
       if (cp == 0xAB || cp == 0xBB) return options_.typography != Typography::canonical;
       return true;
@@ -513,6 +515,14 @@ class Normalizer {
     return end;
   }
 
+  // True when the canonical text so far ends with a letter and the original text at `next`
+  // starts with one: "Poin¬caré", where OCR kept the mark of a word broken at a line end.
+  [[nodiscard]] bool joins_letters(std::uint32_t next) const noexcept {
+    if (out_.empty() || next >= in_.size()) return false;
+    return detail::is_letter(decode_utf8(out_, previous_boundary(out_, out_.size())).code_point) &&
+           detail::is_letter(decode_utf8(in_, next).code_point);
+  }
+
   // Takes one character that came from original bytes [begin, end); `verbatim` when those bytes
   // are exactly its UTF-8.
   void put(char32_t cp, std::uint32_t begin, std::uint32_t end, bool verbatim) {
@@ -547,6 +557,10 @@ class Normalizer {
     }
     if (options_.remove_invisibles && detail::is_invisible(cp)) {
       record(RepairKind::invisible, begin, end);
+      return;
+    }
+    if (cp == 0xAC && options_.join_ocr_hyphens && joins_letters(end)) {
+      record(RepairKind::ocr_hyphen, begin, end);
       return;
     }
     if (detail::is_space(cp)) {
