@@ -567,9 +567,12 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
     // A speaker starting inside a longer mention ("AFP Jean Dupont" read as one name) is the
     // name from here on, not the whole mention's entity.
     const bool inside_mention = words_[k].mention >= 0 && k > 0 && words_[k - 1].mention == words_[k].mention;
-    if (inside_mention) {
-      std::uint32_t end = k;
-      while (end < e && words_[end].mention == words_[k].mention) ++end;
+    // A first name read alone as an entity while the surname follows ("Philippe" + "Martin").
+    const bool split_name = words_[k].mention >= 0 && k + 1 < e && words_[k + 1].mention != words_[k].mention &&
+                            is_name_word(k + 1) && person_lexicon().is_first_name(words_.text(k));
+    if (inside_mention || split_name) {
+      std::uint32_t end = k + 1;
+      while (end < e && (split_name ? is_name_word(end) : words_[end].mention == words_[k].mention)) ++end;
       Who who = from_name_run(k, end);
       who.mention.begin = words_[from].span.begin;
       if (who.gender == Gender3::unknown) who.gender = gender;
@@ -648,7 +651,9 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
     const auto mention = static_cast<std::uint32_t>(words_[m].mention);
     if (m > 0 && words_[m - 1].mention == words_[m].mention) continue;
     if (entities_.mentions[mention].type != EntityType::person) break;
-    Who who = from_mention(mention, m);
+    // "Philippe" + "Martin" read as two entities: the first name belongs to the name.
+    const bool split_name = m > p && is_name_word(m - 1) && person_lexicon().is_first_name(words_.text(m - 1));
+    Who who = split_name ? from_name_run(m - 1, e) : from_mention(mention, m);
     if (record_role) {
       RoleIntro intro;
       for (std::uint32_t r = p; r < m; ++r) intro.words.push_back(key(r));
