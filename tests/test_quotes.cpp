@@ -150,6 +150,12 @@ TEST_CASE("Reported speech without quotation marks", "[quotes]") {
     CHECK(r.mention(0) == "la CFDT");
     CHECK(r.lemma(0) == "selon");
   }
+  SECTION("selon with a relative clause") {
+    const auto r = extract("Selon le quotidien, qui cite des diplomates, la rencontre aura lieu en mars.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.content(0) == "la rencontre aura lieu en mars");
+    CHECK(r.speaker(0) == "le quotidien");
+  }
   SECTION("selon at the end") {
     const auto r = extract("Le chantier prendra deux ans de retard, selon le ministère des Transports.");
     REQUIRE(r.quotes.size() == 1);

@@ -1234,7 +1234,13 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
       std::uint32_t head = sb;
       if (is(head, "mais") || is(head, "et") || is(head, "or")) ++head;
       if (cue.begin == head && is_punct(cue.speaker_end, ",")) {
-        add_indirect(cue.speaker_end + 1, se, cue);
+        // "Selon Le Monde, qui cite des diplomates, …": the clause starts after the relative.
+        std::uint32_t clause = cue.speaker_end + 1;
+        if (is(clause, "qui")) {
+          while (clause < se && !is_punct(clause, ",")) ++clause;
+          ++clause;
+        }
+        if (clause < se) add_indirect(clause, se, cue);
       } else if (cue.begin > sb && is_punct(cue.begin - 1, ",") && cue.lemma != "pour" &&
                  (cue.speaker_end >= se || ends_sentence_mark(cue.speaker_end))) {
         add_indirect(sb, cue.begin - 1, cue);
