@@ -399,3 +399,10 @@ TEST_CASE("a head word or an acronym repeats a known organisation", "[entities]"
   }
   CHECK(entities.chains[entities.mentions[0].chain].wikidata_id == "Q20");
 }
+
+TEST_CASE("an apposition after a comma says a name is a person's", "[entities]") {
+  const auto found = link(
+      "Selon Verdier, le maire de la commune, les travaux reprendront lundi. Lemaistre, 54 ans, a été entendu.");
+  CHECK(require(found, "Verdier").type == EntityType::person);
+  CHECK(require(found, "Lemaistre").type == EntityType::person);
+}

@@ -714,8 +714,10 @@ class MentionFinder {
       c.typed_by_text = shape.typed;
       if (!shape.typed) {
         c.type = guess_type(c, start, kb_end > start ? kb_.entity(entries.front()).type : EntityType::misc);
-        // A lone capitalised word opening a sentence: kept only if the document confirms it.
-        c.tentative = initial && shape.end == start + 1 && !view_.has(start, is_caps);
+        // A lone capitalised word opening a sentence: kept only if the document confirms it
+        // (another mention, an apposition: "Lemaire, 54 ans, ...").
+        c.tentative = initial && shape.end == start + 1 && !view_.has(start, is_caps) &&
+                      !has_person_apposition(shape.end);
       }
     }
     // "L'Équipe", "L'Express": a capital elision in mid-sentence belongs to the name, unless the
@@ -775,10 +777,22 @@ class MentionFinder {
     return false;
   }
 
+  // "Durand, 45 ans,", "Durand, le maire de ...", "Durand, ancienne ministre": what follows the
+  // comma after a name says it is a person's.
+  bool has_person_apposition(std::uint32_t after) const {
+    const std::uint32_t end = view_.sentence_end(after > 0 ? after - 1 : 0);
+    if (after + 1 >= end || view_.text(after) != ",") return false;
+    std::uint32_t k = after + 1;
+    if (view_.kind(k) == TokenKind::number) return k + 1 < end && view_.key(k + 1) == "ans";
+    const std::string_view key = view_.key(k);
+    if (key == "le" || key == "la" || key == "l'" || key == "un" || key == "une" || key == "son" || key == "sa") ++k;
+    return k < end && view_.has(k, is_word) && static_cast<bool>(person_lexicon().role_at(view_.doc(), k));
+  }
+
   // The type of a name the text gives no clear sign of.
   EntityType guess_type(const Candidate& c, std::uint32_t start, EntityType known_part) const {
     const std::uint32_t words = c.end - start;
-    if (c.person_cue) return EntityType::person;
+    if (c.person_cue || has_person_apposition(c.end)) return EntityType::person;
     if (c.org_cue) return EntityType::organization;
     if (known_part == EntityType::organization) return EntityType::organization;
     if (words == 1 && has_digit(view_.text(start))) return EntityType::misc;
