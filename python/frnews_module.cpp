@@ -267,8 +267,10 @@ class PythonAnalyzer {
   }
 
   [[nodiscard]] std::string repr() const {
-    return "frnews.Analyzer(kb_path=" + (kb_path_ ? "'" + kb_path_->string() + "'" : std::string("None")) +
-           ", link_demonyms=" + (link_demonyms_ ? "True" : "False") + ", min_score=" + py::repr(py::float_(shortest(min_score_))).cast<std::string>() + ")";
+    const std::string path = kb_path_ ? "'" + kb_path_->string() + "'" : "None";
+    const auto score = py::repr(py::float_(shortest(min_score_))).cast<std::string>();
+    return "frnews.Analyzer(kb_path=" + path + ", link_demonyms=" + (link_demonyms_ ? "True" : "False") +
+           ", min_score=" + score + ")";
   }
 
  private:

@@ -25,7 +25,7 @@ TEMPLATES = [
     "Selon {source}, {fact}.",
     "{Speaker} {cue} {que}{statement}, lors d’un déplacement à {place}.",
     "À {place}, {speaker} a promis « {statement} ».",
-    "Il fait beau à {place} ce matin, où {fact_passive}.",
+    "Il fait beau à {place} ce matin, où {fact}.",
     "« {Statement}. » {Speaker} n’a pas voulu en dire davantage.",
 ]
 
@@ -44,7 +44,8 @@ def document(rng):
         sentences.append(rng.choice(TEMPLATES).format(
             statement=statement, Statement=_capitalized(statement),
             speaker=speaker, Speaker=_capitalized(speaker), cue=rng.choice(CUES),
-            que="qu’" if statement[0] in "aeiouyéèà" else "que ", place=rng.choice(PLACES), source=rng.choice(SOURCES), fact=fact, fact_passive=fact))
+            que="qu’" if statement[0] in "aeiouyéèà" else "que ",
+            place=rng.choice(PLACES), source=rng.choice(SOURCES), fact=fact))
     return " ".join(sentences)
 
 
