@@ -1,0 +1,192 @@
+// The state of one extraction: the words of a document, its quoted regions, the cues found in
+// it and the people and roles a pronoun or a description may refer to. Internal to src/quotes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "entities/person_lexicon.hpp"
+#include "frnews/entities.hpp"
+#include "frnews/quotes.hpp"
+#include "frnews/segment.hpp"
+#include "quotes/lexicon.hpp"
+#include "quotes/marks.hpp"
+#include "quotes/words.hpp"
+
+namespace frnews::detail {
+
+
+inline constexpr std::uint32_t max_subject_words = 24;  // how far back a subject is looked for
+inline constexpr std::uint32_t max_phrase_words = 10;   // the longest descriptive speaker
+inline constexpr std::uint32_t salience_window = 48;    // candidates looked at for a pronoun
+inline constexpr std::uint32_t label_words = 3;         // quoted words this short need a cue to count
+
+// A speaker as found in the text, resolved as far as the document allows.
+struct Who {
+  Span mention;  // canonical
+  std::string name;
+  std::optional<std::uint32_t> chain;
+  std::string_view wikidata_id;
+  std::string_view wiki_title;
+  Gender3 gender = Gender3::unknown;
+  bool person = false;
+  bool organization = false;
+  bool valid = false;
+};
+
+struct CueHit {
+  std::uint32_t begin = 0, end = 0;  // words
+  std::string_view lemma;
+  bool source = false;       // "selon X"
+  bool takes_que = false;
+  bool incise_only = false;
+  bool present_participle = false;
+  bool inverted = false;     // the speaker comes after the cue ("a déclaré M. X", "a-t-il dit")
+  bool in_quote = false;     // inside a quotation (an incise "…, a-t-il dit, …")
+  bool weak = false;         // a verb that reports speech only inverted or before a colon
+  std::uint32_t que = no_word;  // the "que" of a reported clause
+  std::uint32_t speaker_end = no_word;  // last word of an inverted speaker + 1
+  Who speaker;
+};
+
+struct Salient {
+  std::uint32_t word;
+  Who who;
+  bool subject;  // the subject of its clause, preferred by pronouns over people named after a verb
+};
+
+struct RoleIntro {
+  std::vector<std::string_view> words;  // folded role words ("ministre", "culture")
+  Who who;
+};
+
+struct Found {
+  Quote quote;
+  std::uint32_t region = no_word;
+  std::uint32_t paragraph = 0;
+  std::uint32_t first_word = 0;
+  std::uint32_t last_word = 0;
+  bool attributed = false;  // a cue or a speaker was found in the text around it
+  bool incise_after = false;  // "« … », peut-on lire": someone else's words, even unattributed
+};
+
+class Extraction {
+ public:
+  Extraction(const Document& doc, const Entities& entities, const CueLexicon& lexicon)
+      : doc_(doc), entities_(entities), lex_(lexicon), words_(doc, entities, lexicon), n_(static_cast<std::uint32_t>(words_.size())) {}
+
+  std::vector<Quote> run();
+
+ private:
+  // --- word classes ---------------------------------------------------------------------------
+  [[nodiscard]] std::string_view key(std::uint32_t i) const { return words_.key(i); }
+  [[nodiscard]] bool is(std::uint32_t i, std::string_view k) const { return i < n_ && key(i) == k; }
+  [[nodiscard]] const LexEntry* single(std::uint32_t i, WordClass c) const {
+    if (i >= n_) return nullptr;
+    for (const auto& e : words_[i].lex) {
+      if (e.word_class == c && e.rest.empty()) return &e;
+    }
+    return nullptr;
+  }
+  // The longest phrase of class c starting at word i: its entry and length in words.
+  [[nodiscard]] std::pair<const LexEntry*, std::uint32_t> phrase(std::uint32_t i, WordClass c) const {
+    const LexEntry* best = nullptr;
+    std::uint32_t best_length = 0;
+    if (i >= n_) return {nullptr, 0};
+    for (const auto& e : words_[i].lex) {
+      if (e.word_class != c) continue;
+      const auto length = static_cast<std::uint32_t>(e.rest.size() + 1);
+      if (length <= best_length || i + length > n_) continue;
+      bool match = true;
+      for (std::uint32_t k = 1; k < length && match; ++k) {
+        match = words_[i + k].sentence == words_[i].sentence && key(i + k) == e.rest[k - 1];
+      }
+      if (match) best = &e, best_length = length;
+    }
+    return {best, best_length};
+  }
+  [[nodiscard]] std::uint32_t phrase_length(std::uint32_t i, WordClass c) const { return phrase(i, c).second; }
+  [[nodiscard]] bool same_sentence(std::uint32_t a, std::uint32_t b) const {
+    return a < n_ && b < n_ && words_[a].sentence == words_[b].sentence;
+  }
+  [[nodiscard]] bool is_punct(std::uint32_t i, std::string_view p) const {
+    return i < n_ && words_[i].kind == WordKind::punctuation && words_[i].span.of(doc_.text()) == p;
+  }
+  [[nodiscard]] bool ends_sentence_mark(std::uint32_t i) const {
+    if (i >= n_ || words_[i].kind != WordKind::punctuation) return false;
+    const auto t = words_.text(i);
+    return t == "." || t == "!" || t == "?" || t == "\xE2\x80\xA6";
+  }
+  [[nodiscard]] bool in_region(std::uint32_t i) const { return i < n_ && region_of_[i] != no_word; }
+  // "sèchement", "doucement": adverbs of manner stand between a verb and its inverted subject.
+  [[nodiscard]] bool is_manner_adverb(std::uint32_t i) const {
+    if (i >= n_ || words_[i].kind != WordKind::word || words_[i].capitalized || words_[i].mention >= 0) return false;
+    const std::string_view k = key(i);
+    return k.size() > 6 && k.ends_with("ment");
+  }
+  // "à l'AFP Jean Dupont": a first name or another entity after a name starts a new name.
+  [[nodiscard]] bool starts_new_name(std::uint32_t i) const {
+    if (i == 0 || i >= n_ || !words_[i].capitalized) return false;
+    if (words_[i].mention >= 0 && words_[i].mention != words_[i - 1].mention) return true;
+    return person_lexicon().is_first_name(words_.text(i)) && !person_lexicon().is_first_name(words_.text(i - 1));
+  }
+  // "M.", "Mme", "Me": capitalised, so that the pronoun "me" is none.
+  [[nodiscard]] const LexEntry* honorific(std::uint32_t i) const {
+    return i < n_ && words_[i].capitalized ? single(i, WordClass::honorific) : nullptr;
+  }
+  [[nodiscard]] bool is_name_word(std::uint32_t i) const {
+    return i < n_ && words_[i].kind == WordKind::word && words_[i].capitalized;
+  }
+
+  // --- parts of the analysis ----------------------------------------------------------------
+  void mark_regions();
+  void find_cues();
+  std::vector<Found> quotations();
+  void add_reported_speech(std::vector<Found>& found);
+  std::optional<CueHit> verb_group_at(std::uint32_t i) const;
+  std::optional<CueHit> source_at(std::uint32_t i) const;
+  void find_speaker(CueHit& cue, const std::vector<CueHit>& earlier);
+  Who subject_of_sentence(std::uint32_t word);
+  void take_apposition(CueHit& cue, std::uint32_t b, std::uint32_t e);
+  std::uint32_t find_que(std::uint32_t from) const;
+  std::pair<std::uint32_t, std::uint32_t> phrase_after(std::uint32_t from, bool skip_adverbials) const;
+  std::pair<std::uint32_t, std::uint32_t> subject_before(std::uint32_t verb) const;
+  Who resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_role);
+  Who resolve_pronoun(std::uint32_t word, Gender3 gender) const;
+  Who from_mention(std::uint32_t mention, std::uint32_t mention_begin) const;
+  Who from_name_run(std::uint32_t b, std::uint32_t e) const;
+  bool plausible_speaker(std::uint32_t b, std::uint32_t e) const;
+  void remember(std::uint32_t word, const Who& who, bool subject);
+  void pass_words_until(std::uint32_t word);
+  void record_role_before(std::uint32_t name_begin, const Who& who);
+  bool is_label(const QuotedRegion& r) const;
+  bool looks_like_name(const QuotedRegion& r) const;
+  bool is_direct(std::size_t region_index) const;
+  bool follows_previous(std::size_t region_index) const;
+  Span words_span(std::uint32_t b, std::uint32_t e) const {
+    return {words_[b].span.begin, words_[e - 1].span.end};
+  }
+
+  const Document& doc_;
+  const Entities& entities_;
+  const CueLexicon& lex_;
+  QuoteWords words_;
+  std::uint32_t n_;
+  std::vector<QuotedRegion> regions_;
+  std::vector<std::uint32_t> region_of_;  // the region whose content holds a word
+  std::vector<CueHit> cues_;
+  std::vector<std::uint32_t> cue_at_;  // the cue starting at a word
+  std::vector<bool> emitted_;          // regions reported as quotations
+  std::vector<Salient> salience_;
+  std::vector<RoleIntro> roles_;
+  std::unordered_map<std::string, std::string> full_names_;  // surname key -> fullest name
+  std::uint32_t passed_ = 0;  // words before this one are in the salience list
+  bool verb_seen_ = false;    // a verb was passed in the current sentence: names after it are no subjects
+};
+
+}  // namespace frnews::detail
