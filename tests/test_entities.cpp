@@ -406,3 +406,9 @@ TEST_CASE("an apposition after a comma says a name is a person's", "[entities]")
   CHECK(require(found, "Verdier").type == EntityType::person);
   CHECK(require(found, "Lemaistre").type == EntityType::person);
 }
+
+TEST_CASE("a city stays a place when football words only seem to be there", "[entities]") {
+  const auto found = link(
+      "À ce stade, Marseille n'a pas encore voté son budget. Au milieu de la séance, le maire a quitté la salle.");
+  CHECK(require(found, "Marseille").type == EntityType::location);
+}

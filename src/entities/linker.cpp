@@ -275,9 +275,10 @@ bool holds_a_place(std::string_view folded_title) noexcept {
 
 // Words whose presence makes a city's name a football club ("Lyon a battu Lille").
 bool is_football_word(std::string_view folded) noexcept {
-  static constexpr std::array<std::string_view, 16> words = {
-      "club",   "match",       "joueur",  "joueurs", "entraineur", "ligue",     "mercato", "footballeur",
-      "recrue", "championnat", "attaquant", "milieu", "transfert", "buteur", "defenseur", "stade"};
+  // Not "stade" nor "milieu": "à ce stade", "au milieu de".
+  static constexpr std::array<std::string_view, 15> words = {
+      "club",        "match",     "matchs",    "joueur", "joueurs",   "entraineur", "ligue",      "mercato",
+      "footballeur", "recrue",    "championnat", "attaquant", "transfert", "buteur",     "defenseur"};
   return std::find(words.begin(), words.end(), folded) != words.end();
 }
 
