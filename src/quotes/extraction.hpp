@@ -20,6 +20,9 @@
 
 namespace frnews::detail {
 
+// Names of the extraction's own, kept apart from other parts' internals.
+namespace quoting {
+
 
 inline constexpr std::uint32_t max_subject_words = 24;  // how far back a subject is looked for
 inline constexpr std::uint32_t max_phrase_words = 10;   // the longest descriptive speaker
@@ -189,4 +192,5 @@ class Extraction {
   bool verb_seen_ = false;    // a verb was passed in the current sentence: names after it are no subjects
 };
 
+}  // namespace quoting
 }  // namespace frnews::detail

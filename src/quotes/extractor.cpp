@@ -14,7 +14,7 @@ std::string_view to_string(QuoteKind kind) noexcept {
   return "direct";
 }
 
-namespace detail {
+namespace detail::quoting {
 
 // --- quotation regions ----------------------------------------------------------------------------
 
@@ -468,7 +468,7 @@ std::vector<Quote> Extraction::run() {
   return quotes;
 }
 
-}  // namespace detail
+}  // namespace detail::quoting
 
 class QuoteExtractor::Impl {
  public:
@@ -481,7 +481,7 @@ QuoteExtractor& QuoteExtractor::operator=(QuoteExtractor&&) noexcept = default;
 QuoteExtractor::~QuoteExtractor() = default;
 
 std::vector<Quote> QuoteExtractor::extract(const Document& doc, const Entities& entities) const {
-  detail::Extraction extraction(doc, entities, *impl_->lexicon);
+  detail::quoting::Extraction extraction(doc, entities, *impl_->lexicon);
   return extraction.run();
 }
 

@@ -6,7 +6,7 @@
 #include "entities/person_lexicon.hpp"
 #include "quotes/extraction.hpp"
 
-namespace frnews::detail {
+namespace frnews::detail::quoting {
 
 // The "que" that opens the reported clause after a verb: "a annoncé vendredi que",
 // "a dit à la presse qu'". Only adverbs and prepositional phrases may stand between.
@@ -639,4 +639,4 @@ void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
   }
 }
 
-}  // namespace frnews::detail
+}  // namespace frnews::detail::quoting
