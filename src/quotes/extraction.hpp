@@ -23,7 +23,6 @@ namespace frnews::detail {
 // Names of the extraction's own, kept apart from other parts' internals.
 namespace quoting {
 
-
 inline constexpr std::uint32_t max_subject_words = 24;  // how far back a subject is looked for
 inline constexpr std::uint32_t max_phrase_words = 10;   // the longest descriptive speaker
 inline constexpr std::uint32_t salience_window = 48;    // candidates looked at for a pronoun
