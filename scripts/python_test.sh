@@ -1,29 +1,10 @@
 #!/usr/bin/env bash
 # Builds the Python module (FRNEWS_PYTHON=ON) and the frnews command into BUILD_DIR (default:
 # build-python), then runs the Python tests, Dask included, through CTest. Installs what is
-# missing: the packages of scripts/setup.sh, then pybind11, the Python headers and Dask.
+# missing: the packages of scripts/setup.sh, pybind11, the Python headers and Dask.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
-
-packages=(pybind11-dev python3-dev python3-dask python3-distributed)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "frnews: installing ${missing[*]}" >&2
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  # Refresh the package lists only when they do not know a package yet.
-  for p in "${missing[@]}"; do
-    if ! apt-cache show "$p" >/dev/null 2>&1; then
-      $sudo apt-get update -qq
-      break
-    fi
-  done
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+scripts/setup.sh pybind11-dev python3-dev python3-dask python3-distributed
 
 # Debian's Dask and pybind11 belong to the system interpreter, which may not be the first
 # python3 on the PATH (pyenv, a virtual environment): build for, and test with, the one that

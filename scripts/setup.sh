@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian packages frnews needs to build and test, when some are missing.
+# Installs the Debian packages frnews needs to build and test, and those given as arguments,
+# when some are missing.
 set -euo pipefail
 
 packages=(g++ cmake ninja-build libboost-locale-dev libboost-dev libfmt-dev libicu-dev
-          libcli11-dev libsimdjson-dev catch2 libbenchmark-dev python3 zlib1g-dev libbz2-dev)
+          libcli11-dev libsimdjson-dev catch2 libbenchmark-dev python3 zlib1g-dev libbz2-dev "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
