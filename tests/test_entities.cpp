@@ -412,3 +412,15 @@ TEST_CASE("a city stays a place when football words only seem to be there", "[en
       "À ce stade, Marseille n'a pas encore voté son budget. Au milieu de la séance, le maire a quitté la salle.");
   CHECK(require(found, "Marseille").type == EntityType::location);
 }
+
+TEST_CASE("a verb after an organisation's head is not part of its name", "[entities]") {
+  for (const char* text : {"La Commission indique que le texte sera revu.", "Le Syndicat insiste sur les salaires.",
+                           "La Fédération signale des retards.", "L'Agence rappelle les consignes."}) {
+    const auto found = link(text);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].text.find(' ') == std::string::npos);
+    CHECK(found[0].type == EntityType::organization);
+  }
+  CHECK(require(link("L'Agence exécutive européenne a publié son rapport."), "Agence exécutive européenne").type ==
+        EntityType::organization);
+}

@@ -83,13 +83,26 @@ bool has_digit(std::string_view word) noexcept {
   return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Verbs that end like adjectives and follow a name's head: "la Commission indique", "le Parti
+// insiste", "l'Agence signale", "l'Union arrive".
+bool is_verb_like_adjective(std::string_view folded) noexcept {
+  static constexpr std::array<std::string_view, 44> verbs = {
+      "indique",   "explique", "applique",  "communique", "revendique", "fabrique",  "implique",  "replique",
+      "complique", "dedique",  "abdique",   "critique",   "pratique",   "insiste",   "existe",    "persiste",
+      "resiste",   "assiste",  "subsiste",  "consiste",   "signale",    "egale",     "avale",     "etale",
+      "regale",    "appelle",  "rappelle",  "interpelle", "renouvelle", "arrive",    "suive",     "vive",
+      "ecrive",    "prive",    "derive",    "ravive",     "faire",      "taire",     "plaire",    "extraire",
+      "eclaire",   "declare",  "demain",    "soutien"};
+  return std::find(verbs.begin(), verbs.end(), folded) != verbs.end();
+}
+
 // Lower-case words that qualify a name's head: "communiste", "européenne", "météorologique".
 bool looks_adjective(std::string_view folded) noexcept {
-  if (folded.size() < 4) return false;
-  static constexpr std::array<std::string_view, 34> endings = {
+  if (folded.size() < 4 || is_verb_like_adjective(folded)) return false;
+  static constexpr std::array<std::string_view, 36> endings = {
       "ique", "iques", "ien",  "ienne", "iens",  "iennes", "ais",  "aise",  "aises", "ois",  "oise",  "oises",
-      "al",   "ale",   "ales", "aux",   "el",    "elle",   "els",  "elles", "aire",  "aires", "if",    "ive",
-      "ives", "ain",   "aine", "aines", "ains",  "een",    "eenne", "iste", "istes", "ifs"};
+      "al",   "ale",   "ales", "aux",   "el",    "elle",   "els",  "elles", "aire",  "aires", "if",    "tive",
+      "sive", "ain",   "aine", "aines", "ains",  "een",    "eenne", "iste", "istes", "ifs", "tives", "sives"};
   return std::any_of(endings.begin(), endings.end(), [&](std::string_view e) { return folded.ends_with(e); }) ||
          person_lexicon().demonym(folded).has_value();
 }
