@@ -422,6 +422,14 @@ TEST_CASE("Role descriptions", "[quotes]") {
     REQUIRE(r.quotes.size() == 1);
     CHECK(r.speaker(0) == "Boeing");
   }
+  SECTION("a nationality names the person just spoken of") {
+    const auto r = extract(
+        "« Nous avons montré du caractère », a estimé l'entraîneur Paul Girard. L'Espagnol s'est aussi félicité de "
+        "la « maturité » de son groupe.");
+    REQUIRE(r.quotes.size() == 2);
+    CHECK(r.speaker(1) == "Paul Girard");
+    CHECK(r.mention(1) == "L'Espagnol");
+  }
   SECTION("a company noun after the company spoke") {
     const auto r = extract(
         "Boeing a annoncé lundi la reprise des livraisons. Le constructeur assure que les contrôles ont été renforcés.");

@@ -271,6 +271,15 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
     if (gender != Gender3::unknown) who.gender = gender;
     return who;
   };
+  // "L'Espagnol s'est félicité": a nationality names the person just spoken of.
+  if (p > b && p + 1 == e && words_[p].capitalized && words_[p].mention < 0 &&
+      person_lexicon().demonym(words_.text(p))) {
+    Who who = resolve_pronoun(b, gender == Gender3::plural ? Gender3::plural : gender);
+    if (who.valid && (who.person || gender == Gender3::plural)) {
+      who.mention = words_span(b, e);
+      return who;
+    }
+  }
   if (auto who = name_at(p, b)) return *who;
   // A role: "le chancelier allemand Friedrich Merz", "le ministre des Transports".
   std::uint32_t k = p + phrase_length(p, WordClass::speaker);
