@@ -350,7 +350,8 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
     const bool covered = std::all_of(role.begin(), role.end(), [&](std::string_view w) {
       return std::find(it->words.begin(), it->words.end(), w) != it->words.end();
     });
-    if (covered && !it->words.empty() && it->words.front() == role.front()) {
+    const bool same_gender = gender == Gender3::unknown || it->who.gender == Gender3::unknown || gender == it->who.gender;
+    if (covered && same_gender && !it->words.empty() && it->words.front() == role.front()) {
       Who introduced = it->who;
       introduced.mention = who.mention;
       return introduced;
