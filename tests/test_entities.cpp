@@ -38,6 +38,7 @@ const KnowledgeBase& test_kb() {
       "Q29\tEspagne\tEspagne\tLOC\t\t0.9\tpays d'Europe\n"
       "Q8818\tValence (Espagne)\tValence\tLOC\t\t0.45\tville d'Espagne\n"
       "Q184130\tValence (Drôme)\tValence\tLOC\t\t0.55\tcommune de la Drôme\n"
+      "Q2\tTribunal de commerce de Paris\tTribunal de commerce de Paris\tORG\t\t0.9\tjuridiction\n"
       "Q1567\tParti communiste de Cuba\tParti communiste de Cuba\tORG\tParti communiste cubain\t0.9\tparti\n");
   return kb;
 }
@@ -423,4 +424,9 @@ TEST_CASE("a verb after an organisation's head is not part of its name", "[entit
   }
   CHECK(require(link("L'Agence exécutive européenne a publié son rapport."), "Agence exécutive européenne").type ==
         EntityType::organization);
+}
+
+TEST_CASE("an institution's head may be written in lower case", "[entities]") {
+  const auto found = link("Le tribunal de commerce de Paris a prononcé la liquidation.");
+  CHECK(require(found, "tribunal de commerce de Paris").wikidata_id == "Q2");
 }

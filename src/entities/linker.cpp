@@ -454,7 +454,11 @@ class MentionFinder {
       fewest = std::min(fewest, caps);
     }
     if (fewest == ~0u) fewest = 1;  // found through an alias form the entry does not list
-    return text_caps >= std::max<std::uint32_t>(fewest, 1);
+    // "le tribunal de commerce de Paris" names the "Tribunal de commerce de Paris": the head of
+    // an institution or a place is written either way.
+    const bool lower_head = !view_.has(begin, is_cap) &&
+                            (view_.cues(begin) & (detail::cue_place_head | detail::cue_institution_head));
+    return text_caps + (lower_head ? 1u : 0u) >= std::max<std::uint32_t>(fewest, 1);
   }
 
   // A first name and a capitalised word: a person's name starts at token j.
