@@ -156,6 +156,11 @@ TEST_CASE("Reported speech without quotation marks", "[quotes]") {
     CHECK(r.content(0) == "la rencontre aura lieu en mars");
     CHECK(r.speaker(0) == "le quotidien");
   }
+  SECTION("selon les termes de X") {
+    const auto r = extract("« La porte reste ouverte », selon les termes de Marie Lambert.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Marie Lambert");
+  }
   SECTION("selon at the end") {
     const auto r = extract("Le chantier prendra deux ans de retard, selon le ministère des Transports.");
     REQUIRE(r.quotes.size() == 1);

@@ -543,7 +543,14 @@ void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
     }
     auto [b, e] = phrase_after(cue.end, false);
     if (b >= e) return;
-    const std::uint32_t head = b + phrase_length(b, WordClass::determiner);
+    std::uint32_t head = b + phrase_length(b, WordClass::determiner);
+    // "selon les termes de X", "d'après les propos du ministre": X speaks.
+    if (head + 1 < e && (is(head, "termes") || is(head, "mots") || is(head, "propos") || is(head, "déclarations")) &&
+        (is(head + 1, "de") || is(head + 1, "d'") || is(head + 1, "du") || is(head + 1, "des"))) {
+      b = head + 2;
+      head = b + phrase_length(b, WordClass::determiner);
+      if (b >= e) return;
+    }
     for (std::uint32_t k = head; k < e && k < head + 3; ++k) {
       if (phrase_length(k, WordClass::nonsource)) return;  // "selon les premiers chiffres"
     }
