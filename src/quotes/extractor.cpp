@@ -90,6 +90,7 @@ std::optional<CueHit> Extraction::verb_group_at(std::uint32_t i) const {
   if (is(j, "ne") || is(j, "n'")) ++j;
   bool reflexive = false;
   if (is(j, "se") || is(j, "s'")) reflexive = true, ++j;
+  if (reflexive && (is(j, "en") || is(j, "y"))) ++j;  // "s'en est félicité"
   bool auxiliary = false, etre = false;
   std::uint32_t clitic = no_word;
   if (const LexEntry* aux = single(j, WordClass::auxiliary)) {
