@@ -215,6 +215,17 @@ TEST_CASE("Reported speech without quotation marks", "[quotes]") {
     CHECK(r.content(1) == "le texte restait flou");
     CHECK(r.speaker(1) == "l’opposition");
   }
+  SECTION("an inverted verb followed by circumstances") {
+    const auto r = extract(
+        "Le Premier ministre présentera un plan pour les écoles, a annoncé le gouvernement dans un communiqué.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "le gouvernement");
+    CHECK(r.content(0) == "Le Premier ministre présentera un plan pour les écoles");
+  }
+  SECTION("a subject with a name in apposition is no reported clause") {
+    const auto r = extract("Le secrétaire général de l'alliance, Mark Rutte, a exhorté les Alliés à dépenser davantage.");
+    CHECK(r.quotes.empty());
+  }
   SECTION("no speaker, no quote: figures after selon") {
     const auto r = extract("L'incendie a détruit 300 hectares selon un bilan provisoire. Selon nos informations, le site fermera.");
     CHECK(r.quotes.empty());

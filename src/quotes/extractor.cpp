@@ -446,9 +446,13 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
     if (cue.que != no_word) {
       add_indirect(cue.que + 1, se, cue);
     } else if (cue.inverted && cue.begin > sb + 3 && is_punct(cue.begin - 1, ",") && !cue.present_participle) {
-      // "…, a prévenu la direction." / "…, estime-t-il."
-      std::uint32_t after = cue.speaker_end != no_word ? cue.speaker_end : cue.end;
-      if (after >= se || ends_sentence_mark(after)) add_indirect(sb, cue.begin - 1, cue);
+      // "…, a prévenu la direction.", "…, estime-t-il.", "…, a annoncé le gouvernement dans un
+      // communiqué": the speaker may be followed by circumstances, not by what was said.
+      const std::uint32_t after = cue.speaker_end != no_word ? cue.speaker_end : cue.end;
+      const bool circumstance = after < se && (single(after, WordClass::stop) || is_punct(after, ",") ||
+                                               phrase_length(after, WordClass::adverb)) &&
+                                !is(after, "que") && !is(after, "qu'");
+      if (after >= se || ends_sentence_mark(after) || circumstance) add_indirect(sb, cue.begin - 1, cue);
     }
   }
 }

@@ -591,7 +591,15 @@ void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
                             (is_punct(before, ",") && before > 0 && words_[before - 1].kind == WordKind::quote_mark) ||
                             ((is_punct(before, ",") || ends_sentence_mark(before)) && in_region(before)));
   const bool after_comma = before != no_word && is_punct(before, ",");
-  if (!cue.present_participle && (after_quote || after_comma)) {
+  // "Le secrétaire général, Mark Rutte, a exhorté les Alliés": a name in apposition before the
+  // comma is the subject, and what follows the verb its object.
+  const bool after_apposed_name = [&] {
+    if (!after_comma || after_quote || before == 0) return false;
+    std::uint32_t k = before;
+    while (k > 0 && same_sentence(k - 1, before) && (is_name_word(k - 1) || words_[k - 1].mention >= 0)) --k;
+    return k < before && k > 0 && is_punct(k - 1, ",");
+  }();
+  if (!cue.present_participle && (after_quote || after_comma) && !after_apposed_name) {
     auto [b, e] = phrase_after(cue.end, true);
     // Right after a quotation any noun phrase is the inverted subject; elsewhere it must look
     // like a speaker ("…, a annoncé la fermeture" has an object there).
