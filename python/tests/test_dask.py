@@ -76,6 +76,7 @@ class DaskTest(unittest.TestCase):
         cls.cluster = LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
                                    dashboard_address=None)
         cls.client = Client(cls.cluster)
+        cls.client.wait_for_workers(2, timeout=60)
 
     @classmethod
     def tearDownClass(cls):
