@@ -442,3 +442,11 @@ TEST_CASE("canonical typography is idempotent around a guillemet before a colon"
     CHECK(twice->text == once->text);
   }
 }
+
+TEST_CASE("a speaker named after an elision gets a span in text order", "[hostile][quotes][!mayfail]") {
+  // The speaker "S’h" starts with an elision token: its mention comes out as Span{11, 10}.
+  const Analysis analysis = analyze_checked("\"s\"affirme S`h");
+  REQUIRE(analysis.quotes.size() == 1);
+  REQUIRE(analysis.quotes[0].speaker.has_value());
+  CHECK(analysis.quotes[0].speaker->mention.begin <= analysis.quotes[0].speaker->mention.end);
+}
