@@ -122,5 +122,7 @@ struct Normalized {
 // A key for dictionary lookups: lower case, accents removed, apostrophes and hyphens unified
 // ("L’État-Major" -> "l'etat-major"). Expects canonical text.
 [[nodiscard]] FRNEWS_API std::string fold_key(std::string_view text);
+// Appends fold_key(text) to `out`, without allocating when `out` has the room: for hot loops.
+FRNEWS_API void append_fold_key(std::string& out, std::string_view text);
 
 }  // namespace frnews

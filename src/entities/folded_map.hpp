@@ -24,7 +24,7 @@ using FoldedMap = std::unordered_map<std::string, Value, TransparentHash, std::e
 // Appends fold_key(word) to `key`, after a space when `space_before` and the key is not empty.
 inline void append_folded(std::string& key, std::string_view word, bool space_before) {
   if (space_before && !key.empty()) key += ' ';
-  key += fold_key(word);
+  append_fold_key(key, word);
 }
 
 // Finds `key` in `map`, or nullptr.

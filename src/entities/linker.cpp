@@ -188,7 +188,7 @@ class DocumentView {
       const bool glued = cut || (i > 0 && (flags_[i - 1] & is_glued) && doc.text(tokens_[i - 1]) == "\u00AC");
       if (i > 0 && tokens_[i - 1].span.end < token.span.begin && !glued) keys_ += ' ';
       bounds_[i] = static_cast<std::uint32_t>(keys_.size());
-      if (!cut) keys_ += fold_key(text);
+      if (!cut) append_fold_key(keys_, text);
       ends_.push_back(static_cast<std::uint32_t>(keys_.size()));
       std::uint16_t f = glued ? is_glued : 0;
       if ((token.kind == TokenKind::word || token.kind == TokenKind::elision) && !glued) {

@@ -107,15 +107,22 @@ void append_utf8(std::string& out, char32_t c) {
 }
 
 // Appends a space unless the key is empty or already ends with one: runs collapse, edges trim.
-void append_space(std::string& out) {
-  if (!out.empty() && out.back() != ' ') out += ' ';
+// A space, unless the key so far (from `start`) is empty or already ends with one.
+void append_space(std::string& out, std::size_t start) {
+  if (out.size() > start && out.back() != ' ') out += ' ';
 }
 
 }  // namespace
 
 std::string fold_key(std::string_view text) {
   std::string out;
-  out.reserve(text.size());
+  append_fold_key(out, text);
+  return out;
+}
+
+void append_fold_key(std::string& out, std::string_view text) {
+  const std::size_t start = out.size();
+  out.reserve(start + text.size());
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
@@ -123,7 +130,7 @@ std::string fold_key(std::string_view text) {
     if (b0 < 0x80) {
       const char c = ascii_table[b0];
       if (c == ' ') {
-        append_space(out);
+        append_space(out, start);
       } else {
         out += c;
       }
@@ -139,7 +146,7 @@ std::string fold_key(std::string_view text) {
         switch (f.kind) {
           case Folding::replace: out.append(f.bytes.data(), f.length); break;
           case Folding::drop: break;
-          case Folding::space: append_space(out); break;
+          case Folding::space: append_space(out, start); break;
           case Folding::keep: append_utf8(out, c == 0xDE ? char32_t{0xFE} : c); break;
         }
       } else if (c >= 0x300 && c < 0x370) {
@@ -166,7 +173,7 @@ std::string fold_key(std::string_view text) {
       } else if (c == 0x2013 && !out.empty() && is_word_byte(out.back()) && next_is_word) {
         out += '-';  // an en dash joining two words ("Paris–Berlin")
       } else if ((c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F) {
-        append_space(out);
+        append_space(out, start);
       } else if ((c >= 0x200B && c <= 0x200D) || c == 0x2060) {
         // zero-width characters
       } else {
@@ -194,7 +201,7 @@ std::string fold_key(std::string_view text) {
       continue;
     }
     if (b0 == 0xE3 && byte(1) == 0x80 && byte(2) == 0x80) {  // ideographic space
-      append_space(out);
+      append_space(out, start);
       i += 3;
       continue;
     }
@@ -202,8 +209,7 @@ std::string fold_key(std::string_view text) {
     out += text[i];
     ++i;
   }
-  if (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
+  if (out.size() > start && out.back() == ' ') out.pop_back();
 }
 
 }  // namespace frnews
