@@ -160,6 +160,7 @@ class Extraction {
   std::pair<std::uint32_t, std::uint32_t> subject_before(std::uint32_t verb) const;
   Who resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_role);
   Who resolve_pronoun(std::uint32_t word, Gender3 gender) const;
+  std::vector<Salient>::const_reverse_iterator salient_before(std::uint32_t word) const;
   Who from_mention(std::uint32_t mention, std::uint32_t mention_begin) const;
   Who from_name_run(std::uint32_t b, std::uint32_t e) const;
   bool plausible_speaker(std::uint32_t b, std::uint32_t e) const;

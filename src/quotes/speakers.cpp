@@ -361,8 +361,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   // spoke in this sentence or the one before, when there is one.
   if (phrase_length(p, WordClass::company)) {
     looked = 0;
-    for (auto it = salience_.rbegin(); it != salience_.rend() && looked < salience_window; ++it, ++looked) {
-      if (it->word >= b) continue;
+    for (auto it = salient_before(b); it != salience_.rend() && looked < salience_window; ++it, ++looked) {
       if (words_[it->word].sentence + 1 < words_[b].sentence) break;
       if (it->subject && it->who.organization) {
         Who named = it->who;
@@ -374,6 +373,13 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   return who;
 }
 
+// The candidates named before `word`, most recent first (the list is in text order).
+std::vector<Salient>::const_reverse_iterator Extraction::salient_before(std::uint32_t word) const {
+  const auto first_after = std::lower_bound(salience_.begin(), salience_.end(), word,
+                                            [](const Salient& s, std::uint32_t w) { return s.word < w; });
+  return std::vector<Salient>::const_reverse_iterator(first_after);
+}
+
 // The most recent compatible subject of the last sentences, else the most recent compatible
 // person: "X a reçu Y. « … », a-t-il dit." is X speaking.
 Who Extraction::resolve_pronoun(std::uint32_t word, Gender3 gender) const {
@@ -383,8 +389,7 @@ Who Extraction::resolve_pronoun(std::uint32_t word, Gender3 gender) const {
   };
   const Salient* fallback = nullptr;
   std::uint32_t looked = 0;
-  for (auto it = salience_.rbegin(); it != salience_.rend() && looked < salience_window; ++it, ++looked) {
-    if (it->word >= word) continue;
+  for (auto it = salient_before(word); it != salience_.rend() && looked < salience_window; ++it, ++looked) {
     if (words_[it->word].paragraph + 3 < words_[word].paragraph) break;
     if (!compatible(it->who.gender)) continue;
     if (it->subject && words_[it->word].sentence + 2 >= words_[word].sentence) return it->who;
