@@ -623,7 +623,8 @@ void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
   while (s > 0 && same_sentence(s - 1, cue.begin) && phrase_length(s - 1, WordClass::adverb) == 1) --s;
   const bool coordinated = s > 0 && same_sentence(s - 1, cue.begin) && (is(s - 1, "et") || is(s - 1, "puis") || is(s - 1, "tout"));
   if (cue.present_participle || coordinated) {
-    for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
+    std::uint32_t looked = 0;
+    for (auto it = earlier.rbegin(); it != earlier.rend() && looked < salience_window; ++it, ++looked) {
       if (!same_sentence(it->begin, cue.begin)) break;
       if (it->speaker.valid && !it->source) {
         cue.speaker = it->speaker;
