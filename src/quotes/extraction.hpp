@@ -146,6 +146,7 @@ class Extraction {
   }
 
   // --- parts of the analysis ----------------------------------------------------------------
+  void mark_sentences();
   void mark_regions();
   void find_cues();
   std::vector<Found> quotations();
@@ -182,6 +183,7 @@ class Extraction {
   std::uint32_t n_;
   std::vector<QuotedRegion> regions_;
   std::vector<std::uint32_t> region_of_;  // the region whose content holds a word
+  std::vector<std::uint32_t> sentence_start_;  // the first word of each sentence, and n_ last
   std::vector<CueHit> cues_;
   std::vector<std::uint32_t> cue_at_;  // the cue starting at a word
   std::vector<bool> emitted_;          // regions reported as quotations

@@ -18,6 +18,14 @@ namespace detail::quoting {
 
 // --- quotation regions ----------------------------------------------------------------------------
 
+void Extraction::mark_sentences() {
+  sentence_start_.clear();
+  for (std::uint32_t i = 0; i < n_; ++i) {
+    while (sentence_start_.size() <= words_[i].sentence) sentence_start_.push_back(i);
+  }
+  sentence_start_.push_back(n_);
+}
+
 void Extraction::mark_regions() {
   regions_ = pair_quotation_marks(words_);
   region_of_.assign(n_, no_word);
@@ -388,7 +396,7 @@ std::vector<Found> Extraction::quotations() {
 void Extraction::add_reported_speech(std::vector<Found>& found) {
   // Prefix counts keep every test below constant-time: words inside emitted quotations (marks
   // included), plain words, and where each sentence starts.
-  std::vector<std::uint32_t> quoted(n_ + 1, 0), plain(n_ + 1, 0), sentence_start;
+  std::vector<std::uint32_t> quoted(n_ + 1, 0), plain(n_ + 1, 0);
   for (std::uint32_t i = 0; i < n_; ++i) {
     const bool in_emitted = (in_region(i) && emitted_[region_of_[i]]) ||
                             (words_[i].kind == WordKind::quote_mark &&
@@ -396,13 +404,11 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
                               (i > 0 && in_region(i - 1) && emitted_[region_of_[i - 1]])));
     quoted[i + 1] = quoted[i] + (in_emitted ? 1u : 0u);
     plain[i + 1] = plain[i] + (words_[i].kind == WordKind::word ? 1u : 0u);
-    while (sentence_start.size() <= words_[i].sentence) sentence_start.push_back(i);
   }
-  sentence_start.push_back(n_);
   const auto has_quote = [&](std::uint32_t b, std::uint32_t e) { return quoted[e] > quoted[b]; };
   const auto sentence_bounds = [&](std::uint32_t word) {
     const std::uint32_t sentence = words_[word].sentence;
-    return std::pair{sentence_start[sentence], sentence_start[sentence + 1]};
+    return std::pair{sentence_start_[sentence], sentence_start_[sentence + 1]};
   };
   std::uint32_t last_indirect_sentence = no_word;
   const auto add_indirect = [&](std::uint32_t b, std::uint32_t e, const CueHit& cue) {
@@ -459,6 +465,7 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
 
 std::vector<Quote> Extraction::run() {
   if (n_ == 0) return {};
+  mark_sentences();
   mark_regions();
   find_cues();
   pass_words_until(n_);  // every person is a candidate for the pronouns read below

@@ -57,7 +57,8 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::phrase_after(std::uint32_t f
       const auto complement = [&](std::uint32_t k) {  // "de l'audience": an article after "de"
         return k > 0 && (is(k - 1, "de") || is(k - 1, "d'")) && phrase_length(k, WordClass::determiner);
       };
-      while (here(i) && (words_[i].kind == WordKind::word || words_[i].kind == WordKind::elision) &&
+      while (here(i) && i - object < max_phrase_words &&
+             (words_[i].kind == WordKind::word || words_[i].kind == WordKind::elision) &&
              (!phrase_length(i, WordClass::determiner) || complement(i)) &&
              !(i > object && starts_new_name(i)) &&
              !honorific(i) && !(single(i, WordClass::stop) && !is(i, "de") && !is(i, "du") && !is(i, "des") && !is(i, "d'")) &&
@@ -501,7 +502,7 @@ void Extraction::take_apposition(CueHit& cue, std::uint32_t b, std::uint32_t e) 
   std::uint32_t k = e + 1;
   if (honorific(k)) ++k;
   if (k >= n_ || !(words_[k].mention >= 0 || words_[k].capitalized)) return;
-  while (k < n_ && (is_name_word(k) || words_[k].mention >= 0) && same_sentence(e, k)) ++k;
+  while (k < n_ && k - e < max_phrase_words && (is_name_word(k) || words_[k].mention >= 0) && same_sentence(e, k)) ++k;
   if (k < n_ && same_sentence(e, k) && !is_punct(k, ",") && !ends_sentence_mark(k) && !single(k, WordClass::stop)) return;
   Who name = resolve_phrase(e + 1, k, false);
   if (!name.valid || !name.person) return;
@@ -516,9 +517,8 @@ void Extraction::take_apposition(CueHit& cue, std::uint32_t b, std::uint32_t e) 
 // The person a sentence is about, for quoted words with no reporting verb: a pronoun subject
 // ("Très émue, elle a dédié son prix « … »") or a person named before any verb.
 Who Extraction::subject_of_sentence(std::uint32_t word) {
-  std::uint32_t b = word;
-  while (b > 0 && same_sentence(b - 1, word)) --b;
-  for (std::uint32_t i = b; i < word; ++i) {
+  const std::uint32_t b = sentence_start_[words_[word].sentence];
+  for (std::uint32_t i = b; i < word && i - b < max_subject_words; ++i) {
     if (in_region(i)) return {};
     if ((is(i, "il") || is(i, "elle")) && (i == b || is_punct(i - 1, ","))) {
       Who who = resolve_pronoun(i, is(i, "il") ? Gender3::masculine : Gender3::feminine);
