@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -429,4 +430,20 @@ TEST_CASE("a verb after an organisation's head is not part of its name", "[entit
 TEST_CASE("an institution's head may be written in lower case", "[entities]") {
   const auto found = link("Le tribunal de commerce de Paris a prononcé la liquidation.");
   CHECK(require(found, "tribunal de commerce de Paris").wikidata_id == "Q2");
+}
+
+TEST_CASE("a run of thousands of capitalised names is cut into bounded mentions", "[entities]") {
+  // A list of first names with no end (a roll of honour, a crossword grid): mentions stay
+  // names of a few words, and coreference indexes only their last words.
+  std::string roll;
+  for (int i = 0; i < 3000; ++i) roll += (i % 3 == 0 ? "Jean " : i % 3 == 1 ? "Claire " : "Paul ");
+  const auto found = link(roll);
+  REQUIRE(!found.empty());
+  std::size_t covered = 0;
+  for (const auto& mention : found) {
+    const auto words = static_cast<std::size_t>(std::count(mention.text.begin(), mention.text.end(), ' ')) + 1;
+    CHECK(words <= 12);
+    covered += words;
+  }
+  CHECK(covered == 3000);
 }

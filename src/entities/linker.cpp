@@ -589,7 +589,10 @@ class MentionFinder {
       j = after + 1;
       first_name = true;
     }
-    while (j < end) {
+    // A name of more words is a list or a heading in capitals: bounding it keeps the work linear.
+    constexpr std::uint32_t longest_name = 12;
+    const std::uint32_t stop = std::min(end, i + longest_name);
+    while (j < stop) {
       if (view_.has(j, is_glued)) {
         ++j;
         continue;
@@ -913,7 +916,11 @@ class ChainBuilder {
       if (!is_full_name(m)) continue;
       assign(m, own_chain(m));
       const Candidate& c = mentions_[m].c;
-      for (std::uint32_t from = c.begin + 1; from < c.end; ++from) {
+      // The last words of a full name may stand for it ("Lopez Miera", "Choïgou"); no more than
+      // four, so that the index stays linear in the text.
+      constexpr std::uint32_t longest_tail = 4;
+      for (std::uint32_t from = std::max(c.begin + 1, c.end > longest_tail ? c.end - longest_tail : 0); from < c.end;
+           ++from) {
         if (view_.has(from, is_word)) tails_[view_.key(from, c.end)].push_back(m);
       }
     }
