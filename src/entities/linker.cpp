@@ -104,7 +104,7 @@ bool looks_adjective(std::string_view folded) noexcept {
       "al",   "ale",   "ales", "aux",   "el",    "elle",   "els",  "elles", "aire",  "aires", "if",    "tive",
       "sive", "ain",   "aine", "aines", "ains",  "een",    "eenne", "iste", "istes", "ifs", "tives", "sives"};
   return std::any_of(endings.begin(), endings.end(), [&](std::string_view e) { return folded.ends_with(e); }) ||
-         person_lexicon().demonym(folded).has_value();
+         person_lexicon().demonym_of_key(folded).has_value();
 }
 
 bool is_de(std::string_view folded) noexcept {
@@ -607,7 +607,7 @@ class MentionFinder {
       if (view_.has(j, is_cap) && view_.has(j, is_word) && !view_.has(j, is_elision) &&
           !(view_.cues(j) & (detail::cue_stop | detail::cue_common_capital)) &&
           !person_lexicon().honorific(view_.text(j))) {
-        if (person_lexicon().demonym(view_.key(j)) && !first_name) break;
+        if (person_lexicon().demonym_of_key(view_.key(j)) && !first_name) break;
         ++j;
         continue;
       }
@@ -681,7 +681,7 @@ class MentionFinder {
     }
     if ((cues & detail::cue_common_capital) && kb_end == start && shape.end <= start + 1) return i + 1;
     // "les Français", "des Parisiens": people, not places.
-    if (capital && kb_end == start && shape.end <= start + 1 && person_lexicon().demonym(view_.key(start))) return i + 1;
+    if (capital && kb_end == start && shape.end <= start + 1 && person_lexicon().demonym_of_key(view_.key(start))) return i + 1;
     if (kb_end == start && shape.end == start) return i;
     // A lone capital letter is an initial or a list mark, never a name by itself.
     if (kb_end == start && shape.end == start + 1 && first_code_point(view_.text(start)).second == view_.text(start).size()) {

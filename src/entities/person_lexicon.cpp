@@ -112,7 +112,11 @@ RoleMatch PersonLexicon::role_at(const Document& doc, std::uint32_t first) const
 }
 
 std::optional<Demonym> PersonLexicon::demonym(std::string_view word) const noexcept {
-  const Demonym* found = find_folded(impl_->demonyms, fold_key(word));
+  return demonym_of_key(fold_key(word));
+}
+
+std::optional<Demonym> PersonLexicon::demonym_of_key(std::string_view key) const noexcept {
+  const Demonym* found = find_folded(impl_->demonyms, key);
   if (found) return *found;
   return std::nullopt;
 }

@@ -54,6 +54,8 @@ class PersonLexicon {
   [[nodiscard]] RoleMatch role_at(const Document& doc, std::uint32_t first) const noexcept;
   // The place a demonym adjective or noun refers to ("russes" -> Russie, "Lyonnais" -> Lyon).
   [[nodiscard]] std::optional<Demonym> demonym(std::string_view word) const noexcept;
+  // The same for a word already folded with fold_key(): no folding again on hot paths.
+  [[nodiscard]] std::optional<Demonym> demonym_of_key(std::string_view key) const noexcept;
 
   class Impl;
 
