@@ -100,3 +100,42 @@ void BM_AnalyzeBySize(benchmark::State& state) {
 BENCHMARK(BM_AnalyzeBySize)->RangeMultiplier(16)->Range(1 << 10, 16 << 20)->Unit(benchmark::kMillisecond);
 
 }  // namespace
+
+namespace {
+
+// Texts built to defeat a stage: each must cost the same per byte at every size.
+std::string pathological_text(std::int64_t kind, std::size_t bytes) {
+  std::string text;
+  text.reserve(bytes + 64);
+  const std::string news = frnews::bench::news_text(4096);
+  while (text.size() < bytes) {
+    switch (kind) {
+      case 0: text += "sanspointnibespacesanspointniespace"; break;          // no space, no full stop
+      case 1: text += "« » \" “ ” "; break;                                   // quotation marks only
+      case 2: text += "« “ "; break;                                          // ever deeper nesting
+      case 3:                                                                 // all in capitals
+        for (const char c : news.substr(0, 512)) text += c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+        break;
+      default:                                                                // one endless sentence
+        text += "a déclaré le ministre Jean Dupont selon qui l'État et l'OTAN, ";
+    }
+  }
+  return text;
+}
+
+void BM_AnalyzePathological(benchmark::State& state) {
+  const frnews::Analyzer analyzer;
+  const std::string text = pathological_text(state.range(0), static_cast<std::size_t>(state.range(1)));
+  for (auto _ : state) {
+    auto analysis = analyzer.analyze(text);
+    benchmark::DoNotOptimize(analysis);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
+  static constexpr const char* names[] = {"no-space", "marks-only", "nested", "capitals", "one-sentence"};
+  state.SetLabel(names[state.range(0)]);
+}
+BENCHMARK(BM_AnalyzePathological)
+    ->ArgsProduct({{0, 1, 2, 3, 4}, {1 << 16, 1 << 20, 4 << 20}})
+    ->Unit(benchmark::kMillisecond);
+
+}  // namespace
