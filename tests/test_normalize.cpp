@@ -556,3 +556,89 @@ TEST_CASE("mapped words read back from the original") {
   CHECK(original_of(*result, original, "troisième") == "troisi&egrave;me");
   CHECK(original_of(*result, original, "trimestre.") == "trimestre.");
 }
+
+// Regression tests for findings of the fuzz target fuzz_normalize.
+
+TEST_CASE("a combining mark just before the end of the text is read within the text") {
+  // The fast scan that follows an open NFC stretch stops at the end of the text, not where the
+  // stretch would close ("\xCC\x80" "e" was read one byte past its end).
+  CHECK(canonical("\xCC\x80" "e") == "\xCC\x80" "e");
+  CHECK(canonical("\xCC\x81\xCC\x81" "E") == "\xCC\x81\xCC\x81" "E");
+  CHECK(canonical("Le cafe\xCC\x81 ferme") == "Le café ferme");
+  CHECK(canonical("Elle est ne\xCC\x81" "e") == "Elle est née");
+  std::mt19937 random(20'261'130);
+  for (std::size_t length = 1; length < 200; ++length) {
+    std::string text = "e\xCC\x81";
+    for (std::size_t k = 0; k < length; ++k) text += static_cast<char>('a' + random() % 26);
+    INFO(length);
+    const std::string once = canonical(text);
+    CHECK(once.starts_with("é"));
+    CHECK(once.size() == text.size() - 1);
+  }
+}
+
+TEST_CASE("a character reference is normalized like the character it stands for") {
+  NormalizeOptions html;
+  html.html = frnews::HtmlMode::on;
+  SECTION("carriage returns") {
+    CHECK(canonical("a&#13;b") == "a\nb");
+    CHECK(canonical("&#13;").empty());
+    CHECK(canonical("<p>Le maire&#13;&#10;a d&eacute;missionn&eacute;.</p>") == "Le maire\na démissionné.");
+    CHECK(canonical("Le maire&#13;\na démissionné.", html) == "Le maire\na démissionné.");
+    CHECK(canonical("Le maire\r&#10;a démissionné.", html) == "Le maire\na démissionné.");
+    CHECK(canonical("Le maire&#13;&#13;a démissionné.", html) == "Le maire\n\na démissionné.");
+    NormalizeOptions keep_newlines = html;
+    keep_newlines.normalize_newlines = false;
+    CHECK(canonical("Le maire&#13;a démissionné.", keep_newlines) == "Le maire\ra démissionné.");
+  }
+  SECTION("controls and spaces") {
+    CHECK(canonical("Pa&#1;ris, &#9;le&#160;&#160;maire", html) == "Paris, le\u00A0maire");
+    CHECK(canonical("Ren&#x200B;ault", html) == "Renault");
+  }
+  SECTION("a reference split by an invisible character decodes at once") {
+    CHECK(canonical("&#233\x0e;") == "é");
+    CHECK(canonical("Le caf&#233\x0e; est ferm&eac\xC2\xADute;.") == "Le café est fermé.");
+    CHECK(canonical("d&#x\xE2\x80\x8B" "E9;j&agrave;") == "déjà");
+    CHECK(canonical("&amp;#23\x0e" "3;") == "é");
+    // Without removal of invisible characters, the control stays and no reference forms.
+    NormalizeOptions keep_invisibles = html;
+    keep_invisibles.remove_invisibles = false;
+    CHECK(canonical("caf&#233\x0e;", keep_invisibles) == "caf&#233\x0e;");
+  }
+  for (const std::string_view text : {"a&#13;b", "&#13;", "&#233\x0e;", "a&#13;&#10;b", "x\r&#10;&#13;\ny",
+                                      "AT&T &#233\x0e; &am\x0ep;", "&amp\x0e;eacute;", "&#xE\xC2\x80" "9;"}) {
+    INFO(escaped(text));
+    const std::string once = canonical(text);
+    CHECK(once.find('\r') == std::string::npos);
+    CHECK(canonical(once) == once);
+  }
+}
+
+TEST_CASE("ellipses made from dots never read as mojibake") {
+  // "â" and two "…" are the bytes E2 85 85 seen as Windows-1252: the second ellipsis is not made.
+  CHECK(canonical("â......") == "â…...");
+  CHECK(canonical("Le gâteau â...... fin") == "Le gâteau â…... fin");
+  CHECK(canonical("Ã...") == "Ã...");
+  CHECK(canonical("Et alors... puis... rien.") == "Et alors… puis… rien.");
+  CHECK(canonical("Il hésita......") == "Il hésita……");
+  for (const std::string_view text : {"â......", "Le gâteau â...... fin", "Ã...", "Â.........", "ï...â€..."}) {
+    INFO(text);
+    const std::string once = canonical(text);
+    CHECK(canonical(once) == once);
+  }
+}
+
+TEST_CASE("canonical typography puts the narrow space after an opening guillemet, even before a colon") {
+  NormalizeOptions options;
+  options.typography = frnews::Typography::canonical;
+  CHECK(canonical("N«:", options) == "N«\u202F:");
+  CHECK(canonical("Il a dit «: non", options) == "Il a dit «\u202F: non");
+  CHECK(canonical("Il a dit « : non", options) == "Il a dit «\u202F: non");
+  CHECK(canonical("Il a dit «\u00A0: non", options) == "Il a dit «\u202F: non");
+  CHECK(canonical("Il a dit : « Non »", options) == "Il a dit\u00A0: «\u202FNon\u202F»");
+  for (const std::string_view text : {"N«:", "Il a dit «: non", "« : »", "«\u00A0:\u00A0»", "«;!:?»"}) {
+    INFO(text);
+    const std::string once = canonical(text, options);
+    CHECK(canonical(once, options) == once);
+  }
+}

@@ -167,6 +167,41 @@ bool reads_as_mojibake(char32_t previous, char32_t next) noexcept {
   return detail::plausible_unmangled(decoded);
 }
 
+// A UTF-8 sequence read as Windows-1252 that a character completes at the end of a text.
+struct MojibakeSequence {
+  std::size_t start;      // where its lead image starts in the text
+  char32_t code_point;    // the character it stood for
+};
+
+// The sequence that `next` completes when written after `text` ("Ã" then "©", "â€" then "™"),
+// if any. A rule that writes characters of its own (an ellipsis) checks it so that the next
+// pass never takes them for mojibake.
+std::optional<MojibakeSequence> mojibake_completed_by(std::string_view text, char32_t next) noexcept {
+  constexpr int max_tail = 3;
+  std::size_t starts[max_tail] = {};
+  char32_t tail[max_tail] = {};
+  int count = 0;
+  for (std::size_t stop = text.size(); count < max_tail && stop > 0; ++count) {
+    starts[count] = previous_boundary(text, stop);
+    tail[count] = decode_utf8(text, starts[count]).code_point;
+    stop = starts[count];
+  }
+  for (int m = 0; m < count; ++m) {
+    if (detail::lead_image_continuations(tail[m]) == m + 1) {
+      char bytes[4];
+      bytes[0] = static_cast<char>(tail[m]);
+      for (int k = 1; k <= m; ++k) bytes[k] = static_cast<char>(detail::continuation_image(tail[m - k]));
+      bytes[m + 1] = static_cast<char>(detail::continuation_image(next));
+      const auto length = static_cast<std::size_t>(m + 2);
+      const detail::Decoded decoded = decode_utf8(std::string_view(bytes, length), 0);
+      if (!decoded.valid || decoded.length != length || !detail::plausible_unmangled(decoded.code_point)) return {};
+      return MojibakeSequence{starts[m], decoded.code_point};
+    }
+    if (detail::continuation_image(tail[m]) < 0) return {};
+  }
+  return {};
+}
+
 // A stretch for ICU closes once this many bytes followed its last mark, so that the marks of
 // neighbouring words (text in NFD) go to ICU together.
 constexpr std::size_t nfc_quiet = 32;
@@ -182,7 +217,8 @@ class Normalizer {
     for (const char32_t cp : options.apostrophe) append_utf8(apostrophe_, cp);
     straight_apostrophe_ = apostrophe_ == "'";
     curly_apostrophe_ = apostrophe_ == "\u2019";
-    html_ = options.html == HtmlMode::on || (options.html == HtmlMode::automatic && detail::looks_like_html(original));
+    html_ = options.html == HtmlMode::on ||
+            (options.html == HtmlMode::automatic && detail::looks_like_html(original, options.remove_invisibles));
     build_ascii_classes();
   }
 
@@ -193,7 +229,7 @@ class Normalizer {
       if (nfc_open_ && nfc_quiet_for() >= nfc_quiet) close_nfc();
       if (idle()) {
         // While a stretch for ICU is open, copy only up to where it closes.
-        const std::size_t limit = nfc_open_ ? at + (nfc_quiet - nfc_quiet_for()) : in_.size();
+        const std::size_t limit = nfc_open_ ? std::min(in_.size(), at + (nfc_quiet - nfc_quiet_for())) : in_.size();
         bool apostrophe = false;
         const std::size_t end = fast_scan(at, limit, apostrophe);
         const bool progressed = end > at || apostrophe;
@@ -233,10 +269,19 @@ class Normalizer {
     for (std::size_t b = 0; b < 128; ++b) {
       ascii_classes_[b] = b > 0x20 && b < 0x7F ? AsciiClass::plain : AsciiClass::stop;
     }
-    ascii_classes_[' '] = AsciiClass::space;
-    if (!options_.expand_ellipsis) ascii_classes_['.'] = AsciiClass::dot;
-    if (html_) ascii_classes_['&'] = ascii_classes_['<'] = AsciiClass::stop;
-    if (options_.unify_apostrophes) ascii_classes_['\''] = ascii_classes_['`'] = AsciiClass::stop;
+    set_ascii_class(' ', AsciiClass::space);
+    if (!options_.expand_ellipsis) set_ascii_class('.', AsciiClass::dot);
+    if (html_) {
+      set_ascii_class('&', AsciiClass::stop);
+      set_ascii_class('<', AsciiClass::stop);
+    }
+    if (options_.unify_apostrophes) {
+      set_ascii_class('\'', AsciiClass::stop);
+      set_ascii_class('`', AsciiClass::stop);
+    }
+  }
+  void set_ascii_class(char byte, AsciiClass ascii_class) noexcept {
+    ascii_classes_[static_cast<unsigned char>(byte)] = ascii_class;
   }
 
   [[nodiscard]] bool idle() const noexcept { return !space_.active && !apostrophe_pending_.active; }
@@ -494,25 +539,50 @@ class Normalizer {
       }
     }
     if (html_ && byte == '&') {
-      const detail::DecodedReference reference = detail::decode_reference(in_, at);
+      const detail::DecodedReference reference = reference_at(at);
       if (reference.length > 0) {
-        const auto end = size32(at + reference.length);
-        record(RepairKind::html_entity, size32(at), end);
-        put(reference.code_point, size32(at), end, false);
-        return at + reference.length;
+        std::size_t end = at + reference.length;
+        record(RepairKind::html_entity, size32(at), size32(end));
+        if (reference.code_point == '\r' && options_.normalize_newlines) {
+          // A carriage return is one whether written or referenced ("&#13;&#10;" is CRLF).
+          end += line_feed_length(end);
+          record(RepairKind::newline, size32(at), size32(end));
+          put('\n', size32(at), size32(end), false);
+          return end;
+        }
+        put(reference.code_point, size32(at), size32(end), false);
+        return end;
       }
     }
     if (byte == '\r' && options_.normalize_newlines) {
-      const std::size_t length = at + 1 < in_.size() && in_[at + 1] == '\n' ? 2 : 1;
-      record(RepairKind::newline, size32(at), size32(at + length));
-      put('\n', size32(at), size32(at + length), false);
-      return at + length;
+      const std::size_t end = at + 1 + line_feed_length(at + 1);
+      record(RepairKind::newline, size32(at), size32(end));
+      put('\n', size32(at), size32(end), false);
+      return end;
     }
     const detail::Decoded decoded = decode_utf8(in_, at);
     const auto end = size32(at + decoded.length);
     if (!decoded.valid) record(RepairKind::invalid_utf8, size32(at), end);
     put(decoded.code_point, size32(at), end, decoded.valid);
     return end;
+  }
+
+  // The character reference at in_[at] == '&'. Invisible characters inside it are passed over
+  // when they are removed, so that removing them never makes a reference for the next pass.
+  [[nodiscard]] detail::DecodedReference reference_at(std::size_t at) const noexcept {
+    return detail::decode_reference(in_, at, options_.remove_invisibles);
+  }
+
+  // The length of the line feed at in_[at] that completes a carriage return before it: "\n", or
+  // in HTML "&#10;" and its kin; 0 when none.
+  [[nodiscard]] std::size_t line_feed_length(std::size_t at) const noexcept {
+    if (at >= in_.size()) return 0;
+    if (in_[at] == '\n') return 1;
+    if (html_ && in_[at] == '&') {
+      const detail::DecodedReference reference = reference_at(at);
+      if (reference.code_point == '\n') return reference.length;
+    }
+    return 0;
   }
 
   // True when the canonical text so far ends with a letter and the original text at `next`
@@ -602,7 +672,7 @@ class Normalizer {
     flush_pending(cp);
     if (cp == '.' && !options_.expand_ellipsis && out_.size() >= 2 && out_.ends_with("..") &&
         !(options_.fix_mojibake &&
-          reads_as_mojibake(decode_utf8(out_, previous_boundary(out_, out_.size() - 2)).code_point, 0x2026))) {
+          mojibake_completed_by(std::string_view(out_).substr(0, out_.size() - 2), 0x2026).has_value())) {
       const auto from = size32(out_.size() - 2);
       const std::uint32_t original = rewind(from);
       emit_text("\u2026", original, end);
@@ -635,37 +705,16 @@ class Normalizer {
   // ("Ã" then "©"), takes the sequence back and returns the character it stood for.
   std::optional<Unmangled> undo_mojibake(char32_t cp, std::uint32_t end) {
     if (nfc_open_) close_nfc();
-    constexpr int max_tail = 3;
-    std::size_t starts[max_tail] = {};
-    char32_t tail[max_tail] = {};
-    int count = 0;
-    for (std::size_t stop = out_.size(); count < max_tail && stop > 0; ++count) {
-      starts[count] = previous_boundary(out_, stop);
-      tail[count] = decode_utf8(out_, starts[count]).code_point;
-      stop = starts[count];
+    const auto sequence = mojibake_completed_by(out_, cp);
+    if (!sequence) return {};
+    const std::uint32_t original = rewind(size32(sequence->start));
+    reopen_whitespace(original);
+    while (!repairs_.empty() && repairs_.back().kind == RepairKind::mojibake &&
+           repairs_.back().original.begin >= original) {
+      repairs_.pop_back();
     }
-    for (int m = 0; m < count; ++m) {
-      if (detail::lead_image_continuations(tail[m]) == m + 1) {
-        char bytes[4];
-        bytes[0] = static_cast<char>(tail[m]);
-        for (int k = 1; k <= m; ++k) bytes[k] = static_cast<char>(detail::continuation_image(tail[m - k]));
-        bytes[m + 1] = static_cast<char>(detail::continuation_image(cp));
-        const auto length = static_cast<std::size_t>(m + 2);
-        const detail::Decoded decoded = decode_utf8(std::string_view(bytes, length), 0);
-        if (!decoded.valid || decoded.length != length || !detail::plausible_unmangled(decoded.code_point)) return {};
-        const auto from = size32(starts[m]);
-        const std::uint32_t original = rewind(from);
-        reopen_whitespace(original);
-        while (!repairs_.empty() && repairs_.back().kind == RepairKind::mojibake &&
-               repairs_.back().original.begin >= original) {
-          repairs_.pop_back();
-        }
-        record(RepairKind::mojibake, original, end);
-        return Unmangled{decoded.code_point, original};
-      }
-      if (detail::continuation_image(tail[m]) < 0) return {};
-    }
-    return {};
+    record(RepairKind::mojibake, original, end);
+    return Unmangled{sequence->code_point, original};
   }
 
   // The spaces and newlines now ending the text go back to pending: what follows them changed.
@@ -726,9 +775,10 @@ class Normalizer {
   [[nodiscard]] char32_t chosen_space_kind(char32_t next) const noexcept {
     if (options_.typography == Typography::ascii) return ' ';
     if (options_.typography == Typography::canonical) {
+      // After « the space is the narrow one, as space_guillemets() inserts it, even before ':'.
+      if (last_cp() == 0xAB) return 0x202F;
       if (next == ';' || next == '!' || next == '?' || next == 0xBB) return 0x202F;
       if (next == ':') return 0xA0;
-      if (last_cp() == 0xAB) return 0x202F;
     }
     return space_.no_break != 0 ? space_.no_break : U' ';
   }
