@@ -106,7 +106,7 @@ const LargeKb& large_kb() {
 void BM_fold_key(benchmark::State& state) {
   const std::string text = frnews::bench::news_text(1 << 20);
   for (auto _ : state) benchmark::DoNotOptimize(frnews::fold_key(text));
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
 }
 BENCHMARK(BM_fold_key);
 
@@ -130,7 +130,7 @@ void BM_builtin_parse(benchmark::State& state) {
   std::size_t entities = 0;
   for (auto _ : state) entities = frnews::KnowledgeBase::from_tsv(tsv).size();
   state.counters["entities"] = static_cast<double>(entities);
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * tsv.size()));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(tsv.size()));
 }
 BENCHMARK(BM_builtin_parse)->Unit(benchmark::kMillisecond);
 
@@ -149,7 +149,7 @@ void BM_builtin_lookup(benchmark::State& state) {
   }
   benchmark::DoNotOptimize(found);
   state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * names.size()));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(names.size()));
 }
 BENCHMARK(BM_builtin_lookup);
 
@@ -169,7 +169,7 @@ void BM_large_load(benchmark::State& state) {
   state.counters["entities"] = static_cast<double>(large.entities);
   state.counters["file_MB"] = static_cast<double>(file_bytes) / 1e6;
   state.counters["added_resident_MB"] = (resident_loaded - resident_before) / 1e6;
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * file_bytes));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(file_bytes));
 }
 BENCHMARK(BM_large_load)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
@@ -186,7 +186,7 @@ void BM_large_lookup(benchmark::State& state) {
   }
   benchmark::DoNotOptimize(found);
   state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * large.probes.size()));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(large.probes.size()));
 }
 BENCHMARK(BM_large_lookup);
 

@@ -28,7 +28,7 @@ void run_extraction(benchmark::State& state, const std::string& text) {
     benchmark::DoNotOptimize(found.data());
   }
   state.counters["quotes"] = static_cast<double>(quotes);
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
 }
 
 void BM_extract_quotes(benchmark::State& state) {

@@ -36,7 +36,7 @@ void BM_split_on_spaces(benchmark::State& state) {
     if (size > start) tokens.push_back({start, size});
     benchmark::DoNotOptimize(tokens.data());
   }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
 }
 BENCHMARK(BM_split_on_spaces);
 
@@ -47,7 +47,7 @@ void BM_segment(benchmark::State& state) {
     frnews::Document doc = frnews::segment(text, as_normalized(text));
     benchmark::DoNotOptimize(doc.tokens().data());
   }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
 }
 BENCHMARK(BM_segment);
 
@@ -62,7 +62,7 @@ void BM_segment_adversarial(benchmark::State& state) {
     frnews::Document doc = frnews::segment(text, as_normalized(text));
     benchmark::DoNotOptimize(doc.tokens().data());
   }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
 }
 BENCHMARK(BM_segment_adversarial)->Arg(0)->Arg(1);
 

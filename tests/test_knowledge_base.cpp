@@ -226,6 +226,31 @@ TEST_CASE("a malformed TSV line is rejected with its source and line number", "[
   CHECK(rejection("# commentaire\r\n\r\n" + good) == "accepted");
 }
 
+TEST_CASE("a TSV field with ill-formed UTF-8 is rejected with its source and line", "[kb][utf8]") {
+  const std::string good = "Q90\tParis\tParis\tLOC\t\t0.8\tcapitale\n";
+  const auto bad_at_line_2 = [&](std::string_view line) { return rejection(good + std::string(line)); };
+  struct BadLine {
+    std::string_view line;
+    const char* field;
+  };
+  const BadLine bad_lines[] = {
+      // Found by fuzzing: a label in Windows-1252 bytes.
+      {"Q1065\t\tNations \x95\x91unies\tORG\tONU\t0.9\t\n", "label"},
+      {"Q142\tFrance\tR\xE9publique fran\xE7" "aise\tLOC\t\t0.9\tpays\n", "label"},  // Latin-1
+      {"Q142\tFran\xC3\tFrance\tLOC\t\t0.9\tpays\n", "wiki title"},              // cut after its lead byte
+      {"Q142\tFrance\tFrance\tLOC\tl\xC0\xA7Hexagone\t0.9\tpays\n", "aliases"},  // overlong apostrophe
+      {"Q142\tFrance\tFrance\tLOC\t\t0.9\tpays d\xED\xA0\x80" "Europe\n", "description"},  // a surrogate
+  };
+  for (const auto& [line, field] : bad_lines) {
+    INFO(line);
+    CHECK_THAT(bad_at_line_2(line), Catch::StartsWith("noms.tsv:2: ") && Catch::Contains("UTF-8") &&
+                                        Catch::Contains(field));
+  }
+  // Well-formed accents, ligatures and non-Latin scripts are fine.
+  CHECK(bad_at_line_2("Q1065\tOrganisation des Nations unies\tNations unies\tORG\tONU|Œuvre commune|"
+                      "\xD0\x9E\xD0\x9E\xD0\x9D\t0.9\torganisation cr\xC3\xA9\xC3\xA9" "e en 1945\n") == "accepted");
+}
+
 TEST_CASE("the built-in knowledge base loads once and is consistent", "[kb]") {
   const KnowledgeBase& kb = KnowledgeBase::builtin();
   CHECK(&kb == &KnowledgeBase::builtin());
@@ -333,6 +358,16 @@ TEST_CASE("a truncated or corrupted binary file is rejected, never read out of b
     std::memcpy(bad.data() + 48, &strings_size, 8);
     write_file(bad_path, bad);
     CHECK_THROWS_WITH(KnowledgeBase::load(bad_path), Catch::Contains("do not add up"));
+  }
+
+  SECTION("ill-formed UTF-8 in the string section") {
+    // "Pâris" with its "â" broken: no string of a loaded knowledge base is ill-formed.
+    std::string bad = image;
+    const std::size_t at = bad.find("P\xC3\xA2ris");
+    REQUIRE(at != std::string::npos);
+    bad[at + 2] = '(';
+    write_file(bad_path, bad);
+    CHECK_THROWS_WITH(KnowledgeBase::load(bad_path), Catch::Contains("abime.kb") && Catch::Contains("UTF-8"));
   }
 
   SECTION("every byte flipped, and random bytes: rejected, or still safe to read") {

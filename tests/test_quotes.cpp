@@ -587,3 +587,67 @@ TEST_CASE("Bad input never breaks extraction", "[quotes]") {
     for (const auto& q : r.quotes) CHECK(q.content.end <= r.text.size());
   }
 }
+
+namespace {
+
+// Every span of the quotes lies in the text, in order, on UTF-8 character boundaries.
+void check_spans(const Result& r) {
+  const auto on_boundary = [&](std::uint32_t at) {
+    return at == r.text.size() || (static_cast<unsigned char>(r.text[at]) & 0xC0U) != 0x80U;
+  };
+  const auto check = [&](Span s) {
+    CHECK(s.begin <= s.end);
+    CHECK(s.end <= r.text.size());
+    if (s.begin <= s.end && s.end <= r.text.size()) {
+      CHECK(on_boundary(s.begin));
+      CHECK(on_boundary(s.end));
+    }
+  };
+  for (const auto& q : r.quotes) {
+    check(q.content);
+    if (q.speaker) check(q.speaker->mention);
+    if (q.cue) check(q.cue->span);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("An elided capital opening a sentence is no name", "[quotes][elision]") {
+  // Found by fuzzing: "N'" was taken for a name of no words before "dit", and the words before
+  // the first were read.
+  for (const std::string_view text : {"N'i dit", "N’importe qui le dit.", "S’il le dit, « tout ira bien ».",
+                                      "« Non », N'i dit.", "D’autres ont affirmé : « Rien ne change. »"}) {
+    INFO(text);
+    const auto r = extract(std::string(text));
+    check_spans(r);
+    for (const auto& q : r.quotes) {
+      if (q.speaker) CHECK_FALSE(r.of(q.speaker->mention).empty());
+    }
+  }
+  const auto r = extract("D’autres ont affirmé : « Rien ne change. »");
+  REQUIRE(r.quotes.size() == 1);
+  CHECK(r.speaker(0) != "D’");
+}
+
+TEST_CASE("A name written against an elision keeps its span in text order", "[quotes][elision]") {
+  SECTION("after an inverted verb") {
+    const auto r = extract("« Rien n’est joué », a déclaré D’Alembert au Monde.");
+    check_spans(r);
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.mention(0) == "D’Alembert");
+    CHECK(r.speaker(0) == "D’Alembert");
+  }
+  SECTION("opening the sentence") {
+    const auto r = extract("N’Diaye a affirmé : « Rien ne change. »");
+    check_spans(r);
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.mention(0) == "N’Diaye");
+  }
+  SECTION("found by fuzzing: a grave accent for the apostrophe") {
+    // The speaker "S`h" came out as the span {11, 10}.
+    const auto r = extract("\"s\"affirme S`h");
+    check_spans(r);
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.mention(0) == "S`h");
+  }
+}

@@ -35,11 +35,11 @@ std::pair<char32_t, std::size_t> first_code_point(std::string_view word) noexcep
   const auto b0 = static_cast<unsigned char>(word[0]);
   if (b0 < 0x80) return {b0, 1};
   if (b0 >= 0xC0 && b0 < 0xE0 && word.size() >= 2) {
-    return {(char32_t{b0} & 0x1F) << 6 | (static_cast<unsigned char>(word[1]) & 0x3F), 2};
+    return {(char32_t{b0} & 0x1F) << 6 | (char32_t{static_cast<unsigned char>(word[1])} & 0x3F), 2};
   }
   if (b0 >= 0xE0 && b0 < 0xF0 && word.size() >= 3) {
-    return {(char32_t{b0} & 0x0F) << 12 | (static_cast<unsigned char>(word[1]) & 0x3F) << 6 |
-                (static_cast<unsigned char>(word[2]) & 0x3F),
+    return {(char32_t{b0} & 0x0F) << 12 | (char32_t{static_cast<unsigned char>(word[1])} & 0x3F) << 6 |
+                (char32_t{static_cast<unsigned char>(word[2])} & 0x3F),
             3};
   }
   return {b0, 1};

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
 #include <atomic>
 #include <charconv>
 #include <cstdint>
@@ -25,6 +26,7 @@
 #include "frnews/error.hpp"
 #include "kb/binary_format.hpp"
 #include "kb/writer.hpp"
+#include "normalize/utf8.hpp"
 
 namespace frnews {
 
@@ -96,6 +98,20 @@ std::optional<float> parse_prior(std::string_view text) noexcept {
   return value;
 }
 
+// Where the first ill-formed UTF-8 sequence of `text` starts, or npos.
+std::size_t find_ill_formed_utf8(std::string_view text) noexcept {
+  for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80U) {
+      ++i;
+      continue;
+    }
+    const Decoded decoded = decode_utf8(text, i);
+    if (!decoded.valid) return i;
+    i += decoded.length;
+  }
+  return std::string_view::npos;
+}
+
 std::string_view trim_spaces(std::string_view s) noexcept {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
@@ -117,6 +133,14 @@ void read_tsv(Writer& writer, std::unordered_set<std::string_view>& seen_ids, st
           fail(fmt::format("expected {} tab-separated fields (wikidata_id, wiki_title, label, type, aliases, "
                            "prior, description), found {}",
                            tsv_fields, fields.size()));
+        }
+        // Labels and names reach analyses and JSON output as they are: they must be text.
+        static constexpr std::array<std::string_view, tsv_fields> field_names = {
+            "Wikidata id", "wiki title", "label", "type", "aliases", "prior", "description"};
+        for (std::size_t f = 0; f < tsv_fields; ++f) {
+          if (const std::size_t at = find_ill_formed_utf8(fields[f]); at != std::string_view::npos) {
+            fail(fmt::format("ill-formed UTF-8 in the {} at byte {} of the field", field_names[f], at));
+          }
         }
         const std::string_view id = fields[0];
         if (!id.empty() && !is_wikidata_id(id)) fail(fmt::format("bad Wikidata id \"{}\" (expected Q and digits)", id));
@@ -221,9 +245,21 @@ class KnowledgeBase::Impl {
     const auto fail = [&](std::string_view problem) {
       throw Exception(fmt::format("{}: corrupted knowledge base: {}", source, problem));
     };
+    // The writer stores only strings read from valid UTF-8. One pass over the string section
+    // and a boundary check of each reference below make sure no string is cut or ill-formed.
+    const std::string_view strings(strings_, h.strings_size);
+    if (const std::size_t at = find_ill_formed_utf8(strings); at != std::string_view::npos) {
+      fail(fmt::format("ill-formed UTF-8 at byte {} of the string section", at));
+    }
+    const auto on_boundary = [&](std::uint64_t offset) {
+      return offset >= strings.size() || !detail::is_continuation(static_cast<unsigned char>(strings[offset]));
+    };
     const auto check_string = [&](StringRef ref, const char* what, std::uint64_t index) {
       if (std::uint64_t{ref.offset} + ref.length > h.strings_size) {
         fail(fmt::format("{} {} points outside the string section", what, index));
+      }
+      if (!on_boundary(ref.offset) || !on_boundary(std::uint64_t{ref.offset} + ref.length)) {
+        fail(fmt::format("{} {} cuts a UTF-8 character", what, index));
       }
     };
     if (h.key_count >= h.slot_count) fail("hash table has no free slot");

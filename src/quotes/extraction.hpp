@@ -172,8 +172,11 @@ class Extraction {
   bool looks_like_name(const QuotedRegion& r) const;
   bool is_direct(std::size_t region_index) const;
   bool follows_previous(std::size_t region_index) const;
+  // The text of the words [b, e); an empty range is the empty span where word b starts.
   Span words_span(std::uint32_t b, std::uint32_t e) const {
-    return {words_[b].span.begin, words_[e - 1].span.end};
+    if (b < e && e <= n_) return {words_[b].span.begin, words_[e - 1].span.end};
+    const std::uint32_t at = b < n_ ? words_[b].span.begin : n_ > 0 ? words_[n_ - 1].span.end : 0;
+    return {at, at};
   }
 
   const Document& doc_;

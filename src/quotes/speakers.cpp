@@ -185,6 +185,7 @@ Who Extraction::from_mention(std::uint32_t m, std::uint32_t mention_begin) const
 
 Who Extraction::from_name_run(std::uint32_t b, std::uint32_t e) const {
   Who who;
+  if (b >= e) return who;  // no words, no name
   who.valid = true;
   who.person = true;
   who.mention = words_span(b, e);
@@ -254,9 +255,25 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
       }
       return who;
     }
+    if (words_[k].kind == WordKind::elision) {
+      // "N’Diaye", "D’Alembert": an elided capital names someone only with the word written
+      // against it, and opening a sentence ("D’autres", "S’il") only when that word is a capital.
+      const bool opens_sentence = k == 0 || !same_sentence(k - 1, k);
+      if (!words_[k].capitalized || k + 1 >= e || words_[k + 1].space_before || words_[k + 1].kind != WordKind::word ||
+          (opens_sentence && !words_[k + 1].capitalized)) {
+        return std::nullopt;
+      }
+      std::uint32_t end = k + 2;
+      while (end < e && is_name_word(end) && words_[end].mention < 0) ++end;
+      Who who = from_name_run(k, end);
+      who.mention.begin = words_[from].span.begin;
+      if (gender != Gender3::unknown) who.gender = gender;
+      return who;
+    }
     if (!words_[k].capitalized || phrase_length(k, WordClass::speaker) || single(k, WordClass::determiner)) return std::nullopt;
     std::uint32_t end = k;
     while (end < e && words_[end].capitalized && words_[end].kind == WordKind::word) ++end;
+    if (end == k) return std::nullopt;  // a capitalised token that is no word
     // An organisation with an article keeps its complement: "la Cour des comptes".
     if (from < k && end < e && (is(end, "de") || is(end, "des") || is(end, "du") || is(end, "d'"))) end = e;
     for (std::uint32_t m = k + 1; m < end; ++m) {

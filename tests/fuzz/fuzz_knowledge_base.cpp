@@ -108,13 +108,8 @@ bool has_ill_formed_text(const KnowledgeBase& kb) {
 
 void check_accepted(const KnowledgeBase& kb, const fs::path& scratch) {
   check_queries(kb);
-  if (has_ill_formed_text(kb)) {
-    // Known finding (a [!mayfail] test of tests/test_hostile_input.cpp): such a knowledge base
-    // is accepted and its labels reach the analysis as they are. Only memory safety is checked.
-    (void)Analyzer(kb).analyze("Selon l’ONU, Marie Dupont est à Lyon.");
-  } else {
-    check_analysis(kb);
-  }
+  fuzz::expect(!has_ill_formed_text(kb), "an accepted knowledge base holds ill-formed UTF-8");
+  check_analysis(kb);
   const fs::path copy = fs::path(scratch).concat(".bin");
   kb.save_binary(copy);
   auto reloaded = try_load(copy);
