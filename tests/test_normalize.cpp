@@ -642,3 +642,27 @@ TEST_CASE("canonical typography puts the narrow space after an opening guillemet
     CHECK(canonical(once, options) == once);
   }
 }
+
+TEST_CASE("a ¬ that ends up between two letters joins them, whatever stood between") {
+  // The ¬ of a broken word is decided on the canonical text: an invisible character, a tag, a
+  // reference or mojibake between it and the letter does not keep it for the next pass.
+  CHECK(canonical("Le pr\u00e9si\u00ac\x7F" "dent") == "Le président");
+  CHECK(canonical("Clemen\u00ac\u200Bceau") == "Clemenceau");
+  CHECK(canonical("<p>Clemen\u00ac<br>ceau</p>") == "Clemen\u00ac\nceau");
+  CHECK(canonical("<p>Clemen\u00ac<b>ceau</b></p>") == "Clemenceau");
+  CHECK(canonical("<p>pr\u00e9si\u00ac&eacute;e</p>") == "présiée");
+  CHECK(canonical("pr\u00e9si\u00ac\uFB01n") == "présifin");
+  CHECK(canonical("Le\u00C3\u0082\u00ac" "e") == "Lee");
+  for (const std::string_view text : {"Le\x7F\u00C3\u0082\x7F\u00ac\x7F" "e", "Clemen\u00ac\u200Bceau",
+                                      "pr\u00e9si\u00ac&eacute;e &amp;", "e\u0301\u00ac\x01" "d", "3\u00ac\x01" "4"}) {
+    INFO(escaped(text));
+    const std::string once = canonical(text);
+    CHECK(canonical(once) == once);
+  }
+  const std::string_view scanned = "Le pr\u00e9si\u00ac\u200Bdent";
+  const auto normalized = frnews::normalize(scanned);
+  REQUIRE(normalized);
+  const auto at = static_cast<std::uint32_t>(normalized->text.find("président"));
+  const Span word{at, at + static_cast<std::uint32_t>(std::string_view("président").size())};
+  CHECK(normalized->map.to_original(word).of(scanned) == "pr\u00e9si\u00ac\u200Bdent");
+}

@@ -345,6 +345,8 @@ class Normalizer {
       return at;
     }
     if (first == '.' && previous == '.') return at;
+    // A letter after a ¬ may join a broken word.
+    if (previous == 0xAC && options_.join_ocr_hyphens) return at;
     if (options_.typography == Typography::canonical && previous == 0xAB) return at;
     const bool spaces_as_found = options_.collapse_spaces && options_.typography == Typography::keep;
     std::size_t i = at;
@@ -585,14 +587,6 @@ class Normalizer {
     return 0;
   }
 
-  // True when the canonical text so far ends with a letter and the original text at `next`
-  // starts with one: "Poin¬caré", where OCR kept the mark of a word broken at a line end.
-  [[nodiscard]] bool joins_letters(std::uint32_t next) const noexcept {
-    if (out_.empty() || next >= in_.size()) return false;
-    return detail::is_letter(decode_utf8(out_, previous_boundary(out_, out_.size())).code_point) &&
-           detail::is_letter(decode_utf8(in_, next).code_point);
-  }
-
   // Takes one character that came from original bytes [begin, end); `verbatim` when those bytes
   // are exactly its UTF-8.
   void put(char32_t cp, std::uint32_t begin, std::uint32_t end, bool verbatim) {
@@ -629,10 +623,6 @@ class Normalizer {
       record(RepairKind::invisible, begin, end);
       return;
     }
-    if (cp == 0xAC && options_.join_ocr_hyphens && joins_letters(end)) {
-      record(RepairKind::ocr_hyphen, begin, end);
-      return;
-    }
     if (detail::is_space(cp)) {
       put_whitespace(cp, begin, end, verbatim);
       return;
@@ -640,6 +630,7 @@ class Normalizer {
     if (options_.split_ligatures) {
       if (const std::string_view letters = ligature_letters(cp); !letters.empty()) {
         flush_pending(static_cast<char32_t>(letters[0]));
+        join_broken_word(static_cast<char32_t>(letters[0]), begin);
         space_guillemets(static_cast<char32_t>(letters[0]), begin);
         emit_text(letters, begin, end);
         record(RepairKind::ligature, begin, end);
@@ -679,8 +670,24 @@ class Normalizer {
       record(RepairKind::ellipsis, original, end);
       return;
     }
+    join_broken_word(cp, begin);
     space_guillemets(cp, begin);
     emit(cp, begin, end, verbatim);
+  }
+
+  // Takes back a ¬ written between a letter and the letter `next` from original `begin` on:
+  // "Poin¬caré", where OCR kept the mark of a word broken at a line end. It is decided on the
+  // canonical text, whatever was removed or repaired around the ¬, so the next pass finds none.
+  void join_broken_word(char32_t next, std::uint32_t begin) {
+    if (!options_.join_ocr_hyphens || !detail::is_letter(next) || !out_.ends_with("\u00AC")) return;
+    close_nfc();  // decide on the composed letter
+    const std::size_t sign = out_.size() - 2;
+    if (!out_.ends_with("\u00AC") || sign == 0 ||
+        !detail::is_letter(decode_utf8(out_, previous_boundary(out_, sign)).code_point)) {
+      return;
+    }
+    const std::uint32_t original = rewind(size32(sign));
+    record(RepairKind::ocr_hyphen, original, std::max(original, begin));
   }
 
   // Typography::canonical puts a narrow no-break space inside « » where none was.
