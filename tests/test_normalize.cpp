@@ -605,8 +605,22 @@ TEST_CASE("a character reference is normalized like the character it stands for"
     keep_invisibles.remove_invisibles = false;
     CHECK(canonical("caf&#233\x0e;", keep_invisibles) == "caf&#233\x0e;");
   }
+  SECTION("a reference that forms once something between its pieces goes is decoded at once") {
+    CHECK(canonical("Le prix&</v>nbsp;: 5 &euro;", html) == "Le prix\u00A0: 5 €");
+    CHECK(canonical("Le mus&#233<b></b>;e, l&agrave;") == "Le musée, là");
+    CHECK(canonical("Le mus&#233\u00C3\u0082\u00AD;e, l&agrave;") == "Le musée, là");
+    CHECK(canonical("l&eacute;gislatif &amp\uFF1B pr&eacute;sident") == "législatif & président");
+    // Automatic mode: the text is HTML once a reference forms, though none was written whole.
+    CHECK(canonical("Le mus\uFF06\uFF03\uFF12\uFF13\uFF13\uFF1Be") == "Le musée");
+    CHECK(canonical("Le mus&eacute\u037Ee") == "Le musée");
+    CHECK(canonical("Proven&#231\x01;al") == "Provençal");
+    NormalizeOptions no_html;
+    no_html.html = frnews::HtmlMode::off;
+    CHECK(canonical("Proven&#231\x01;al", no_html) == "Proven&#231;al");
+  }
   for (const std::string_view text : {"a&#13;b", "&#13;", "&#233\x0e;", "a&#13;&#10;b", "x\r&#10;&#13;\ny",
-                                      "AT&T &#233\x0e; &am\x0ep;", "&amp\x0e;eacute;", "&#xE\xC2\x80" "9;"}) {
+                                      "AT&T &#233\x0e; &am\x0ep;", "&amp\x0e;eacute;", "&#xE\xC2\x80" "9;",
+                                      "&amp&amp&amp&</i>#59;#59;#59;", "&</b>#13;&#10;x", "AT&T\x01;"}) {
     INFO(escaped(text));
     const std::string once = canonical(text);
     CHECK(once.find('\r') == std::string::npos);

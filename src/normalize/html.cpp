@@ -3,9 +3,6 @@
 #include <algorithm>
 #include <array>
 
-#include "normalize/characters.hpp"
-#include "normalize/utf8.hpp"
-
 namespace frnews::detail {
 namespace {
 
@@ -87,36 +84,21 @@ constexpr int hex_value(char c) noexcept {
   return -1;
 }
 
-// Where the next visible character after text[i] starts: `i` itself unless invisible characters
-// are skipped.
-std::size_t skip_invisible(std::string_view text, std::size_t i, bool skip_invisibles) noexcept {
-  while (skip_invisibles && i < text.size()) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte >= 0x20 && byte < 0x7F) break;
-    const Decoded decoded = decode_utf8(text, i);
-    if (!decoded.valid || !is_invisible(decoded.code_point)) break;
-    i += decoded.length;
-  }
-  return i;
-}
-
 // One reference, without following double escapes.
-DecodedReference decode_one(std::string_view text, std::size_t at, bool skip_invisibles) noexcept {
-  const auto next = [&](std::size_t i) { return skip_invisible(text, i, skip_invisibles); };
-  std::size_t i = next(at + 1);
+DecodedReference decode_one(std::string_view text, std::size_t at) noexcept {
+  std::size_t i = at + 1;
   if (i < text.size() && text[i] == '#') {
-    i = next(i + 1);
+    ++i;
     const bool hex = i < text.size() && (text[i] == 'x' || text[i] == 'X');
-    if (hex) i = next(i + 1);
-    bool any_digit = false;
+    if (hex) ++i;
+    const std::size_t digits_begin = i;
     std::uint32_t value = 0;
-    for (; i < text.size(); i = next(i + 1)) {
+    for (; i < text.size(); ++i) {
       const int digit = hex ? hex_value(text[i]) : (is_ascii_digit(text[i]) ? text[i] - '0' : -1);
       if (digit < 0) break;
-      any_digit = true;
       value = std::min<std::uint32_t>(value * (hex ? 16U : 10U) + static_cast<std::uint32_t>(digit), 0x110000);
     }
-    if (!any_digit) return {};
+    if (i == digits_begin) return {};
     // The ';' is required: "&#2,5" in plain text is no reference.
     if (i >= text.size() || text[i] != ';') return {};
     ++i;
@@ -128,15 +110,10 @@ DecodedReference decode_one(std::string_view text, std::size_t at, bool skip_inv
     }
     return {code_point, i - at};
   }
-  // The longest name is 8 letters: a longer one is no reference.
-  char name_buffer[9];
-  std::size_t name_size = 0;
-  for (; i < text.size() && is_ascii_alnum(text[i]); i = next(i + 1)) {
-    if (name_size == sizeof name_buffer) return {};
-    name_buffer[name_size++] = text[i];
-  }
-  if (name_size == 0 || i >= text.size() || text[i] != ';') return {};
-  const std::string_view name(name_buffer, name_size);
+  const std::size_t name_begin = i;
+  while (i < text.size() && i - name_begin <= 32 && is_ascii_alnum(text[i])) ++i;
+  if (i == name_begin || i >= text.size() || text[i] != ';') return {};
+  const std::string_view name = text.substr(name_begin, i - name_begin);
   const auto* found = std::lower_bound(std::begin(named_references), std::end(named_references), name,
                                        [](const NamedReference& entry, std::string_view key) { return entry.name < key; });
   if (found == std::end(named_references) || found->name != name) return {};
@@ -174,14 +151,14 @@ constexpr std::size_t max_tag_length = 4096;
 
 }  // namespace
 
-DecodedReference decode_reference(std::string_view text, std::size_t at, bool skip_invisibles) noexcept {
-  DecodedReference reference = decode_one(text, at, skip_invisibles);
+DecodedReference decode_reference(std::string_view text, std::size_t at) noexcept {
+  DecodedReference reference = decode_one(text, at);
   // "&amp;eacute;" is an escaped "&eacute;": decode to the fixed point.
   while (reference.code_point == '&' && reference.length > 0) {
     const std::size_t next = at + reference.length;
     // Decode the rest as if it followed a bare '&': decode_one reads from `next` on.
     if (next >= text.size()) break;
-    const DecodedReference inner = decode_one(text.substr(next - 1), 0, skip_invisibles);
+    const DecodedReference inner = decode_one(text.substr(next - 1), 0);
     if (inner.length <= 1) break;
     reference = {inner.code_point, reference.length + inner.length - 1};
   }
@@ -245,13 +222,13 @@ ParsedMarkup parse_markup(std::string_view text, std::size_t at, bool known_only
   return {length, effect};
 }
 
-bool looks_like_html(std::string_view text, bool skip_invisibles) noexcept {
+bool looks_like_html(std::string_view text) noexcept {
   // Two memchr scans: find_first_of would test each byte against the set one by one.
   std::size_t tag = text.find('<');
   std::size_t reference = text.find('&');
   while (tag != std::string_view::npos || reference != std::string_view::npos) {
     if (reference < tag) {
-      if (decode_one(text, reference, skip_invisibles).length > 0) return true;
+      if (decode_one(text, reference).length > 0) return true;
       reference = text.find('&', reference + 1);
     } else {
       if (parse_markup(text, tag, true).length > 0) return true;

@@ -14,9 +14,7 @@ struct DecodedReference {
 };
 
 // Decodes the reference at text[at] == '&': "&eacute;", "&#233;", "&#xE9;", each with its ';'. A double-escaped reference ("&amp;eacute;") decodes to its character.
-// With `skip_invisibles`, invisible characters inside the reference are passed over
-// ("&#233<U+200B>;" is é): normalization removes them, so the reference would appear anyway.
-[[nodiscard]] DecodedReference decode_reference(std::string_view text, std::size_t at, bool skip_invisibles) noexcept;
+[[nodiscard]] DecodedReference decode_reference(std::string_view text, std::size_t at) noexcept;
 
 // What a tag turns into in plain text.
 enum class TagEffect : std::uint8_t { none, space, line_break, paragraph_break };
@@ -31,7 +29,6 @@ struct ParsedMarkup {
 [[nodiscard]] ParsedMarkup parse_markup(std::string_view text, std::size_t at, bool known_only) noexcept;
 
 // True when the text holds a real HTML tag or character reference: "a < b" and "AT&T" do not.
-// `skip_invisibles` as for decode_reference().
-[[nodiscard]] bool looks_like_html(std::string_view text, bool skip_invisibles) noexcept;
+[[nodiscard]] bool looks_like_html(std::string_view text) noexcept;
 
 }  // namespace frnews::detail

@@ -212,20 +212,22 @@ constexpr std::size_t max_nfc_segment = 256;
 
 class Normalizer {
  public:
-  Normalizer(std::string_view original, const NormalizeOptions& options)
+  // `html` forces HTML on: automatic mode found a reference only in the canonical text.
+  Normalizer(std::string_view original, const NormalizeOptions& options, bool html)
       : in_(original), options_(options) {
     for (const char32_t cp : options.apostrophe) append_utf8(apostrophe_, cp);
     straight_apostrophe_ = apostrophe_ == "'";
     curly_apostrophe_ = apostrophe_ == "\u2019";
-    html_ = options.html == HtmlMode::on ||
-            (options.html == HtmlMode::automatic && detail::looks_like_html(original, options.remove_invisibles));
+    html_ = html || options.html == HtmlMode::on ||
+            (options.html == HtmlMode::automatic && detail::looks_like_html(original));
+    watch_references_ = options.html != HtmlMode::off;
     build_ascii_classes();
   }
 
   Result<Normalized> run() {
     out_.reserve(in_.size() + in_.size() / 8 + 16);
     std::size_t at = 0;
-    while (at < in_.size()) {
+    while (at < in_.size() && !needs_html_) {
       if (nfc_open_ && nfc_quiet_for() >= nfc_quiet) close_nfc();
       if (idle()) {
         // While a stretch for ICU is open, copy only up to where it closes.
@@ -260,6 +262,10 @@ class Normalizer {
     return Normalized{std::move(out_), std::move(map), std::move(repairs_)};
   }
 
+  // True when automatic mode, HTML off, met a reference that formed in the canonical text: the
+  // text is HTML after all, and run() stopped early.
+  [[nodiscard]] bool needs_html() const noexcept { return needs_html_; }
+
  private:
   enum class AsciiClass : std::uint8_t { plain, space, dot, stop };
 
@@ -275,6 +281,7 @@ class Normalizer {
       set_ascii_class('&', AsciiClass::stop);
       set_ascii_class('<', AsciiClass::stop);
     }
+    if (watch_references_) set_ascii_class(';', AsciiClass::stop);
     if (options_.unify_apostrophes) {
       set_ascii_class('\'', AsciiClass::stop);
       set_ascii_class('`', AsciiClass::stop);
@@ -461,6 +468,7 @@ class Normalizer {
     const __m128i special_3 = byte(options_.unify_apostrophes ? '\'' : never);
     const __m128i special_4 = byte(options_.unify_apostrophes ? '`' : never);
     const __m128i dot = byte(options_.expand_ellipsis ? never : '.');
+    const __m128i semicolon = byte(watch_references_ ? ';' : never);
     std::size_t i = at;
     // The block and the block one byte later: each byte and the byte after it.
     while (i + 17 <= in_.size() && i + 16 <= limit) {
@@ -472,6 +480,7 @@ class Normalizer {
       bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, byte(0x7F)));
       bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, special_1), _mm_cmpeq_epi8(v, special_2)));
       bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, special_3), _mm_cmpeq_epi8(v, special_4)));
+      bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, semicolon));
       bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(n, dot)));
       // A space must be single and start a word.
       const __m128i lower = _mm_or_si128(n, byte(0x20));
@@ -541,7 +550,7 @@ class Normalizer {
       }
     }
     if (html_ && byte == '&') {
-      const detail::DecodedReference reference = reference_at(at);
+      const detail::DecodedReference reference = detail::decode_reference(in_, at);
       if (reference.length > 0) {
         std::size_t end = at + reference.length;
         record(RepairKind::html_entity, size32(at), size32(end));
@@ -569,19 +578,13 @@ class Normalizer {
     return end;
   }
 
-  // The character reference at in_[at] == '&'. Invisible characters inside it are passed over
-  // when they are removed, so that removing them never makes a reference for the next pass.
-  [[nodiscard]] detail::DecodedReference reference_at(std::size_t at) const noexcept {
-    return detail::decode_reference(in_, at, options_.remove_invisibles);
-  }
-
   // The length of the line feed at in_[at] that completes a carriage return before it: "\n", or
   // in HTML "&#10;" and its kin; 0 when none.
   [[nodiscard]] std::size_t line_feed_length(std::size_t at) const noexcept {
     if (at >= in_.size()) return 0;
     if (in_[at] == '\n') return 1;
     if (html_ && in_[at] == '&') {
-      const detail::DecodedReference reference = reference_at(at);
+      const detail::DecodedReference reference = detail::decode_reference(in_, at);
       if (reference.code_point == '\n') return reference.length;
     }
     return 0;
@@ -601,6 +604,24 @@ class Normalizer {
         record(RepairKind::nfc, begin, end);
         cp = decoded.code_point;
         verbatim = false;
+      }
+    }
+    // A ';' may end a reference that formed in the canonical text once something between its
+    // pieces went (a control, a tag, mojibake): it is decoded now, not on the next pass.
+    while (watch_references_ && idle() && (cp == ';' || (cp == 0xFF1B && options_.fold_fullwidth))) {
+      const auto formed = formed_reference();
+      if (!formed) break;
+      if (!html_) {
+        needs_html_ = true;
+        return;
+      }
+      record(RepairKind::html_entity, formed->begin, end);
+      cp = formed->code_point;
+      begin = formed->begin;
+      verbatim = false;
+      if (cp == '\r' && options_.normalize_newlines) {
+        record(RepairKind::newline, begin, end);
+        cp = '\n';
       }
     }
     // The text before a character that NFC leaves alone is composed before anything looks at it.
@@ -688,6 +709,31 @@ class Normalizer {
     }
     const std::uint32_t original = rewind(size32(sign));
     record(RepairKind::ocr_hyphen, original, std::max(original, begin));
+  }
+
+  struct FormedReference {
+    char32_t code_point;
+    std::uint32_t begin;  // original offset of its '&'
+  };
+
+  // When the canonical text ends with the start of a character reference ("&eacute", "&#233")
+  // that a ';' would complete, takes it back and returns its character.
+  std::optional<FormedReference> formed_reference() {
+    const auto reference_byte = [](char c) { return is_ascii_alnum(static_cast<unsigned char>(c)) || c == '#'; };
+    std::size_t amp = out_.size();
+    while (amp > 0 && reference_byte(out_[amp - 1])) --amp;
+    if (amp == 0 || amp == out_.size() || out_[amp - 1] != '&') return {};
+    // ASCII is never composed, but the text before it may be: decide on the composed text.
+    close_nfc();
+    amp = out_.size();
+    while (amp > 0 && reference_byte(out_[amp - 1])) --amp;
+    --amp;
+    out_ += ';';
+    const detail::DecodedReference reference = detail::decode_reference(out_, amp);
+    out_.pop_back();
+    if (reference.length != out_.size() + 1 - amp) return {};
+    if (!html_) return FormedReference{reference.code_point, 0};
+    return FormedReference{reference.code_point, rewind(size32(amp))};
   }
 
   // Typography::canonical puts a narrow no-break space inside « » where none was.
@@ -958,6 +1004,8 @@ class Normalizer {
   bool straight_apostrophe_ = false;  // options.apostrophe is "'"
   bool curly_apostrophe_ = false;     // options.apostrophe is "’"
   bool html_ = false;
+  bool watch_references_ = false;  // references may form in the canonical text
+  bool needs_html_ = false;
   AsciiClass ascii_classes_[128] = {};
 
   std::string out_;
@@ -1020,7 +1068,10 @@ Result<Normalized> normalize(std::string_view original, const NormalizeOptions& 
       return Error{ErrorCode::invalid_utf8, at};
     }
   }
-  return Normalizer(original, options).run();
+  Normalizer normalizer(original, options, false);
+  auto result = normalizer.run();
+  if (normalizer.needs_html()) return Normalizer(original, options, true).run();
+  return result;
 }
 
 }  // namespace frnews
