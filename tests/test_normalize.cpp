@@ -614,13 +614,15 @@ TEST_CASE("a character reference is normalized like the character it stands for"
     CHECK(canonical("Le mus\uFF06\uFF03\uFF12\uFF13\uFF13\uFF1Be") == "Le musée");
     CHECK(canonical("Le mus&eacute\u037Ee") == "Le musée");
     CHECK(canonical("Proven&#231\x01;al") == "Provençal");
+    CHECK(canonical("Le prix &#x\x01" "e\x01; baisse") == "Le prix baisse");
     NormalizeOptions no_html;
     no_html.html = frnews::HtmlMode::off;
     CHECK(canonical("Proven&#231\x01;al", no_html) == "Proven&#231;al");
   }
   for (const std::string_view text : {"a&#13;b", "&#13;", "&#233\x0e;", "a&#13;&#10;b", "x\r&#10;&#13;\ny",
                                       "AT&T &#233\x0e; &am\x0ep;", "&amp\x0e;eacute;", "&#xE\xC2\x80" "9;",
-                                      "&amp&amp&amp&</i>#59;#59;#59;", "&</b>#13;&#10;x", "AT&T\x01;"}) {
+                                      "&amp&amp&amp&</i>#59;#59;#59;", "&</b>#13;&#10;x", "AT&T\x01;",
+                                      "12) &#x\x01" "e\x01; 2&024 &#x)"}) {
     INFO(escaped(text));
     const std::string once = canonical(text);
     CHECK(once.find('\r') == std::string::npos);

@@ -733,7 +733,9 @@ class Normalizer {
     out_.pop_back();
     if (reference.length != out_.size() + 1 - amp) return {};
     if (!html_) return FormedReference{reference.code_point, 0};
-    return FormedReference{reference.code_point, rewind(size32(amp))};
+    const std::uint32_t original = rewind(size32(amp));
+    reopen_whitespace(original);
+    return FormedReference{reference.code_point, original};
   }
 
   // Typography::canonical puts a narrow no-break space inside « » where none was.
