@@ -703,10 +703,7 @@ class Normalizer {
     if (!options_.join_ocr_hyphens || !detail::is_letter(next) || !out_.ends_with("\u00AC")) return;
     close_nfc();  // decide on the composed letter
     const std::size_t sign = out_.size() - 2;
-    if (!out_.ends_with("\u00AC") || sign == 0 ||
-        !detail::is_letter(decode_utf8(out_, previous_boundary(out_, sign)).code_point)) {
-      return;
-    }
+    if (sign == 0 || !detail::is_letter(decode_utf8(out_, previous_boundary(out_, sign)).code_point)) return;
     const std::uint32_t original = rewind(size32(sign));
     record(RepairKind::ocr_hyphen, original, std::max(original, begin));
   }
