@@ -615,6 +615,10 @@ TEST_CASE("a character reference is normalized like the character it stands for"
     CHECK(canonical("Le mus&eacute\u037Ee") == "Le musée");
     CHECK(canonical("Proven&#231\x01;al") == "Provençal");
     CHECK(canonical("Le prix &#x\x01" "e\x01; baisse") == "Le prix baisse");
+    // An apostrophe before it is decided on the character, as for any reference.
+    CHECK(canonical("l'&#233\x01;t&eacute;") == "l’été");
+    CHECK(canonical("aujourd\u00B4&#1\x01" "04;ui") == "aujourd’hui");
+    CHECK(canonical("\u00B4&#1\x01" "04;ui") == "\u00B4hui");
     NormalizeOptions no_html;
     no_html.html = frnews::HtmlMode::off;
     CHECK(canonical("Proven&#231\x01;al", no_html) == "Proven&#231;al");
@@ -622,7 +626,7 @@ TEST_CASE("a character reference is normalized like the character it stands for"
   for (const std::string_view text : {"a&#13;b", "&#13;", "&#233\x0e;", "a&#13;&#10;b", "x\r&#10;&#13;\ny",
                                       "AT&T &#233\x0e; &am\x0ep;", "&amp\x0e;eacute;", "&#xE\xC2\x80" "9;",
                                       "&amp&amp&amp&</i>#59;#59;#59;", "&</b>#13;&#10;x", "AT&T\x01;",
-                                      "12) &#x\x01" "e\x01; 2&024 &#x)"}) {
+                                      "12) &#x\x01" "e\x01; 2&024 &#x)", "J\u00B4&#116\x1B" "0;"}) {
     INFO(escaped(text));
     const std::string once = canonical(text);
     CHECK(once.find('\r') == std::string::npos);

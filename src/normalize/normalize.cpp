@@ -732,7 +732,22 @@ class Normalizer {
     if (!html_) return FormedReference{reference.code_point, 0};
     const std::uint32_t original = rewind(size32(amp));
     reopen_whitespace(original);
+    reopen_apostrophe(original);
     return FormedReference{reference.code_point, original};
+  }
+
+  // The apostrophe-like character now ending the text goes back to pending: it was decided on
+  // the '&' of a reference that formed later, and must be decided on its character.
+  void reopen_apostrophe(std::uint32_t original_end) {
+    if (!options_.unify_apostrophes || space_.active || out_.empty()) return;
+    const auto start = size32(previous_boundary(out_, out_.size()));
+    const char32_t cp = decode_utf8(out_, start).code_point;
+    if (!detail::is_apostrophe_like(cp)) return;
+    std::string as_written;
+    append_utf8(as_written, cp);
+    const std::uint32_t original_begin = rewind(start);
+    const bool verbatim = in_.substr(original_begin, original_end - original_begin) == as_written;
+    apostrophe_pending_ = {true, cp, original_begin, original_end, verbatim};
   }
 
   // Typography::canonical puts a narrow no-break space inside « » where none was.
