@@ -71,3 +71,18 @@ expect("${out}" "corpus/a.txt\".*corpus/b.txt\".*corpus/sub/a.txt\"")
 run(0 "${FRNEWS}" analyze --pretty --progress "${WORK_DIR}/plain.txt")
 expect("${out}" "^{\n  \"id\": \"[^\"]*plain.txt\",\n  \"quotes\": \\[\\],\n")
 expect("${err}" "1 documents")
+
+# A full disk on output: a clear message and status 1, never a silent loss.
+if(EXISTS /dev/full)
+  execute_process(COMMAND "${FRNEWS}" analyze --no-progress "${WORK_DIR}/plain.txt"
+                  OUTPUT_FILE /dev/full RESULT_VARIABLE status ERROR_VARIABLE err)
+  if(NOT status EQUAL 1)
+    message(FATAL_ERROR "writing to a full disk exited ${status}, expected 1\n${err}")
+  endif()
+  expect("${err}" "cannot write the output")
+endif()
+
+# An input that cannot be read is reported and skipped; the others are still analysed.
+run(1 "${FRNEWS}" analyze --no-progress "${WORK_DIR}/missing.txt" "${WORK_DIR}/plain.txt")
+expect("${err}" "cannot read [^\n]*missing.txt")
+expect("${out}" "plain.txt\",\"quotes\"")
