@@ -200,6 +200,14 @@ void QuoteWords::split_token(const Token& token, std::uint32_t sentence, std::ui
       space = false;
     }
   };
+  // Ends the word being read and adds the mark or punctuation of n bytes at i.
+  const auto add_sign = [&](std::size_t n, WordKind kind) {
+    flush(i);
+    add({at(i), at(i + n)}, kind, sentence, paragraph, space);
+    space = false;
+    i += n;
+    start = i;
+  };
   while (i < text.size()) {
     // Most bytes are letters: only these can start a space, a mark or punctuation.
     const auto byte = static_cast<unsigned char>(text[i]);
@@ -215,11 +223,7 @@ void QuoteWords::split_token(const Token& token, std::uint32_t sentence, std::ui
       continue;
     }
     if (const auto [info, n] = mark_at(text, i); n) {
-      flush(i);
-      add({at(i), at(i + n)}, WordKind::quote_mark, sentence, paragraph, space);
-      space = false;
-      i += n;
-      start = i;
+      add_sign(n, WordKind::quote_mark);
       continue;
     }
     if (const std::size_t n = punctuation_at(text, i)) {
@@ -240,11 +244,7 @@ void QuoteWords::split_token(const Token& token, std::uint32_t sentence, std::ui
         if (c == '.' && !(i < text.size() && is_digit(text[i]))) flush(i), start = i;
         continue;
       }
-      flush(i);
-      add({at(i), at(i + n)}, WordKind::punctuation, sentence, paragraph, space);
-      space = false;
-      i += n;
-      start = i;
+      add_sign(n, WordKind::punctuation);
       continue;
     }
     ++i;
