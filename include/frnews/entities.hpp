@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "frnews/export.hpp"
@@ -31,6 +32,7 @@ struct EntityMention {
   EntityType type = EntityType::misc;
   std::uint32_t chain = 0;     // index into Entities::chains
   float score = 0;             // confidence of the link, 0..1
+  std::string_view rule;       // the rule that found and typed it (docs/entities.md); static
 };
 
 struct Entities {

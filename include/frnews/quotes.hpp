@@ -28,6 +28,7 @@ struct Speaker {
   std::optional<std::uint32_t> chain;  // index into Entities::chains when the speaker is an entity
   std::string wikidata_id;
   std::string wiki_title;
+  std::string_view rule;               // the attribution rule that chose it (docs/quotes.md); static
 };
 
 struct Cue {
@@ -40,6 +41,7 @@ struct Quote {
   QuoteKind kind = QuoteKind::direct;
   std::optional<Speaker> speaker;  // none when the text names no speaker
   std::optional<Cue> cue;
+  std::string_view rule;           // the detection rule that found it (docs/quotes.md); static
 };
 
 // Finds quotations and who said them. Const and thread-safe.

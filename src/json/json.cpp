@@ -85,6 +85,7 @@ void append_quote(std::string& out, const Quote& quote, std::string_view origina
   ObjectWriter object(out);
   object.span(quote.content, original);
   object.string("kind", to_string(quote.kind));
+  object.string("rule", quote.rule);
   if (quote.speaker) {
     const Speaker& speaker = *quote.speaker;
     ObjectWriter field(object.key("speaker"));
@@ -92,6 +93,7 @@ void append_quote(std::string& out, const Quote& quote, std::string_view origina
     field.string("name", speaker.name);
     field.optional_string("id", speaker.wikidata_id);
     field.optional_string("wiki", speaker.wiki_title);
+    field.string("rule", speaker.rule);
   } else {
     object.key("speaker") += "null";
   }
@@ -113,6 +115,7 @@ void append_entity(std::string& out, const EntityMention& mention, const EntityC
   object.optional_string("wiki", chain.wiki_title);
   object.string("name", chain.name);
   append_score(object.key("score"), mention.score);
+  object.string("rule", mention.rule);
 }
 
 }  // namespace
