@@ -41,6 +41,10 @@ struct Who {
   bool valid = false;
 };
 
+// What a rule makes of the case it is given: it decides (with a speaker or without one), or
+// leaves it to the rules after it.
+enum class Decision : std::uint8_t { pass, decided };
+
 struct CueHit {
   std::uint32_t begin = 0, end = 0;  // words
   std::string_view lemma;
@@ -54,6 +58,7 @@ struct CueHit {
   std::uint32_t que = no_word;  // the "que" of a reported clause
   std::uint32_t speaker_end = no_word;  // last word of an inverted speaker + 1
   Who speaker;
+  std::string_view speaker_rule;  // the speaker rule that found it
 };
 
 struct Salient {
@@ -66,6 +71,16 @@ struct RoleIntro {
   std::vector<std::string_view> words;  // folded role words ("ministre", "culture")
   Who who;
 };
+
+// Which cue speaks for a quotation, or without a cue the person its sentence is about, and the
+// rule that said so.
+struct Attribution {
+  const CueHit* cue = nullptr;
+  Who subject;
+  std::string_view rule;
+};
+
+inline Attribution by_cue(const CueHit* cue) { return {cue, {}, {}}; }
 
 struct Found {
   Quote quote;
@@ -150,10 +165,32 @@ class Extraction {
   void mark_regions();
   void find_cues();
   std::vector<Found> quotations();
+  Attribution attribute(std::uint32_t region, bool direct);
+  // The quotation rules, in the order attribute() tries them.
+  Attribution incise_inside(std::uint32_t region, bool direct);
+  Attribution cue_after(std::uint32_t region, bool direct);
+  Attribution cue_before_colon(std::uint32_t region, bool direct);
+  Attribution cue_earlier_in_sentence(std::uint32_t region, bool direct);
+  Attribution passive_agent(std::uint32_t region, bool direct);
+  Attribution incise_later(std::uint32_t region, bool direct);
+  const CueHit* cue_before(std::uint32_t word, bool before_colon) const;
+  static bool trailing_source(const CueHit& cue);
+  Speaker speaker_of(const Who& who, std::string_view rule) const;
   void add_reported_speech(std::vector<Found>& found);
   std::optional<CueHit> verb_group_at(std::uint32_t i) const;
   std::optional<CueHit> source_at(std::uint32_t i) const;
   void find_speaker(CueHit& cue, const std::vector<CueHit>& earlier);
+  // The speaker rules, in the order find_speaker tries them.
+  Decision source_pronoun(CueHit& cue, const std::vector<CueHit>& earlier);
+  Decision source_phrase(CueHit& cue, const std::vector<CueHit>& earlier);
+  Decision inverted_pronoun(CueHit& cue, const std::vector<CueHit>& earlier);
+  Decision inverted_circle(CueHit& cue, const std::vector<CueHit>& earlier);
+  Decision inverted_subject(CueHit& cue, const std::vector<CueHit>& earlier);
+  Decision shared_subject(CueHit& cue, const std::vector<CueHit>& earlier);
+  Decision subject_before_verb(CueHit& cue, const std::vector<CueHit>& earlier);
+  std::uint32_t verb_group_start(const CueHit& cue) const;
+  void record_apposed_role(std::uint32_t name_begin, Who& who);
+  void add_role(std::uint32_t b, std::uint32_t e, const Who& who);
   Who subject_of_sentence(std::uint32_t word);
   void take_apposition(CueHit& cue, std::uint32_t b, std::uint32_t e);
   std::uint32_t find_que(std::uint32_t from) const;
@@ -188,6 +225,7 @@ class Extraction {
   std::vector<std::uint32_t> region_of_;  // the region whose content holds a word
   std::vector<std::uint32_t> sentence_start_;  // the first word of each sentence, and n_ last
   std::vector<CueHit> cues_;
+  CueHit passive_cue_;                 // the cue passive_agent() makes of a participle and its agent
   std::vector<std::uint32_t> cue_at_;  // the cue starting at a word
   std::vector<bool> emitted_;          // regions reported as quotations
   std::vector<Salient> salience_;

@@ -218,33 +218,141 @@ void Extraction::find_cues() {
   }
 }
 
+// The nearest verb ending before `word` in its sentence, outside quotations, else the nearest
+// "selon X" ("Pour l'économiste X, « … »").
+const CueHit* Extraction::cue_before(std::uint32_t word, bool before_colon) const {
+  auto it = std::lower_bound(cues_.begin(), cues_.end(), word, [](const CueHit& c, std::uint32_t w) { return c.end <= w; });
+  const CueHit* source = nullptr;
+  for (std::uint32_t looked = 0; it != cues_.begin() && looked < salience_window; ++looked) {
+    --it;
+    if (!same_sentence(it->begin, word) || it->end > word) break;
+    if (it->in_quote || (it->weak && !before_colon)) continue;
+    if (!it->source) return &*it;
+    // "pour X" attributes only at the head of its sentence: "Pour X, « … »".
+    const bool head = it->begin == 0 || !same_sentence(it->begin - 1, it->begin);
+    if (!source && it->speaker.valid && (it->lemma != "pour" || head)) source = &*it;
+  }
+  return source;
+}
+
+// After the words it attributes, a source is "selon X" with X found; "pour" there is a goal.
+bool Extraction::trailing_source(const CueHit& cue) { return cue.source && cue.speaker.valid && cue.lemma != "pour"; }
+
+// "…, a-t-il ajouté, …" inside the marks, or a dialogue line "— Oui, dit-il."
+Attribution Extraction::incise_inside(std::uint32_t r, bool) {
+  for (std::uint32_t i = regions_[r].content_begin; i < regions_[r].content_end; ++i) {
+    if (cue_at_[i] != no_word && cues_[cue_at_[i]].in_quote) return by_cue(&cues_[cue_at_[i]]);
+  }
+  return {};
+}
+
+// "« … », a déclaré M. X", "« … », selon X": the cue right after the closing mark.
+Attribution Extraction::cue_after(std::uint32_t r, bool) {
+  const QuotedRegion& region = regions_[r];
+  if (region.close == no_word) return {};
+  std::uint32_t k = region.close + 1;
+  if (is_punct(k, ",")) ++k;
+  if (k < n_ && words_[k].paragraph == words_[region.close].paragraph && cue_at_[k] != no_word &&
+      (cues_[cue_at_[k]].inverted || trailing_source(cues_[cue_at_[k]]))) {
+    return by_cue(&cues_[cue_at_[k]]);
+  }
+  return {};
+}
+
+// "X a déclaré : « … »", also at the end of the paragraph before; without a verb, "X n’a pas
+// caché : « … »": the person the sentence is about.
+Attribution Extraction::cue_before_colon(std::uint32_t r, bool) {
+  const QuotedRegion& region = regions_[r];
+  if (region.open == 0 || !is_punct(region.open - 1, ":")) return {};
+  const CueHit* cue = cue_before(region.open - 1, true);
+  if (cue && cue->inverted && cue->speaker_end == no_word && !cue->speaker.valid) cue = nullptr;
+  if (cue) return by_cue(cue);
+  return {nullptr, subject_of_sentence(region.open - 1), "quote.subject-before-colon"};
+}
+
+// "X a salué « … »": a verb of the same sentence before the quotation.
+Attribution Extraction::cue_earlier_in_sentence(std::uint32_t r, bool direct) {
+  const QuotedRegion& region = regions_[r];
+  if (region.dialogue || (direct && (region.open == 0 || !same_sentence(region.open - 1, region.open)))) return {};
+  return by_cue(cue_before(region.open, false));
+}
+
+// "une prévision jugée « optimiste » par le Haut Conseil": a participle and its agent.
+Attribution Extraction::passive_agent(std::uint32_t r, bool) {
+  const QuotedRegion& region = regions_[r];
+  if (region.close == no_word || region.open == 0 || !is(region.close + 1, "par") ||
+      !same_sentence(region.close, region.close + 1)) {
+    return {};
+  }
+  for (const auto& e : words_[region.open - 1].lex) {
+    if (e.word_class != WordClass::verb || static_cast<VerbForm>(e.value) != VerbForm::participle) continue;
+    auto [b, e2] = phrase_after(region.close + 2, false);
+    if (!plausible_speaker(b, e2)) return {};
+    Who agent = resolve_phrase(b, e2, false);
+    if (!agent.valid) return {};
+    passive_cue_ = CueHit{};
+    passive_cue_.begin = region.open - 1;
+    passive_cue_.end = region.open;
+    passive_cue_.lemma = lex_.verb(e.verb).lemma;
+    passive_cue_.speaker = std::move(agent);
+    passive_cue_.speaker_rule = "passive.agent";
+    return by_cue(&passive_cue_);
+  }
+  return {};
+}
+
+// "« … » dans la région, a annoncé X": an incise later in the sentence.
+Attribution Extraction::incise_later(std::uint32_t r, bool) {
+  const QuotedRegion& region = regions_[r];
+  if (region.close == no_word) return {};
+  auto it = std::lower_bound(cues_.begin(), cues_.end(), region.close,
+                             [](const CueHit& c, std::uint32_t w) { return c.begin <= w; });
+  while (it != cues_.end() && same_sentence(it->begin, region.close) && it->in_quote) ++it;
+  if (it != cues_.end() && same_sentence(it->begin, region.close) && (it->inverted || trailing_source(*it))) {
+    return by_cue(&*it);
+  }
+  return {};
+}
+
+// Quotation rules, in order: the first that finds a cue decides; a rule that finds only the
+// person the sentence is about gives way to a cue found by a later rule.
+Attribution Extraction::attribute(std::uint32_t r, bool direct) {
+  struct QuoteRule {
+    std::string_view name;
+    Attribution (Extraction::*apply)(std::uint32_t, bool);
+  };
+  static constexpr QuoteRule rules[] = {
+      {"quote.incise-inside", &Extraction::incise_inside},
+      {"quote.cue-after", &Extraction::cue_after},
+      {"quote.cue-before-colon", &Extraction::cue_before_colon},
+      {"quote.cue-earlier-in-sentence", &Extraction::cue_earlier_in_sentence},
+      {"quote.passive-agent", &Extraction::passive_agent},
+      {"quote.incise-later", &Extraction::incise_later},
+  };
+  Attribution fallback;
+  for (const QuoteRule& rule : rules) {
+    Attribution a = (this->*rule.apply)(r, direct);
+    if (a.cue) {
+      a.rule = rule.name;
+      return a;
+    }
+    if (a.subject.valid && !fallback.subject.valid) fallback = std::move(a);
+  }
+  return fallback;
+}
+
+Speaker Extraction::speaker_of(const Who& who, std::string_view rule) const {
+  return Speaker{doc_.to_original(who.mention), who.name, who.chain, std::string(who.wikidata_id),
+                 std::string(who.wiki_title), rule};
+}
+
 // Quotations: what kind, and which cue speaks for each.
 std::vector<Found> Extraction::quotations() {
   cue_at_.assign(n_, no_word);
   for (std::uint32_t c = 0; c < cues_.size(); ++c) cue_at_[cues_[c].begin] = c;
-  const auto cue_before = [&](std::uint32_t word, bool before_colon) -> const CueHit* {
-    // The nearest verb ending before `word` in its sentence, outside quotations, else the
-    // nearest "selon X" ("Pour l'économiste X, « … »").
-    auto it = std::lower_bound(cues_.begin(), cues_.end(), word, [](const CueHit& c, std::uint32_t w) { return c.end <= w; });
-    const CueHit* source = nullptr;
-    for (std::uint32_t looked = 0; it != cues_.begin() && looked < salience_window; ++looked) {
-      --it;
-      if (!same_sentence(it->begin, word) || it->end > word) break;
-      if (it->in_quote || (it->weak && !before_colon)) continue;
-      if (!it->source) return &*it;
-      // "pour X" attributes only at the head of its sentence: "Pour X, « … »".
-      const bool head = it->begin == 0 || !same_sentence(it->begin - 1, it->begin);
-      if (!source && it->speaker.valid && (it->lemma != "pour" || head)) source = &*it;
-    }
-    return source;
-  };
-
-  // After the words it attributes, a source is "selon X" with X found; "pour" there is a goal.
-  const auto trailing_source = [](const CueHit& c) { return c.source && c.speaker.valid && c.lemma != "pour"; };
   std::vector<Found> found;
   emitted_.assign(regions_.size(), false);
   std::vector<bool> direct_region(regions_.size(), false);
-  CueHit passive_cue;
   for (std::uint32_t r = 0; r < regions_.size(); ++r) {
     const QuotedRegion& region = regions_[r];
     if (is_label(region)) continue;
@@ -252,70 +360,14 @@ std::vector<Found> Extraction::quotations() {
     // « A » et « B », a dit X: B is direct when A is.
     const bool direct = follows_previous(r) ? direct_region[r - 1] : is_direct(r);
     direct_region[r] = direct;
-    const CueHit* cue = nullptr;
-    Who sentence_subject;  // no cue: the person the sentence is about ("X n’a pas caché : « … »")
-    // 1. An incise inside: "…, a-t-il ajouté, …" or a dialogue line "— Oui, dit-il."
-    for (std::uint32_t i = cb; i < ce && !cue; ++i) {
-      if (cue_at_[i] != no_word && cues_[cue_at_[i]].in_quote) cue = &cues_[cue_at_[i]];
-    }
-    if (cue && region.dialogue && cue->begin > cb) {
+    Attribution attribution = attribute(r, direct);
+    const CueHit* cue = attribution.cue;
+    if (cue && region.dialogue && cue->in_quote && cue->begin > cb && cue->begin < ce) {
       // "— Oui, dit-il." and "— Non ! s'écria Paul, qui …": the line ends at the incise, unless
       // the speech goes on after it ("— Tiens, dit-il, nous …").
       std::uint32_t after = cue->speaker_end != no_word ? cue->speaker_end : cue->end;
       while (after < ce && words_[after].kind == WordKind::punctuation && !is_punct(after, ",")) ++after;
       if (after >= ce || !is_punct(cue->begin - 1, ",")) ce = is_punct(cue->begin - 1, ",") ? cue->begin - 1 : cue->begin;
-    }
-    // 2. After the closing mark: "« … », a déclaré M. X" or "« … », selon X".
-    if (!cue && region.close != no_word) {
-      std::uint32_t k = region.close + 1;
-      if (is_punct(k, ",")) ++k;
-      if (k < n_ && words_[k].paragraph == words_[region.close].paragraph && cue_at_[k] != no_word &&
-          (cues_[cue_at_[k]].inverted || trailing_source(cues_[cue_at_[k]]))) {
-        cue = &cues_[cue_at_[k]];
-      }
-    }
-    // 3. Before a colon: "X a déclaré : « … »", also at the end of the paragraph before.
-    if (!cue && region.open > 0 && is_punct(region.open - 1, ":")) {
-      cue = cue_before(region.open - 1, true);
-      if (cue && cue->inverted && cue->speaker_end == no_word && !cue->speaker.valid) cue = nullptr;
-      if (!cue) sentence_subject = subject_of_sentence(region.open - 1);
-    }
-    // 4. A verb of the same sentence before the quotation: "X a salué « … »".
-    if (!cue && !region.dialogue && !(direct && (region.open == 0 || !same_sentence(region.open - 1, region.open)))) {
-      cue = cue_before(region.open, false);
-    }
-    // 5. A passive participle: "une prévision jugée « optimiste » par le Haut Conseil".
-    Who passive;
-    if (!cue && region.close != no_word && region.open > 0 && is(region.close + 1, "par") &&
-        same_sentence(region.close, region.close + 1)) {
-      for (const auto& e : words_[region.open - 1].lex) {
-        if (e.word_class == WordClass::verb && static_cast<VerbForm>(e.value) == VerbForm::participle) {
-          auto [b, e2] = phrase_after(region.close + 2, false);
-          if (plausible_speaker(b, e2)) passive = resolve_phrase(b, e2, false);
-          if (passive.valid) {
-            passive_cue = CueHit{};
-            passive_cue.begin = region.open - 1;
-            passive_cue.end = region.open;
-            passive_cue.lemma = lex_.verb(e.verb).lemma;
-            passive_cue.speaker = passive;
-            cue = &passive_cue;
-          }
-          break;
-        }
-      }
-    }
-    // 6. An incise later in the sentence: "« … » dans la région, a annoncé X".
-    if (!cue && region.close != no_word) {
-      auto it = std::lower_bound(cues_.begin(), cues_.end(), region.close,
-                                 [](const CueHit& c, std::uint32_t w) { return c.begin <= w; });
-      for (; it != cues_.end() && same_sentence(it->begin, region.close); ++it) {
-        if (it->in_quote) continue;
-        if (it->inverted || trailing_source(*it)) {
-          cue = &*it;
-          break;
-        }
-        break;
-      }
     }
     const bool short_quote = [&] {
       std::uint32_t count = 0;
@@ -323,9 +375,11 @@ std::vector<Found> Extraction::quotations() {
       return count <= label_words;
     }();
     // Without a cue, short quoted words and names are labels: "les « gilets jaunes »".
-    if (!cue && !sentence_subject.valid && ((!direct && short_quote) || looks_like_name(region))) continue;
+    if (!cue && !attribution.subject.valid && ((!direct && short_quote) || looks_like_name(region))) continue;
     // Longer quoted words inside a sentence about someone are theirs.
-    if (!cue && !sentence_subject.valid && !direct) sentence_subject = subject_of_sentence(region.open);
+    if (!cue && !attribution.subject.valid && !direct) {
+      attribution = {nullptr, subject_of_sentence(region.open), "quote.subject-of-sentence"};
+    }
     while (ce > cb && (is_punct(ce - 1, ",") || is_punct(ce - 1, ";") || words_[ce - 1].kind == WordKind::quote_mark)) --ce;
     while (cb < ce && words_[cb].kind == WordKind::quote_mark) ++cb;
     if (ce <= cb) continue;
@@ -342,19 +396,17 @@ std::vector<Found> Extraction::quotations() {
     }
     f.quote.content = doc_.to_original(words_span(cb, ce));
     f.quote.kind = direct ? QuoteKind::direct : QuoteKind::partial;
-    if (!cue && sentence_subject.valid) {
+    f.quote.rule = "quote.unattributed";
+    if (!cue && attribution.subject.valid) {
       f.attributed = true;
-      f.quote.speaker = Speaker{doc_.to_original(sentence_subject.mention), sentence_subject.name, sentence_subject.chain,
-                                std::string(sentence_subject.wikidata_id), std::string(sentence_subject.wiki_title)};
+      f.quote.rule = attribution.rule;
+      f.quote.speaker = speaker_of(attribution.subject, attribution.rule);
     }
     if (cue) {
       f.attributed = true;
+      f.quote.rule = attribution.rule;
       f.quote.cue = Cue{doc_.to_original(words_span(cue->begin, cue->end)), std::string(cue->lemma)};
-      if (cue->speaker.valid) {
-        const Who& who = cue->speaker;
-        f.quote.speaker = Speaker{doc_.to_original(who.mention), who.name, who.chain, std::string(who.wikidata_id),
-                                  std::string(who.wiki_title)};
-      }
+      if (cue->speaker.valid) f.quote.speaker = speaker_of(cue->speaker, cue->speaker_rule);
     }
     emitted_[r] = true;
     found.push_back(std::move(f));
@@ -371,6 +423,7 @@ std::vector<Found> Extraction::quotations() {
     if (k == regions_[b.region].open && b.attributed) {
       a.quote.speaker = b.quote.speaker;
       a.quote.cue = b.quote.cue;
+      a.quote.rule = "quote.shares-next";
       a.attributed = true;
     }
   }
@@ -386,6 +439,8 @@ std::vector<Found> Extraction::quotations() {
                                 same_sentence(previous.last_word, f.first_word - 1);
     if (same_paragraph || next_paragraph) {
       f.quote.speaker = previous.quote.speaker;
+      f.quote.speaker->rule = "continuation.previous-speaker";
+      f.quote.rule = "quote.continues-previous";
       f.attributed = true;
     }
   }
@@ -411,7 +466,7 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
     return std::pair{sentence_start_[sentence], sentence_start_[sentence + 1]};
   };
   std::uint32_t last_indirect_sentence = no_word;
-  const auto add_indirect = [&](std::uint32_t b, std::uint32_t e, const CueHit& cue) {
+  const auto add_indirect = [&](std::uint32_t b, std::uint32_t e, const CueHit& cue, std::string_view rule) {
     while (e > b && words_[e - 1].kind == WordKind::punctuation) --e;
     while (b < e && words_[b].kind == WordKind::punctuation) ++b;
     if (b >= e || plain[e] - plain[b] < 3 || has_quote(b, e) || !cue.speaker.valid) return;
@@ -419,10 +474,9 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
     Found f;
     f.quote.content = doc_.to_original(words_span(b, e));
     f.quote.kind = QuoteKind::indirect;
+    f.quote.rule = rule;
     f.quote.cue = Cue{doc_.to_original(words_span(cue.begin, cue.end)), std::string(cue.lemma)};
-    const Who& who = cue.speaker;
-    f.quote.speaker = Speaker{doc_.to_original(who.mention), who.name, who.chain, std::string(who.wikidata_id),
-                              std::string(who.wiki_title)};
+    f.quote.speaker = speaker_of(cue.speaker, cue.speaker_rule);
     f.first_word = b;
     found.push_back(std::move(f));
   };
@@ -442,15 +496,15 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
           while (clause < se && !is_punct(clause, ",")) ++clause;
           ++clause;
         }
-        if (clause < se) add_indirect(clause, se, cue);
+        if (clause < se) add_indirect(clause, se, cue, "reported.source-first");
       } else if (cue.begin > sb && is_punct(cue.begin - 1, ",") && cue.lemma != "pour" &&
                  (cue.speaker_end >= se || ends_sentence_mark(cue.speaker_end))) {
-        add_indirect(sb, cue.begin - 1, cue);
+        add_indirect(sb, cue.begin - 1, cue, "reported.source-last");
       }
       continue;
     }
     if (cue.que != no_word) {
-      add_indirect(cue.que + 1, se, cue);
+      add_indirect(cue.que + 1, se, cue, "reported.que");
     } else if (cue.inverted && cue.begin > sb + 3 && is_punct(cue.begin - 1, ",") && !cue.present_participle) {
       // "…, a prévenu la direction.", "…, estime-t-il.", "…, a annoncé le gouvernement dans un
       // communiqué": the speaker may be followed by circumstances, not by what was said.
@@ -458,7 +512,7 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
       const bool circumstance = after < se && (single(after, WordClass::stop) || is_punct(after, ",") ||
                                                phrase_length(after, WordClass::adverb)) &&
                                 !is(after, "que") && !is(after, "qu'");
-      if (after >= se || ends_sentence_mark(after) || circumstance) add_indirect(sb, cue.begin - 1, cue);
+      if (after >= se || ends_sentence_mark(after) || circumstance) add_indirect(sb, cue.begin - 1, cue, "reported.inverted");
     }
   }
 }

@@ -438,9 +438,13 @@ void Extraction::record_role_before(std::uint32_t name_begin, const Who& who) {
     if (single(w, WordClass::determiner) && !(w > 0 && (is(w - 1, "de") || is(w - 1, "d'")))) break;
   }
   const std::uint32_t role = b + phrase_length(b, WordClass::determiner);
-  if (role >= end || !phrase_length(role, WordClass::speaker)) return;
+  if (role < end && phrase_length(role, WordClass::speaker)) add_role(role, end, who);
+}
+
+// The words [b, e) name the role of `who`: "la ministre de la Culture" stands for her later on.
+void Extraction::add_role(std::uint32_t b, std::uint32_t e, const Who& who) {
   RoleIntro intro;
-  for (std::uint32_t r = role; r < end; ++r) {
+  for (std::uint32_t r = b; r < e; ++r) {
     if (words_[r].kind == WordKind::word) intro.words.push_back(key(r));
   }
   intro.who = who;
@@ -523,10 +527,7 @@ void Extraction::take_apposition(CueHit& cue, std::uint32_t b, std::uint32_t e) 
   if (k < n_ && same_sentence(e, k) && !is_punct(k, ",") && !ends_sentence_mark(k) && !single(k, WordClass::stop)) return;
   Who name = resolve_phrase(e + 1, k, false);
   if (!name.valid || !name.person) return;
-  RoleIntro intro;
-  for (std::uint32_t r = b + phrase_length(b, WordClass::determiner); r < e; ++r) intro.words.push_back(key(r));
-  intro.who = name;
-  roles_.push_back(std::move(intro));
+  add_role(b + phrase_length(b, WordClass::determiner), e, name);
   cue.speaker = name;
   cue.speaker_end = k;
 }
@@ -552,137 +553,185 @@ Who Extraction::subject_of_sentence(std::uint32_t word) {
   return {};
 }
 
-// Finds who speaks for a cue, in order: the inverted pronoun, an inverted subject, the subject
-// of an earlier cue for participles and coordinated verbs, the subject before the verb.
+// Speaker rules, in order. Each sees a cue that the rules before it left undecided, and either
+// decides (a speaker, or nobody) or passes; the deciding rule names the speaker.
 void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
-  if (cue.source) {
-    if (const LexEntry* pronoun = single(cue.end, WordClass::pronoun); pronoun && !is(cue.end, "on")) {
-      // "selon lui", "d'après elle"
-      cue.speaker = resolve_pronoun(cue.end, static_cast<Gender3>(pronoun->value & 0x0F));
-      cue.speaker.mention = words_[cue.end].span;
-      cue.speaker_end = cue.end + 1;
+  struct SpeakerRule {
+    std::string_view name;
+    Decision (Extraction::*apply)(CueHit&, const std::vector<CueHit>&);
+  };
+  static constexpr SpeakerRule rules[] = {
+      {"source.pronoun", &Extraction::source_pronoun},      // selon lui
+      {"source.phrase", &Extraction::source_phrase},        // selon le ministre
+      {"inverted.pronoun", &Extraction::inverted_pronoun},  // a-t-il dit
+      {"inverted.circle", &Extraction::inverted_circle},    // a-t-on appris auprès de X
+      {"inverted.subject", &Extraction::inverted_subject},  // « … », a déclaré X
+      {"shared.subject", &Extraction::shared_subject},      // X a dit … et a ajouté
+      {"subject.before", &Extraction::subject_before_verb}, // X a déclaré
+  };
+  for (const SpeakerRule& rule : rules) {
+    if ((this->*rule.apply)(cue, earlier) == Decision::decided) {
+      if (cue.speaker.valid) cue.speaker_rule = rule.name;
       return;
     }
-    auto [b, e] = phrase_after(cue.end, false);
-    if (b >= e) return;
-    std::uint32_t head = b + phrase_length(b, WordClass::determiner);
-    // "selon les termes de X", "d'après les propos du ministre": X speaks.
-    if (head + 1 < e && (is(head, "termes") || is(head, "mots") || is(head, "propos") || is(head, "déclarations")) &&
-        (is(head + 1, "de") || is(head + 1, "d'") || is(head + 1, "du") || is(head + 1, "des"))) {
-      b = head + 2;
-      head = b + phrase_length(b, WordClass::determiner);
-      if (b >= e) return;
-    }
-    for (std::uint32_t k = head; k < e && k < head + 3; ++k) {
-      if (phrase_length(k, WordClass::nonsource)) return;  // "selon les premiers chiffres"
-    }
-    if (is(b, "nous") || is(b, "moi")) return;
-    if (cue.lemma == "pour" && !plausible_speaker(b, e)) return;
-    cue.speaker = resolve_phrase(b, e, true);
-    cue.speaker_end = e;
-    take_apposition(cue, b, e);
-    return;
   }
-  if (cue.inverted) {
-    if (cue.speaker.valid) {
-      Who who = resolve_pronoun(cue.begin, cue.speaker.gender);
-      if (who.valid) {
-        who.mention = cue.speaker.mention;
-        cue.speaker = who;
-      } else {
-        cue.speaker.valid = false;
-      }
-    } else if (same_sentence(cue.begin, cue.end)) {
-      // "a-t-on appris auprès de X", "explique-t-on à Matignon", "indique-t-on dans l'entourage
-      // du ministre": the place or the circle speaks.
-      std::uint32_t from = no_word;
-      if (is(cue.end, "auprès") && (is(cue.end + 1, "de") || is(cue.end + 1, "d'") || is(cue.end + 1, "du"))) {
-        from = cue.end + 2;
-      } else if (is(cue.end, "dans") || is(cue.end, "chez") || is(cue.end, "à") || is(cue.end, "au")) {
-        from = cue.end + 1;
-      }
-      if (from == no_word) return;
-      auto [b, e] = phrase_after(from, false);
-      if (b < e && plausible_speaker(b, e)) cue.speaker = resolve_phrase(b, e, true);
-    }
-    return;
+}
+
+// "selon lui", "d'après elle".
+Decision Extraction::source_pronoun(CueHit& cue, const std::vector<CueHit>&) {
+  if (!cue.source) return Decision::pass;
+  const LexEntry* pronoun = single(cue.end, WordClass::pronoun);
+  if (!pronoun || is(cue.end, "on")) return Decision::pass;
+  cue.speaker = resolve_pronoun(cue.end, static_cast<Gender3>(pronoun->value & 0x0F));
+  cue.speaker.mention = words_[cue.end].span;
+  cue.speaker_end = cue.end + 1;
+  return Decision::decided;
+}
+
+// "selon le ministre", "d'après les propos du ministre", "pour l'économiste X".
+Decision Extraction::source_phrase(CueHit& cue, const std::vector<CueHit>&) {
+  if (!cue.source) return Decision::pass;
+  auto [b, e] = phrase_after(cue.end, false);
+  if (b >= e) return Decision::decided;
+  std::uint32_t head = b + phrase_length(b, WordClass::determiner);
+  // "selon les termes de X", "d'après les propos du ministre": X speaks.
+  if (head + 1 < e && (is(head, "termes") || is(head, "mots") || is(head, "propos") || is(head, "déclarations")) &&
+      (is(head + 1, "de") || is(head + 1, "d'") || is(head + 1, "du") || is(head + 1, "des"))) {
+    b = head + 2;
+    head = b + phrase_length(b, WordClass::determiner);
+    if (b >= e) return Decision::decided;
   }
+  for (std::uint32_t k = head; k < e && k < head + 3; ++k) {
+    if (phrase_length(k, WordClass::nonsource)) return Decision::decided;  // "selon les premiers chiffres"
+  }
+  if (is(b, "nous") || is(b, "moi")) return Decision::decided;
+  if (cue.lemma == "pour" && !plausible_speaker(b, e)) return Decision::decided;
+  cue.speaker = resolve_phrase(b, e, true);
+  cue.speaker_end = e;
+  take_apposition(cue, b, e);
+  return Decision::decided;
+}
+
+// "a-t-il dit", "estime-t-elle": the pronoun of the verb, resolved to the person it stands for.
+Decision Extraction::inverted_pronoun(CueHit& cue, const std::vector<CueHit>&) {
+  if (!cue.inverted || !cue.speaker.valid) return Decision::pass;
+  Who who = resolve_pronoun(cue.begin, cue.speaker.gender);
+  if (who.valid) {
+    who.mention = cue.speaker.mention;
+    cue.speaker = who;
+  } else {
+    cue.speaker.valid = false;
+  }
+  return Decision::decided;
+}
+
+// "a-t-on appris auprès de X", "explique-t-on à Matignon", "indique-t-on dans l'entourage du
+// ministre": the place or the circle speaks.
+Decision Extraction::inverted_circle(CueHit& cue, const std::vector<CueHit>&) {
+  if (!cue.inverted) return Decision::pass;
+  if (!same_sentence(cue.begin, cue.end)) return Decision::decided;
+  std::uint32_t from = no_word;
+  if (is(cue.end, "auprès") && (is(cue.end + 1, "de") || is(cue.end + 1, "d'") || is(cue.end + 1, "du"))) {
+    from = cue.end + 2;
+  } else if (is(cue.end, "dans") || is(cue.end, "chez") || is(cue.end, "à") || is(cue.end, "au")) {
+    from = cue.end + 1;
+  }
+  if (from == no_word) return Decision::decided;
+  auto [b, e] = phrase_after(from, false);
+  if (b < e && plausible_speaker(b, e)) cue.speaker = resolve_phrase(b, e, true);
+  return Decision::decided;
+}
+
+// "« … », a déclaré M. X", "…, a annoncé la ministre": the subject comes after the verb.
+Decision Extraction::inverted_subject(CueHit& cue, const std::vector<CueHit>&) {
+  if (cue.present_participle) return Decision::pass;
   const std::uint32_t before = cue.begin > 0 ? cue.begin - 1 : no_word;
   const bool after_quote = before != no_word &&
                            (words_[before].kind == WordKind::quote_mark ||
                             (is_punct(before, ",") && before > 0 && words_[before - 1].kind == WordKind::quote_mark) ||
                             ((is_punct(before, ",") || ends_sentence_mark(before)) && in_region(before)));
   const bool after_comma = before != no_word && is_punct(before, ",");
+  if (!after_quote && !after_comma) return Decision::pass;
   // "Le secrétaire général, Mark Rutte, a exhorté les Alliés": a name in apposition before the
   // comma is the subject, and what follows the verb its object.
-  const bool after_apposed_name = [&] {
-    if (!after_comma || after_quote || before == 0) return false;
+  if (!after_quote && before > 0) {
     std::uint32_t k = before;
     while (k > 0 && same_sentence(k - 1, before) && (is_name_word(k - 1) || words_[k - 1].mention >= 0)) --k;
-    return k < before && k > 0 && is_punct(k - 1, ",");
-  }();
-  if (!cue.present_participle && (after_quote || after_comma) && !after_apposed_name) {
-    auto [b, e] = phrase_after(cue.end, true);
-    // Right after a quotation any noun phrase is the inverted subject; elsewhere it must look
-    // like a speaker ("…, a annoncé la fermeture" has an object there).
-    const bool phrase_start = b < e && (phrase_length(b, WordClass::determiner) || honorific(b) ||
-                                        words_[b].capitalized || words_[b].mention >= 0);
-    if ((after_quote && phrase_start) || plausible_speaker(b, e)) {
-      cue.inverted = true;
-      cue.speaker = resolve_phrase(b, e, true);
-      cue.speaker_end = e;
-      take_apposition(cue, b, e);
-      return;
-    }
+    if (k < before && k > 0 && is_punct(k - 1, ",")) return Decision::pass;
   }
-  // Participles and coordinated verbs share the subject of the verb before them.
+  auto [b, e] = phrase_after(cue.end, true);
+  // Right after a quotation any noun phrase is the inverted subject; elsewhere it must look
+  // like a speaker ("…, a annoncé la fermeture" has an object there).
+  const bool phrase_start = b < e && (phrase_length(b, WordClass::determiner) || honorific(b) ||
+                                      words_[b].capitalized || words_[b].mention >= 0);
+  if (!(after_quote && phrase_start) && !plausible_speaker(b, e)) return Decision::pass;
+  cue.inverted = true;
+  cue.speaker = resolve_phrase(b, e, true);
+  cue.speaker_end = e;
+  take_apposition(cue, b, e);
+  return Decision::decided;
+}
+
+// The first word of the verb group of a cue, adverbs before it included ("a aussi dit").
+std::uint32_t Extraction::verb_group_start(const CueHit& cue) const {
   std::uint32_t s = cue.begin;
   while (s > 0 && same_sentence(s - 1, cue.begin) && phrase_length(s - 1, WordClass::adverb) == 1) --s;
+  return s;
+}
+
+// Participles and coordinated verbs share the subject of the verb before them: "X a dit … et a
+// ajouté", "X a réagi, estimant que …".
+Decision Extraction::shared_subject(CueHit& cue, const std::vector<CueHit>& earlier) {
+  const std::uint32_t s = verb_group_start(cue);
   const bool coordinated = s > 0 && same_sentence(s - 1, cue.begin) && (is(s - 1, "et") || is(s - 1, "puis") || is(s - 1, "tout"));
-  if (cue.present_participle || coordinated) {
-    std::uint32_t looked = 0;
-    for (auto it = earlier.rbegin(); it != earlier.rend() && looked < salience_window; ++it, ++looked) {
-      if (!same_sentence(it->begin, cue.begin)) break;
-      if (it->speaker.valid && !it->source) {
-        cue.speaker = it->speaker;
-        return;
-      }
+  if (!cue.present_participle && !coordinated) return Decision::pass;
+  std::uint32_t looked = 0;
+  for (auto it = earlier.rbegin(); it != earlier.rend() && looked < salience_window; ++it, ++looked) {
+    if (!same_sentence(it->begin, cue.begin)) break;
+    if (it->speaker.valid && !it->source) {
+      cue.speaker = it->speaker;
+      return Decision::decided;
     }
-    if (coordinated) return;
   }
+  return coordinated ? Decision::decided : Decision::pass;
+}
+
+// "X a déclaré", "la ministre de la Culture, Jeanne Martin, a dit": the subject before the verb.
+Decision Extraction::subject_before_verb(CueHit& cue, const std::vector<CueHit>&) {
   // "…, le sélectionneur X, qui a ensuite évoqué le « mental »": the subject is before "qui".
+  const std::uint32_t s = verb_group_start(cue);
   const bool relative = s > 0 && same_sentence(s - 1, cue.begin) && is(s - 1, "qui");
   auto [b, e] = subject_before(relative ? s - 1 : cue.begin);
-  if (b >= e) return;
+  if (b >= e) return Decision::decided;
   cue.speaker = resolve_phrase(b, e, true);
   // "Giorgia Meloni, absente de la réunion, a réclamé": a piece that is no speaker is an
   // apposition; the subject is before it.
   for (std::uint32_t tries = 0; !cue.speaker.valid && tries < 2 && b > 1 && is_punct(b - 1, ","); ++tries) {
     std::tie(b, e) = subject_before(b - 1);
-    if (b >= e) return;
+    if (b >= e) return Decision::decided;
     cue.speaker = resolve_phrase(b, e, true);
   }
   // An apposition: "La ministre de la Culture, Jeanne Martin, a dit": the name is the speaker,
   // the piece before it the role that introduces her.
-  if (b > 1 && is_punct(b - 1, ",") && cue.speaker.valid && cue.speaker.person) {
-    std::uint32_t rb = b - 1;
-    while (rb > 0 && same_sentence(rb - 1, b) && !is_punct(rb - 1, ",") && words_[rb - 1].kind != WordKind::punctuation &&
-           words_[rb - 1].kind != WordKind::quote_mark && b - rb < max_phrase_words) {
-      --rb;
-    }
-    const std::uint32_t role_begin = rb + phrase_length(rb, WordClass::determiner);
-    if (role_begin < b - 1 && phrase_length(role_begin, WordClass::speaker)) {
-      RoleIntro intro;
-      for (std::uint32_t r = role_begin; r < b - 1; ++r) {
-        if (words_[r].kind == WordKind::word) intro.words.push_back(key(r));
-      }
-      intro.who = cue.speaker;
-      roles_.push_back(std::move(intro));
-      if (cue.speaker.gender == Gender3::unknown) {
-        if (const auto [det, length] = phrase(rb, WordClass::determiner); det) {
-          cue.speaker.gender = static_cast<Gender3>(det->value & 0x0F);
-        }
-      }
+  if (b > 1 && is_punct(b - 1, ",") && cue.speaker.valid && cue.speaker.person) record_apposed_role(b, cue.speaker);
+  return Decision::decided;
+}
+
+// "La ministre de la Culture, [Jeanne Martin]": the role before the comma introduces the name
+// at `name_begin`, for later "la ministre" to resolve to her.
+void Extraction::record_apposed_role(std::uint32_t name_begin, Who& who) {
+  std::uint32_t rb = name_begin - 1;
+  while (rb > 0 && same_sentence(rb - 1, name_begin) && !is_punct(rb - 1, ",") &&
+         words_[rb - 1].kind != WordKind::punctuation && words_[rb - 1].kind != WordKind::quote_mark &&
+         name_begin - rb < max_phrase_words) {
+    --rb;
+  }
+  const std::uint32_t role_begin = rb + phrase_length(rb, WordClass::determiner);
+  if (role_begin >= name_begin - 1 || !phrase_length(role_begin, WordClass::speaker)) return;
+  add_role(role_begin, name_begin - 1, who);
+  if (who.gender == Gender3::unknown) {
+    if (const auto [det, length] = phrase(rb, WordClass::determiner); det) {
+      who.gender = static_cast<Gender3>(det->value & 0x0F);
     }
   }
 }
