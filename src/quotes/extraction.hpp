@@ -27,6 +27,7 @@ inline constexpr std::uint32_t max_subject_words = 24;  // how far back a subjec
 inline constexpr std::uint32_t max_phrase_words = 10;   // the longest descriptive speaker
 inline constexpr std::uint32_t salience_window = 48;    // candidates looked at for a pronoun
 inline constexpr std::uint32_t label_words = 3;         // quoted words this short need a cue to count
+inline constexpr std::uint32_t last_speaker_sentences = 4;  // how far back an incise's pronoun finds the last speaker
 
 // A speaker as found in the text, resolved as far as the document allows.
 struct Who {
@@ -38,6 +39,7 @@ struct Who {
   Gender3 gender = Gender3::unknown;
   bool person = false;
   bool organization = false;
+  bool role_noun = false;  // a description headed by a noun of people who speak: "le ministre", "des experts"
   bool valid = false;
 };
 
@@ -50,6 +52,7 @@ struct CueHit {
   std::string_view lemma;
   bool source = false;       // "selon X"
   bool takes_que = false;
+  bool takes_infinitive = false;
   bool incise_only = false;
   bool present_participle = false;
   bool inverted = false;     // the speaker comes after the cue ("a déclaré M. X", "a-t-il dit")
@@ -156,6 +159,9 @@ class Extraction {
   [[nodiscard]] const LexEntry* honorific(std::uint32_t i) const {
     return i < n_ && words_[i].capitalized ? single(i, WordClass::honorific) : nullptr;
   }
+  // Someone who can speak: a person, an organisation, or "le ministre", "des experts"; not "le
+  // conflit" nor "son alliance avec X".
+  [[nodiscard]] static bool can_speak(const Who& who) { return who.person || who.organization || who.role_noun; }
   [[nodiscard]] bool is_name_word(std::uint32_t i) const {
     return i < n_ && words_[i].kind == WordKind::word && words_[i].capitalized;
   }
@@ -189,11 +195,14 @@ class Extraction {
   Decision shared_subject(CueHit& cue, const std::vector<CueHit>& earlier);
   Decision subject_before_verb(CueHit& cue, const std::vector<CueHit>& earlier);
   std::uint32_t verb_group_start(const CueHit& cue) const;
+  Who last_speaker(const CueHit& cue, const std::vector<CueHit>& earlier) const;
   void record_apposed_role(std::uint32_t name_begin, Who& who);
   void add_role(std::uint32_t b, std::uint32_t e, const Who& who);
   Who subject_of_sentence(std::uint32_t word);
   void take_apposition(CueHit& cue, std::uint32_t b, std::uint32_t e);
   std::uint32_t find_que(std::uint32_t from) const;
+  std::uint32_t find_infinitive(std::uint32_t from) const;
+  bool is_infinitive(std::uint32_t i) const;
   std::pair<std::uint32_t, std::uint32_t> phrase_after(std::uint32_t from, bool skip_adverbials) const;
   std::pair<std::uint32_t, std::uint32_t> subject_before(std::uint32_t verb) const;
   Who resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_role);

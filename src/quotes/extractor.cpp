@@ -150,6 +150,7 @@ std::optional<CueHit> Extraction::verb_group_at(std::uint32_t i) const {
   hit.end = end;
   hit.lemma = verb.lemma;
   hit.takes_que = verb.takes_que;
+  hit.takes_infinitive = verb.takes_infinitive;
   hit.incise_only = verb.incise_only;
   hit.present_participle = form == VerbForm::present_participle;
   if (hit.present_participle && i > 0 && is(i - 1, "en")) hit.begin = i - 1;
@@ -380,36 +381,49 @@ std::vector<Found> Extraction::quotations() {
     if (!cue && !attribution.subject.valid && !direct) {
       attribution = {nullptr, subject_of_sentence(region.open), "quote.subject-of-sentence"};
     }
-    while (ce > cb && (is_punct(ce - 1, ",") || is_punct(ce - 1, ";") || words_[ce - 1].kind == WordKind::quote_mark)) --ce;
-    while (cb < ce && words_[cb].kind == WordKind::quote_mark) ++cb;
-    if (ce <= cb) continue;
-    Found f;
-    f.region = r;
-    f.paragraph = words_[cb].paragraph;
-    f.first_word = region.open;
-    f.last_word = region.close != no_word ? region.close : region.content_end - 1;
-    if (region.close != no_word) {
-      std::uint32_t k = region.close + 1;
-      if (is_punct(k, ",")) ++k;
-      f.incise_after = k < n_ && same_sentence(region.close, k) &&
-                       (cue_at_[k] != no_word || (k + 1 < n_ && words_[k + 1].kind == WordKind::clitic));
+    // "« Depuis 2010, souligne-t-il, le ministère a épargné un milliard »": the incise splits
+    // the quotation in two, each with the same speaker.
+    std::uint32_t resumed = no_word;
+    if (cue && !region.dialogue && cue->in_quote && cue->begin > cb && cue->begin < ce) {
+      std::uint32_t after = cue->speaker_end != no_word ? cue->speaker_end : cue->end;
+      while (after < ce && words_[after].kind == WordKind::punctuation) ++after;
+      if (after < ce) resumed = after;
+      ce = cue->begin;
     }
-    f.quote.content = doc_.to_original(words_span(cb, ce));
-    f.quote.kind = direct ? QuoteKind::direct : QuoteKind::partial;
-    f.quote.rule = "quote.unattributed";
-    if (!cue && attribution.subject.valid) {
-      f.attributed = true;
-      f.quote.rule = attribution.rule;
-      f.quote.speaker = speaker_of(attribution.subject, attribution.rule);
-    }
-    if (cue) {
-      f.attributed = true;
-      f.quote.rule = attribution.rule;
-      f.quote.cue = Cue{doc_.to_original(words_span(cue->begin, cue->end)), std::string(cue->lemma)};
-      if (cue->speaker.valid) f.quote.speaker = speaker_of(cue->speaker, cue->speaker_rule);
-    }
-    emitted_[r] = true;
-    found.push_back(std::move(f));
+    const auto emit = [&](std::uint32_t b, std::uint32_t e) {
+      while (e > b && (is_punct(e - 1, ",") || is_punct(e - 1, ";") || words_[e - 1].kind == WordKind::quote_mark)) --e;
+      while (b < e && words_[b].kind == WordKind::quote_mark) ++b;
+      if (e <= b) return;
+      Found f;
+      f.region = r;
+      f.paragraph = words_[b].paragraph;
+      f.first_word = region.open;
+      f.last_word = region.close != no_word ? region.close : region.content_end - 1;
+      if (region.close != no_word) {
+        std::uint32_t k = region.close + 1;
+        if (is_punct(k, ",")) ++k;
+        f.incise_after = k < n_ && same_sentence(region.close, k) &&
+                         (cue_at_[k] != no_word || (k + 1 < n_ && words_[k + 1].kind == WordKind::clitic));
+      }
+      f.quote.content = doc_.to_original(words_span(b, e));
+      f.quote.kind = direct ? QuoteKind::direct : QuoteKind::partial;
+      f.quote.rule = "quote.unattributed";
+      if (!cue && attribution.subject.valid) {
+        f.attributed = true;
+        f.quote.rule = attribution.rule;
+        f.quote.speaker = speaker_of(attribution.subject, attribution.rule);
+      }
+      if (cue) {
+        f.attributed = true;
+        f.quote.rule = attribution.rule;
+        f.quote.cue = Cue{doc_.to_original(words_span(cue->begin, cue->end)), std::string(cue->lemma)};
+        if (cue->speaker.valid) f.quote.speaker = speaker_of(cue->speaker, cue->speaker_rule);
+      }
+      emitted_[r] = true;
+      found.push_back(std::move(f));
+    };
+    emit(cb, ce);
+    if (resumed != no_word) emit(resumed, region.content_end);
   }
   // « A » et « B », a dit X: A goes with B. Then a quotation without a cue goes on with the
   // speaker of the quotation just before, in its paragraph or the paragraph before.
@@ -505,6 +519,10 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
     }
     if (cue.que != no_word) {
       add_indirect(cue.que + 1, se, cue, "reported.que");
+    } else if (const std::uint32_t infinitive =
+                   cue.takes_infinitive && can_speak(cue.speaker) ? find_infinitive(cue.end) : no_word;
+               infinitive != no_word) {
+      add_indirect(infinitive, se, cue, "reported.infinitive");
     } else if (cue.inverted && cue.begin > sb + 3 && is_punct(cue.begin - 1, ",") && !cue.present_participle) {
       // "…, a prévenu la direction.", "…, estime-t-il.", "…, a annoncé le gouvernement dans un
       // communiqué": the speaker may be followed by circumstances, not by what was said.

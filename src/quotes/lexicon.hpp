@@ -37,6 +37,7 @@ struct ReportingVerb {
   bool pronominal = false;
   bool takes_que = true;    // introduces reported speech with "que"
   bool incise_only = false; // a cue only inverted or in an incise
+  bool takes_infinitive = false;  // an infinitive complement is reported speech
 };
 
 // One lexicon entry: a phrase of one or more words (folded, space separated) and what it is.

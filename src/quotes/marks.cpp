@@ -15,6 +15,22 @@ bool straight_opens(const QuoteWords& words, std::uint32_t i) {
   return previous == "(" || previous == "[" || words[i - 1].kind == WordKind::dash;
 }
 
+// Whether the first mark of `family` in the paragraph starting at word i closes a quotation:
+// a quotation opened in the paragraph before goes on over the line break ("« Il a ensuite vu un
+// policier qui boitait.⏎Deux autres essayaient de le réanimer »"), as in text laid out one
+// sentence a line.
+bool paragraph_closes(const QuoteWords& words, std::uint32_t i, MarkFamily family) {
+  const auto n = static_cast<std::uint32_t>(words.size());
+  if (i < n && words[i].kind == WordKind::dash) return false;  // a line of dialogue
+  for (std::uint32_t k = i; k < n && words[k].paragraph == words[i].paragraph; ++k) {
+    const Word& w = words[k];
+    if (w.kind != WordKind::quote_mark || w.family != family) continue;
+    if (family == MarkFamily::straight) return !straight_opens(words, k);
+    return w.closing && !w.opening;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<QuotedRegion> pair_quotation_marks(const QuoteWords& words) {
@@ -47,7 +63,11 @@ std::vector<QuotedRegion> pair_quotation_marks(const QuoteWords& words) {
         inner = 0;
         continue;
       }
-      close_at(i, no_word);
+      if (paragraph_closes(words, i, family)) {
+        current.multi_paragraph = true;
+      } else {
+        close_at(i, no_word);
+      }
     }
     if (!open) {
       if (starts_paragraph(words, i) && w.kind == WordKind::dash) {

@@ -16,13 +16,15 @@ struct QuotedRegion {
   std::uint32_t content_begin;  // words [content_begin, content_end) between the marks
   std::uint32_t content_end;
   bool dialogue = false;        // a line of dialogue opened by a dash: "— Oui, dit-il."
-  bool multi_paragraph = false; // continued by « at the start of the next paragraphs
+  bool multi_paragraph = false; // goes on over a paragraph break
 };
 
 // Rules: « » pair, “ ” (and „ “) pair, straight " toggles; marks of another family inside an open
 // quotation nest in it and are part of its content. A quotation ends at the end of its paragraph
 // unless the next paragraph opens with a mark of the same family (the French convention for a
-// quotation over several paragraphs); a second « while one is open starts a new quotation.
+// quotation over several paragraphs) or the first mark of its family in the next paragraph
+// closes it (text laid out one sentence a line); a second « while one is open starts a new
+// quotation.
 // Paragraphs opened by a dash, outside any quotation, are lines of dialogue.
 [[nodiscard]] std::vector<QuotedRegion> pair_quotation_marks(const QuoteWords& words);
 

@@ -35,6 +35,47 @@ std::uint32_t Extraction::find_que(std::uint32_t from) const {
 
 // A noun phrase read after a cue ("a déclaré M. X lors de", "a annoncé mercredi la presse
 // officielle cubaine, alors que"): adverbs and prepositional phrases first are skipped.
+// A verb in the infinitive: "avoir", "être", or a word ending as French infinitives do.
+bool Extraction::is_infinitive(std::uint32_t i) const {
+  if (i >= n_ || words_[i].kind != WordKind::word || words_[i].capitalized) return false;
+  const std::string_view k = key(i);
+  if (k == "avoir" || k == "être") return true;
+  if (!words_[i].lex.empty() || k.size() < 4) return false;  // "hier", "notre", "contre"
+  return k.ends_with("er") || k.ends_with("ir") || (k.size() >= 5 && k.ends_with("re"));
+}
+
+// The reported clause an infinitive opens after a verb: "a reconnu avoir menti", "avouent
+// n'avoir pas voté", "a promis de revenir", "accuse M. X d'avoir menti", "reproche à ces États de
+// violer la loi". Returns its first word, or no_word.
+std::uint32_t Extraction::find_infinitive(std::uint32_t from) const {
+  std::uint32_t i = from;
+  for (std::uint32_t skipped = 0; skipped < 3 && i < n_ && same_sentence(from - 1, i); ++skipped) {
+    const std::uint32_t length = phrase_length(i, WordClass::adverb);
+    if (!length) break;
+    i += length;
+  }
+  if (!same_sentence(from - 1, i)) return no_word;
+  const std::uint32_t start = i;
+  if (is(i, "ne") || is(i, "n'")) {
+    ++i;
+    while (i < n_ && phrase_length(i, WordClass::adverb) == 1 && i - start < 3) ++i;  // "pas", "jamais"
+  }
+  if (is(i, "s'") || is(i, "se")) ++i;
+  if (is_infinitive(i)) return start;
+  if (i != start) return no_word;
+  // "de" + infinitive, after the object when there is one: a name or "à" someone.
+  const bool object = is(i, "à") || is(i, "au") || is(i, "aux") || honorific(i) || words_[i].mention >= 0;
+  for (std::uint32_t k = i; k < n_ && k - i < (object ? 8u : 1u) && same_sentence(from - 1, k); ++k) {
+    if (words_[k].kind == WordKind::punctuation || words_[k].kind == WordKind::quote_mark) break;
+    if (!is(k, "de") && !is(k, "d'")) continue;
+    std::uint32_t v = k + 1;
+    if (is(v, "ne") || is(v, "n'")) v += 2;
+    if (is(v, "s'") || is(v, "se")) ++v;
+    return is_infinitive(v) ? k + 1 : no_word;
+  }
+  return no_word;
+}
+
 std::pair<std::uint32_t, std::uint32_t> Extraction::phrase_after(std::uint32_t from, bool skip_adverbials) const {
   std::uint32_t i = from;
   const std::uint32_t sentence = from < n_ ? words_[from].sentence : 0;
@@ -359,6 +400,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   who.mention = words_span(b, e);
   who.name = std::string(doc_.text(who.mention));
   who.gender = gender;
+  who.role_noun = phrase_length(p, WordClass::speaker) > 0;
   std::vector<std::string_view> role;
   for (std::uint32_t r = p; r < e; ++r) {
     if (words_[r].kind == WordKind::word) role.push_back(key(r));
@@ -613,9 +655,12 @@ Decision Extraction::source_phrase(CueHit& cue, const std::vector<CueHit>&) {
 }
 
 // "a-t-il dit", "estime-t-elle": the pronoun of the verb, resolved to the person it stands for.
-Decision Extraction::inverted_pronoun(CueHit& cue, const std::vector<CueHit>&) {
+// In news the pronoun of an incise goes on with the last person quoted, when there is one a few
+// sentences before: "« … », ironise X. Le Premier ministre, Y, … « … », ajoute-t-il." is X.
+Decision Extraction::inverted_pronoun(CueHit& cue, const std::vector<CueHit>& earlier) {
   if (!cue.inverted || !cue.speaker.valid) return Decision::pass;
-  Who who = resolve_pronoun(cue.begin, cue.speaker.gender);
+  Who who = last_speaker(cue, earlier);
+  if (!who.valid) who = resolve_pronoun(cue.begin, cue.speaker.gender);
   if (who.valid) {
     who.mention = cue.speaker.mention;
     cue.speaker = who;
@@ -623,6 +668,21 @@ Decision Extraction::inverted_pronoun(CueHit& cue, const std::vector<CueHit>&) {
     cue.speaker.valid = false;
   }
   return Decision::decided;
+}
+
+// The speaker of the last cue within a few sentences before `cue`, when a person of the cue's
+// pronoun's gender; nobody otherwise.
+Who Extraction::last_speaker(const CueHit& cue, const std::vector<CueHit>& earlier) const {
+  for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
+    if (words_[it->begin].sentence + last_speaker_sentences < words_[cue.begin].sentence) break;
+    if (!it->speaker.valid) continue;
+    const Gender3 g = it->speaker.gender;
+    const bool compatible = cue.speaker.gender == Gender3::plural
+                                ? g == Gender3::plural
+                                : g != Gender3::plural && (g == Gender3::unknown || g == cue.speaker.gender);
+    return it->speaker.person && compatible ? it->speaker : Who{};
+  }
+  return {};
 }
 
 // "a-t-on appris auprès de X", "explique-t-on à Matignon", "indique-t-on dans l'entourage du
