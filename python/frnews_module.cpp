@@ -126,6 +126,7 @@ struct Keys {
   py::str lemma{"lemma"};
   py::str name{"name"};
   py::str quotes{"quotes"};
+  py::str rule{"rule"};
   py::str score{"score"};
   py::str speaker{"speaker"};
   py::str start{"start"};
@@ -173,6 +174,7 @@ py::dict analysis_dict(const frnews::Analysis& analysis) {
   for (const frnews::Quote& quote : analysis.quotes) {
     py::dict item = span_dict(quote.content, original, chars);
     item[key.kind] = decode(frnews::to_string(quote.kind));
+    item[key.rule] = decode(quote.rule);
     if (quote.speaker) {
       const frnews::Speaker& speaker = *quote.speaker;
       py::dict field = span_dict(speaker.mention, original, chars);
@@ -180,6 +182,7 @@ py::dict analysis_dict(const frnews::Analysis& analysis) {
       field[key.id] = string_or_none(speaker.wikidata_id);
       field[key.wiki] = string_or_none(speaker.wiki_title);
       field[key.chain] = speaker.chain ? py::object(py::int_(*speaker.chain)) : py::object(py::none());
+      field[key.rule] = decode(speaker.rule);
       item[key.speaker] = field;
     } else {
       item[key.speaker] = py::none();
@@ -204,6 +207,7 @@ py::dict analysis_dict(const frnews::Analysis& analysis) {
     item[key.name] = decode(chain.name);
     item[key.score] = shortest(mention.score);
     item[key.chain] = mention.chain;
+    item[key.rule] = decode(mention.rule);
     entities.append(item);
   }
 

@@ -36,18 +36,19 @@ TEST_CASE("An analysis is one JSON object in the evaluation format") {
   frnews::Quote quote;
   quote.content = span_of("Non");
   quote.kind = frnews::QuoteKind::direct;
-  quote.speaker = frnews::Speaker{span_of("Jean Dupont"), "Jean Dupont", 0u, "", ""};
+  quote.rule = "quote.cue-after";
+  quote.speaker = frnews::Speaker{span_of("Jean Dupont"), "Jean Dupont", 0u, "", "", "inverted.subject"};
   quote.cue = frnews::Cue{span_of("a déclaré"), "déclarer"};
   analysis.quotes.push_back(quote);
   analysis.entities.chains.push_back(
       {"Jean Dupont", frnews::EntityType::person, frnews::Gender::masculine, std::nullopt, "", ""});
-  analysis.entities.mentions.push_back({span_of("Jean Dupont"), 0, 2, frnews::EntityType::person, 0, 0.5f});
+  analysis.entities.mentions.push_back({span_of("Jean Dupont"), 0, 2, frnews::EntityType::person, 0, 0.5f, "shape.first-name"});
 
   CHECK(frnews::to_json(analysis, "\"d1\"") ==
         "{\"id\":\"d1\",\"quotes\":[{\"start\":3,\"end\":6,\"text\":\"Non\",\"kind\":\"direct\","
-        "\"speaker\":{\"start\":23,\"end\":34,\"text\":\"Jean Dupont\",\"name\":\"Jean Dupont\",\"id\":null,"
-        "\"wiki\":null},\"cue\":{\"start\":11,\"end\":22,\"text\":\"a déclaré\",\"lemma\":\"déclarer\"}}],"
+        "\"rule\":\"quote.cue-after\",\"speaker\":{\"start\":23,\"end\":34,\"text\":\"Jean Dupont\","
+        "\"name\":\"Jean Dupont\",\"id\":null,\"wiki\":null,\"rule\":\"inverted.subject\"},\"cue\":{\"start\":11,\"end\":22,\"text\":\"a déclaré\",\"lemma\":\"déclarer\"}}],"
         "\"entities\":[{\"start\":23,\"end\":34,\"text\":\"Jean Dupont\",\"type\":\"PER\",\"id\":null,"
-        "\"wiki\":null,\"name\":\"Jean Dupont\",\"score\":0.500}]}");
+        "\"wiki\":null,\"name\":\"Jean Dupont\",\"score\":0.500,\"rule\":\"shape.first-name\"}]}");
   CHECK(frnews::to_json(analysis, "1", {.quotes = false, .entities = true}).starts_with("{\"id\":1,\"entities\":["));
 }

@@ -48,6 +48,11 @@ struct Result {
     const auto& c = quotes.at(i).cue;
     return c ? c->lemma : std::string("(none)");
   }
+  [[nodiscard]] std::string rule(std::size_t i) const { return std::string(quotes.at(i).rule); }
+  [[nodiscard]] std::string speaker_rule(std::size_t i) const {
+    const auto& s = quotes.at(i).speaker;
+    return s ? std::string(s->rule) : std::string("(none)");
+  }
   [[nodiscard]] std::string cue(std::size_t i) const {
     const auto& c = quotes.at(i).cue;
     return c ? of(c->span) : std::string("(none)");
@@ -343,9 +348,13 @@ TEST_CASE("More subjects: relatives, emphasis, colons without a verb, passives, 
 
 TEST_CASE("An incise inside the quotation", "[quotes]") {
   const auto r = extract("« Nous ne céderons pas, a prévenu la présidente du syndicat, car la loi est injuste. »");
-  REQUIRE(r.quotes.size() == 1);
-  CHECK(r.speaker(0) == "la présidente du syndicat");
-  CHECK(r.lemma(0) == "prévenir");
+  REQUIRE(r.quotes.size() == 2);
+  CHECK(r.content(0) == "Nous ne céderons pas");
+  CHECK(r.content(1) == "car la loi est injuste.");
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(r.speaker(i) == "la présidente du syndicat");
+    CHECK(r.lemma(i) == "prévenir");
+  }
 }
 
 TEST_CASE("The channel is not the speaker", "[quotes]") {
@@ -649,5 +658,112 @@ TEST_CASE("A name written against an elision keeps its span in text order", "[qu
     check_spans(r);
     REQUIRE(r.quotes.size() == 1);
     CHECK(r.mention(0) == "S`h");
+  }
+}
+
+TEST_CASE("Each quotation and speaker names the rule that decided it", "[quotes][rules]") {
+  SECTION("a cue after the closing mark, its subject after the verb") {
+    const auto r = extract("« Le dialogue reste ouvert », a déclaré Emmanuel Macron.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.rule(0) == "quote.cue-after");
+    CHECK(r.speaker_rule(0) == "inverted.subject");
+  }
+  SECTION("a verb before the colon, its subject before it") {
+    const auto r = extract("Emmanuel Macron a prévenu : « Nous ne céderons rien. »");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.rule(0) == "quote.cue-before-colon");
+    CHECK(r.speaker_rule(0) == "subject.before");
+  }
+  SECTION("selon and its phrase") {
+    const auto r = extract("Selon Vladimir Poutine, les négociations avancent lentement mais sûrement.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.rule(0) == "reported.source-first");
+    CHECK(r.speaker_rule(0) == "source.phrase");
+  }
+  SECTION("a que-clause") {
+    const auto r = extract("Emmanuel Macron a estimé mardi que la croissance repartirait au printemps.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.rule(0) == "reported.que");
+    CHECK(r.speaker_rule(0) == "subject.before");
+  }
+  SECTION("no speaker named") {
+    const auto r = extract("« Tout le monde savait que ce pont allait céder un jour ou l'autre. »");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.rule(0) == "quote.unattributed");
+    CHECK_FALSE(r.quotes[0].speaker);
+  }
+}
+
+TEST_CASE("A quotation goes on over a line break when the next line closes it", "[quotes][realnews]") {
+  SECTION("straight marks, one sentence a line") {
+    const auto r = extract(
+        "Le maire Paul Girard a décrit la scène.\n"
+        "\"Les pompiers sont arrivés en dix minutes.\nIls ont sorti trois personnes des décombres\", a-t-il raconté.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.content(0) == "Les pompiers sont arrivés en dix minutes.\nIls ont sorti trois personnes des décombres");
+    CHECK(r.quotes[0].kind == QuoteKind::direct);
+    CHECK(r.speaker(0) == "Paul Girard");
+  }
+  SECTION("the next line opens a quotation of its own: the first one ended with its line") {
+    const auto r = extract("Il a dit \"oui sans hésiter.\nPuis \"non\" le lendemain, a raconté Paul Girard.");
+    for (const auto& q : r.quotes) CHECK(r.of(q.content).find('\n') == std::string::npos);
+  }
+}
+
+TEST_CASE("An incise inside the marks splits the quotation in two", "[quotes][realnews]") {
+  const auto r = extract(
+      "Paul Girard a présenté son bilan lundi. \"Depuis le début du mandat, souligne-t-il, la dette de la ville a "
+      "baissé de dix millions d'euros.\"");
+  REQUIRE(r.quotes.size() == 2);
+  CHECK(r.content(0) == "Depuis le début du mandat");
+  CHECK(r.content(1) == "la dette de la ville a baissé de dix millions d'euros.");
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(r.quotes[i].kind == QuoteKind::direct);
+    CHECK(r.speaker(i) == "Paul Girard");
+    CHECK(r.cue(i) == "souligne-t-il");
+    CHECK(r.rule(i) == "quote.incise-inside");
+  }
+}
+
+TEST_CASE("The pronoun of an incise goes on with the last person quoted", "[quotes][realnews]") {
+  const auto r = extract(
+      "« Le dossier avance », assure Paul Girard, maire de la ville.\n"
+      "C'est lui qui a saisi la justice, que le préfet Jean Dupuis avait d'abord voulu éviter.\n"
+      "« Nous irons jusqu'au bout », ajoute-t-il.");
+  REQUIRE(r.quotes.size() == 2);
+  CHECK(r.speaker(1) == "Paul Girard");
+  CHECK(r.mention(1) == "il");
+  CHECK(r.speaker_rule(1) == "inverted.pronoun");
+}
+
+TEST_CASE("An infinitive complement is reported speech", "[quotes][realnews]") {
+  SECTION("avoir after the verb") {
+    const auto r = extract("L'ancien trésorier Marc Lenoir a reconnu avoir détourné des fonds pendant dix ans.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.quotes[0].kind == QuoteKind::indirect);
+    CHECK(r.content(0) == "avoir détourné des fonds pendant dix ans");
+    CHECK(r.speaker(0) == "Marc Lenoir");
+    CHECK(r.lemma(0) == "reconnaître");
+    CHECK(r.rule(0) == "reported.infinitive");
+  }
+  SECTION("a negation before the infinitive") {
+    const auto r = extract("Plusieurs électeurs avouent n'avoir jamais voté de leur vie.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.content(0) == "n'avoir jamais voté de leur vie");
+  }
+  SECTION("an object, then de and the infinitive") {
+    const auto r = extract("Le conseiller Paul Girard accuse Marc Lenoir d'avoir caché le rapport aux élus.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.content(0) == "avoir caché le rapport aux élus");
+    CHECK(r.speaker(0) == "Paul Girard");
+    CHECK(r.lemma(0) == "accuser");
+  }
+  SECTION("an inanimate subject is no speaker") {
+    const auto r = extract("Le conflit menace de s'étendre à toute la région dans les prochains jours.");
+    CHECK(r.quotes.empty());
+  }
+  SECTION("a verb without an infinitive complement") {
+    const auto r = extract("Paul Girard a salué le travail des bénévoles pendant les inondations.");
+    for (const auto& q : r.quotes) CHECK(q.rule != "reported.infinitive");
   }
 }

@@ -70,6 +70,8 @@ class AnalyzeTest(unittest.TestCase):
         selon = [q for q in result["quotes"] if q["cue"] and q["cue"]["lemma"] == "selon"]
         self.assertEqual(len(selon), 1)
         self.assertEqual(selon[0]["speaker"]["id"], "Q156616")  # Insee
+        self.assertEqual(selon[0]["speaker"]["rule"], "source.phrase")
+        self.assertTrue(selon[0]["rule"].startswith("reported."))
 
     def test_character_offsets_slice_the_str(self):
         for text in (MACRON, WIDE):

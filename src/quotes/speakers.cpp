@@ -48,21 +48,21 @@ bool Extraction::is_infinitive(std::uint32_t i) const {
 // n'avoir pas voté", "a promis de revenir", "accuse M. X d'avoir menti", "reproche à ces États de
 // violer la loi". Returns its first word, or no_word.
 std::uint32_t Extraction::find_infinitive(std::uint32_t from) const {
-  std::uint32_t i = from;
-  for (std::uint32_t skipped = 0; skipped < 3 && i < n_ && same_sentence(from - 1, i); ++skipped) {
+  // Adverbs between the verb and its complement ("a aussi reconnu"); a negation belongs to the
+  // reported words ("avouent n'avoir jamais voté").
+  std::uint32_t i = from, negation = no_word;
+  for (std::uint32_t skipped = 0; skipped < 4 && i < n_ && same_sentence(from - 1, i); ++skipped) {
     const std::uint32_t length = phrase_length(i, WordClass::adverb);
     if (!length) break;
+    if (negation == no_word && (is(i, "ne") || is(i, "n'"))) negation = i;
     i += length;
   }
   if (!same_sentence(from - 1, i)) return no_word;
-  const std::uint32_t start = i;
-  if (is(i, "ne") || is(i, "n'")) {
-    ++i;
-    while (i < n_ && phrase_length(i, WordClass::adverb) == 1 && i - start < 3) ++i;  // "pas", "jamais"
-  }
+  const std::uint32_t start = negation != no_word ? negation : i;
+  const std::uint32_t after_adverbs = i;
   if (is(i, "s'") || is(i, "se")) ++i;
   if (is_infinitive(i)) return start;
-  if (i != start) return no_word;
+  if (i != after_adverbs || negation != no_word) return no_word;
   // "de" + infinitive, after the object when there is one: a name or "à" someone.
   const bool object = is(i, "à") || is(i, "au") || is(i, "aux") || honorific(i) || words_[i].mention >= 0;
   for (std::uint32_t k = i; k < n_ && k - i < (object ? 8u : 1u) && same_sentence(from - 1, k); ++k) {
