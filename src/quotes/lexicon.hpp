@@ -26,6 +26,7 @@ enum class WordClass : std::uint8_t {
   nonsource,
   speaker,
   company,
+  authored,    // words or a document whose author speaks: "selon les termes de X", "selon un rapport de X"
 };
 
 enum class VerbForm : std::uint8_t { finite, participle, present_participle };

@@ -636,12 +636,13 @@ Decision Extraction::source_phrase(CueHit& cue, const std::vector<CueHit>&) {
   auto [b, e] = phrase_after(cue.end, false);
   if (b >= e) return Decision::decided;
   std::uint32_t head = b + phrase_length(b, WordClass::determiner);
-  // "selon les termes de X", "d'après les propos du ministre": X speaks.
-  if (head + 1 < e && (is(head, "termes") || is(head, "mots") || is(head, "propos") || is(head, "déclarations")) &&
-      (is(head + 1, "de") || is(head + 1, "d'") || is(head + 1, "du") || is(head + 1, "des"))) {
-    b = head + 2;
+  // "selon les termes de X", "d'après les premiers éléments de l'enquête de l'IGPN": the author
+  // speaks through the words or the document.
+  for (std::uint32_t hops = 0; hops < 3; ++hops) {
+    const std::uint32_t of = head + phrase_length(head, WordClass::authored);
+    if (of == head || of + 1 >= e || !(is(of, "de") || is(of, "d'") || is(of, "du") || is(of, "des"))) break;
+    b = of + 1;
     head = b + phrase_length(b, WordClass::determiner);
-    if (b >= e) return Decision::decided;
   }
   for (std::uint32_t k = head; k < e && k < head + 3; ++k) {
     if (phrase_length(k, WordClass::nonsource)) return Decision::decided;  // "selon les premiers chiffres"
