@@ -126,6 +126,10 @@ file(WRITE "${WORK_DIR}/good.jsonl"
   "{\"id\": 2, \"text\": \"Le préfet a parlé.\"}\n")
 run(0 "${FRNEWS}" analyze --jsonl --progress "${WORK_DIR}/good.jsonl")
 expect("${err}" "2 documents, [^\n]*, 100% *\n$")
+# Messages written while a progress line is shown start a line of their own.
+file(WRITE "${WORK_DIR}/prose.txt" "Le conseil municipal s'est réuni.\nIl a voté le budget.\n")
+run(1 "${FRNEWS}" analyze --jsonl --progress "${WORK_DIR}/prose.txt")
+expect("${err}" "\nfrnews: [^\n]*prose.txt: not JSON Lines")
 
 # A plain text file starting with a byte-order mark: offsets count its three bytes, so that
 # they point into the file as it is.

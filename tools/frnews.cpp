@@ -140,7 +140,7 @@ class Progress {
  public:
   Progress(bool enabled, std::uintmax_t total_bytes) : enabled_(enabled), total_(total_bytes) {}
   ~Progress() {
-    if (enabled_ && shown_ && !finished_) std::fputc('\n', stderr);  // the run stopped on an error
+    if (!finished_) break_line();  // the run stopped on an error
   }
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
@@ -163,9 +163,18 @@ class Progress {
     finished_ = true;
   }
 
+  // Ends the progress line so that a message written next to stderr starts a line of its own.
+  void break_line() {
+    if (!on_line_) return;
+    std::fputc('\n', stderr);
+    on_line_ = false;
+    last_width_ = 0;
+  }
+
  private:
   void show(bool done) {
     shown_ = true;
+    on_line_ = true;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     const double megabytes = static_cast<double>(bytes_) / 1e6;
     const double rate = seconds > 0 ? megabytes / seconds : 0.0;
@@ -188,6 +197,7 @@ class Progress {
   std::size_t documents_ = 0;
   std::uintmax_t bytes_ = 0;
   bool shown_ = false;
+  bool on_line_ = false;  // the cursor is at the end of a progress line
   bool finished_ = false;
   int last_width_ = 0;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
@@ -218,6 +228,8 @@ void run_job(const frnews::Analyzer& analyzer, frnews::JsonOptions output, Job& 
 // once per line.
 class ErrorLog {
  public:
+  explicit ErrorLog(Progress& progress) : progress_(progress) {}
+
   // Takes every job, bad or not, in input order.
   void add(const Job& job) {
     if (job.source != source_) end_source();
@@ -227,6 +239,7 @@ class ErrorLog {
     ++errors_;
     not_json_ += job.not_json ? 1 : 0;
     if (errors_ > shown_per_source) return;
+    progress_.break_line();
     std::cerr << "frnews: " << job.source;
     if (job.line > 0) std::cerr << ':' << job.line;
     std::cerr << ": " << job.error << '\n';
@@ -234,10 +247,11 @@ class ErrorLog {
 
   // Closes the current file with its summary, if it needs one.
   void end_source() {
-    if (errors_ > shown_per_source) {
-      std::cerr << "frnews: " << source_ << ": ... and " << errors_ - shown_per_source << " more bad lines\n";
-    }
-    if (not_json_ > 0 && not_json_ == jobs_) {
+    const std::size_t hidden = errors_ > shown_per_source ? errors_ - shown_per_source : 0;
+    const bool not_jsonl = not_json_ > 0 && not_json_ == jobs_;
+    if (hidden > 0 || not_jsonl) progress_.break_line();
+    if (hidden > 0) std::cerr << "frnews: " << source_ << ": ... and " << hidden << " more bad lines\n";
+    if (not_jsonl) {
       std::cerr << "frnews: " << source_ << ": not JSON Lines: none of its " << jobs_
                 << " lines is a JSON object (without --jsonl, each file is one document)\n";
     }
@@ -246,6 +260,7 @@ class ErrorLog {
 
  private:
   static constexpr std::size_t shown_per_source = 5;
+  Progress& progress_;
   std::string source_;
   std::size_t jobs_ = 0;
   std::size_t errors_ = 0;
@@ -256,7 +271,7 @@ class ErrorLog {
 class BatchRunner {
  public:
   BatchRunner(const Settings& settings, Output& output, Progress& progress)
-      : settings_(settings), output_(output), progress_(progress) {}
+      : settings_(settings), output_(output), progress_(progress), errors_(progress) {}
 
   std::vector<Job>& batch() { return batch_; }
   [[nodiscard]] bool full() const { return batch_.size() >= 64 * std::max(1u, settings_.threads); }
@@ -427,6 +442,7 @@ int run_documents(const Settings& settings) {
     if (!is_stdin) {
       stream.open(file, std::ios::binary);
       if (!stream) {
+        progress.break_line();
         std::cerr << "frnews: cannot read " << file << ": " << std::strerror(errno) << '\n';
         status = 1;
         continue;
@@ -437,6 +453,7 @@ int run_documents(const Settings& settings) {
     if (settings.jsonl) {
       read_jsonl(in, name, analyzer, runner);
       if (in.bad()) {
+        progress.break_line();
         std::cerr << "frnews: read error in " << name << ": " << std::strerror(errno) << '\n';
         status = 1;
       }
