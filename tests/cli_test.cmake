@@ -137,3 +137,8 @@ string(ASCII 239 187 191 bom)
 file(WRITE "${WORK_DIR}/bom.txt" "${bom}« Bonjour », a dit Paul Martin.")
 run(0 "${FRNEWS}" quotes "${WORK_DIR}/bom.txt")
 expect("${out}" "\"start\":6,\"end\":13,\"text\":\"Bonjour\"")
+
+# Writing a knowledge base where it cannot go says why.
+file(WRITE "${WORK_DIR}/tiny.tsv" "# wikidata_id\twiki_title\tlabel\ttype\taliases\tprior\tdescription\nQ90\tParis\tParis\tLOC\t\t0.9\tcapitale de la France\n")
+run(1 "${FRNEWS}" kb build "${WORK_DIR}/tiny.tsv" "${WORK_DIR}/no-such-folder/out.kb")
+expect("${err}" "cannot write knowledge base [^\n]*out.kb: No such file or directory")

@@ -413,16 +413,18 @@ void KnowledgeBase::save_binary(const std::filesystem::path& path) const {
   {
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
     if (!out.write(image.data(), static_cast<std::streamsize>(image.size())) || !out.flush()) {
+      const std::string reason = std::strerror(errno);
       std::error_code ignored;
       std::filesystem::remove(partial, ignored);
-      throw Exception("cannot write knowledge base " + path.string());
+      throw Exception("cannot write knowledge base " + path.string() + ": " + reason);
     }
   }
   std::error_code error;
   std::filesystem::rename(partial, path, error);
   if (error) {
+    const std::string reason = error.message();
     std::filesystem::remove(partial, error);
-    throw Exception("cannot write knowledge base " + path.string());
+    throw Exception("cannot write knowledge base " + path.string() + ": " + reason);
   }
 }
 
