@@ -102,6 +102,8 @@ expect("${err}" "unknown command 'bild'; did you mean 'build'\\?")
 run(2 "${FRNEWS}" --version-of-the-day)
 run(2 "${FRNEWS}" traduire)
 expect("${err}" "unknown command 'traduire'; the commands are analyze, quotes, [^\n]*normalize")
+run(2 "${FRNEWS}" xy)
+expect("${err}" "unknown command 'xy'; the commands are")
 
 # normalize --help lists the names of the choices, not the values they map to.
 run(0 "${FRNEWS}" normalize --help)

@@ -615,7 +615,10 @@ std::optional<std::string> unknown_command(const CLI::App& app, int argc, char**
       continue;
     }
     std::string message = "unknown command '" + std::string(word) + "'";
-    if (nearest_distance <= 2) return message + "; did you mean '" + nearest->get_name() + "'?";
+    // A typo changes a letter or two, and never most of a short name.
+    if (nearest_distance <= std::min<std::size_t>(2, nearest->get_name().size() / 2)) {
+      return message + "; did you mean '" + nearest->get_name() + "'?";
+    }
     message += "; the commands are";
     for (const CLI::App* subcommand : subcommands) message += (subcommand == subcommands.front() ? " " : ", ") + subcommand->get_name();
     return message;
