@@ -50,8 +50,9 @@ endif()
 # normalize prints the text.
 file(WRITE "${WORK_DIR}/plain.txt" "Bonjour.")
 run(0 "${FRNEWS}" normalize "${WORK_DIR}/plain.txt")
-expect("${out}" "^Bonjour\\.$")
+expect("${out}" "^Bonjour\\.\n$")
 run(1 "${FRNEWS}" normalize "${WORK_DIR}/missing.txt")
+expect("${err}" "cannot read [^\n]*missing.txt: No such file or directory")
 
 # Directories are read recursively, *.txt files in name order.
 file(MAKE_DIRECTORY "${WORK_DIR}/corpus/sub")
@@ -86,3 +87,60 @@ endif()
 run(1 "${FRNEWS}" analyze --no-progress "${WORK_DIR}/missing.txt" "${WORK_DIR}/plain.txt")
 expect("${err}" "cannot read [^\n]*missing.txt")
 expect("${out}" "plain.txt\",\"quotes\"")
+
+# Errors carry the system's reason, the knowledge-base loader's included.
+run(1 "${FRNEWS}" kb info "${WORK_DIR}/missing.kb")
+expect("${err}" "cannot read knowledge base [^\n]*missing.kb: No such file or directory")
+run(1 "${FRNEWS}" kb build "${WORK_DIR}/missing.json" "${WORK_DIR}/out.kb")
+expect("${err}" "cannot read [^\n]*missing.json: No such file or directory")
+
+# A misspelt command names the nearest one; an unrelated word lists them all. Usage errors: 2.
+run(2 "${FRNEWS}" analyse "${WORK_DIR}/plain.txt")
+expect("${err}" "^frnews: unknown command 'analyse'; did you mean 'analyze'\\?\n$")
+run(2 "${FRNEWS}" kb bild "${WORK_DIR}/missing.json" "${WORK_DIR}/out.kb")
+expect("${err}" "unknown command 'bild'; did you mean 'build'\\?")
+run(2 "${FRNEWS}" --version-of-the-day)
+run(2 "${FRNEWS}" traduire)
+expect("${err}" "unknown command 'traduire'; the commands are analyze, quotes, [^\n]*normalize")
+run(2 "${FRNEWS}" xy)
+expect("${err}" "unknown command 'xy'; the commands are")
+
+# normalize --help lists the names of the choices, not the values they map to.
+run(0 "${FRNEWS}" normalize --help)
+expect("${out}" "--typography[^\n]*{keep,canonical,ascii}")
+expect("${out}" "--html[^\n]*{auto,on,off}")
+if(out MATCHES "->")
+  message(FATAL_ERROR "normalize --help shows mapped values:\n${out}")
+endif()
+
+# --explain shows each repair before and after, invisible characters and newlines escaped; the
+# text on stdout ends with a newline.
+file(WRITE "${WORK_DIR}/explain.txt" "Le maire&nbsp;: &laquo;&nbsp;Non&nbsp;&raquo;, a-t-il dit.\r\nFin")
+run(0 "${FRNEWS}" normalize --html on --explain "${WORK_DIR}/explain.txt")
+expect("${err}" "html_entity 8-14 \"&nbsp;\" -> \"\\\\u00A0\"\n")
+expect("${err}" "html_entity 16-23 \"&laquo;\" -> \"«\"\n")
+expect("${err}" "newline 58-60 \"\\\\r\\\\n\" -> \"\\\\n\"\n")
+expect("${out}" "^Le maire[^\n]*dit\\.\nFin\n$")
+
+# --progress ends on a line at 100 % (JSON Lines: more input bytes than text bytes).
+file(WRITE "${WORK_DIR}/good.jsonl"
+  "{\"id\": 1, \"text\": \"Il pleut sur Brest.\"}\n"
+  "{\"id\": 2, \"text\": \"Le préfet a parlé.\"}\n")
+run(0 "${FRNEWS}" analyze --jsonl --progress "${WORK_DIR}/good.jsonl")
+expect("${err}" "2 documents, [^\n]*, 100% *\n$")
+# Messages written while a progress line is shown start a line of their own.
+file(WRITE "${WORK_DIR}/prose.txt" "Le conseil municipal s'est réuni.\nIl a voté le budget.\n")
+run(1 "${FRNEWS}" analyze --jsonl --progress "${WORK_DIR}/prose.txt")
+expect("${err}" "\nfrnews: [^\n]*prose.txt: not JSON Lines")
+
+# A plain text file starting with a byte-order mark: offsets count its three bytes, so that
+# they point into the file as it is.
+string(ASCII 239 187 191 bom)
+file(WRITE "${WORK_DIR}/bom.txt" "${bom}« Bonjour », a dit Paul Martin.")
+run(0 "${FRNEWS}" quotes "${WORK_DIR}/bom.txt")
+expect("${out}" "\"start\":6,\"end\":13,\"text\":\"Bonjour\"")
+
+# Writing a knowledge base where it cannot go says why.
+file(WRITE "${WORK_DIR}/tiny.tsv" "# wikidata_id\twiki_title\tlabel\ttype\taliases\tprior\tdescription\nQ90\tParis\tParis\tLOC\t\t0.9\tcapitale de la France\n")
+run(1 "${FRNEWS}" kb build "${WORK_DIR}/tiny.tsv" "${WORK_DIR}/no-such-folder/out.kb")
+expect("${err}" "cannot write knowledge base [^\n]*out.kb: No such file or directory")

@@ -23,14 +23,21 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "frnews/frnews.hpp"
 #include "kb_command.hpp"
+#include "normalize/characters.hpp"
+#include "normalize/utf8.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
+
+// Some editors start UTF-8 files with it. JSON Lines input drops it (the texts are JSON strings
+// after it); a plain text file keeps it, so that offsets count the file's bytes.
+constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 
 struct Settings {
   std::vector<std::string> inputs;
@@ -47,7 +54,9 @@ struct Job {
   std::string text;
   std::string source;   // file name, for messages
   std::size_t line = 0; // input line number, for JSON Lines
+  std::uintmax_t input_bytes = 0;  // input consumed, blank lines before it included, for --progress
   std::string error;    // set when the input itself was bad
+  bool not_json = false;  // the line is not a JSON object: a sign the whole input is not JSON Lines
   std::string result;   // the output object, without its newline
 };
 
@@ -131,7 +140,7 @@ class Progress {
  public:
   Progress(bool enabled, std::uintmax_t total_bytes) : enabled_(enabled), total_(total_bytes) {}
   ~Progress() {
-    if (enabled_ && shown_) std::fputc('\n', stderr);
+    if (!finished_) break_line();  // the run stopped on an error
   }
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
@@ -143,25 +152,54 @@ class Progress {
     const auto now = std::chrono::steady_clock::now();
     if (shown_ && now - last_ < std::chrono::milliseconds(200)) return;
     last_ = now;
-    shown_ = true;
-    const double seconds = std::chrono::duration<double>(now - start_).count();
-    const double megabytes = static_cast<double>(bytes_) / 1e6;
-    const double rate = seconds > 0 ? megabytes / seconds : 0.0;
-    std::fprintf(stderr, "\r%zu documents, %.1f MB, %.1f MB/s", documents_, megabytes, rate);
-    if (total_ > 0 && rate > 0) {
-      const double left = (static_cast<double>(total_) / 1e6 - megabytes) / rate;
-      std::fprintf(stderr, ", %.0f%%, %.0f s left  ", 100.0 * static_cast<double>(bytes_) / static_cast<double>(total_),
-                   std::max(0.0, left));
-    }
-    std::fflush(stderr);
+    show(false);
+  }
+
+  // The last line, always shown: the whole input is read, so 100 % when its size is known.
+  void finish() {
+    if (!enabled_) return;
+    show(true);
+    std::fputc('\n', stderr);
+    finished_ = true;
+  }
+
+  // Ends the progress line so that a message written next to stderr starts a line of its own.
+  void break_line() {
+    if (!on_line_) return;
+    std::fputc('\n', stderr);
+    on_line_ = false;
+    last_width_ = 0;
   }
 
  private:
+  void show(bool done) {
+    shown_ = true;
+    on_line_ = true;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const double megabytes = static_cast<double>(bytes_) / 1e6;
+    const double rate = seconds > 0 ? megabytes / seconds : 0.0;
+    int width = std::fprintf(stderr, "\r%zu documents, %.1f MB, %.1f MB/s", documents_, megabytes, rate);
+    if (total_ > 0 && done) {
+      width += std::fprintf(stderr, ", 100%%");
+    } else if (total_ > 0 && rate > 0) {
+      const double left = (static_cast<double>(total_) / 1e6 - megabytes) / rate;
+      const double percent = std::min(100.0, 100.0 * static_cast<double>(bytes_) / static_cast<double>(total_));
+      width += std::fprintf(stderr, ", %.0f%%, %.0f s left", percent, std::max(0.0, left));
+    }
+    // Blanks over what is left of a longer previous line.
+    std::fprintf(stderr, "%*s", std::max(0, last_width_ - width), "");
+    last_width_ = std::max(last_width_, width);
+    std::fflush(stderr);
+  }
+
   bool enabled_;
   std::uintmax_t total_;
   std::size_t documents_ = 0;
   std::uintmax_t bytes_ = 0;
   bool shown_ = false;
+  bool on_line_ = false;  // the cursor is at the end of a progress line
+  bool finished_ = false;
+  int last_width_ = 0;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_{};
 };
@@ -185,11 +223,55 @@ void run_job(const frnews::Analyzer& analyzer, frnews::JsonOptions output, Job& 
   write_error_object(job);
 }
 
+// Reports bad inputs on stderr, in input order: the first few of each file one by one, then a
+// count of the others, so that a file that is not JSON Lines at all says so once instead of
+// once per line.
+class ErrorLog {
+ public:
+  explicit ErrorLog(Progress& progress) : progress_(progress) {}
+
+  // Takes every job, bad or not, in input order.
+  void add(const Job& job) {
+    if (job.source != source_) end_source();
+    source_ = job.source;
+    ++jobs_;
+    if (job.error.empty()) return;
+    ++errors_;
+    not_json_ += job.not_json ? 1 : 0;
+    if (errors_ > shown_per_source) return;
+    progress_.break_line();
+    std::cerr << "frnews: " << job.source;
+    if (job.line > 0) std::cerr << ':' << job.line;
+    std::cerr << ": " << job.error << '\n';
+  }
+
+  // Closes the current file with its summary, if it needs one.
+  void end_source() {
+    const std::size_t hidden = errors_ > shown_per_source ? errors_ - shown_per_source : 0;
+    const bool not_jsonl = not_json_ > 0 && not_json_ == jobs_;
+    if (hidden > 0 || not_jsonl) progress_.break_line();
+    if (hidden > 0) std::cerr << "frnews: " << source_ << ": ... and " << hidden << " more bad lines\n";
+    if (not_jsonl) {
+      std::cerr << "frnews: " << source_ << ": not JSON Lines: none of its " << jobs_
+                << " lines is a JSON object (without --jsonl, each file is one document)\n";
+    }
+    jobs_ = errors_ = not_json_ = 0;
+  }
+
+ private:
+  static constexpr std::size_t shown_per_source = 5;
+  Progress& progress_;
+  std::string source_;
+  std::size_t jobs_ = 0;
+  std::size_t errors_ = 0;
+  std::size_t not_json_ = 0;
+};
+
 // Analyses a batch on `threads` threads, then writes it in input order.
 class BatchRunner {
  public:
   BatchRunner(const Settings& settings, Output& output, Progress& progress)
-      : settings_(settings), output_(output), progress_(progress) {}
+      : settings_(settings), output_(output), progress_(progress), errors_(progress) {}
 
   std::vector<Job>& batch() { return batch_; }
   [[nodiscard]] bool full() const { return batch_.size() >= 64 * std::max(1u, settings_.threads); }
@@ -207,40 +289,72 @@ class BatchRunner {
     }
     std::uintmax_t bytes = 0;
     for (auto& job : batch_) {
-      if (!job.error.empty()) {
-        std::cerr << "frnews: " << job.source;
-        if (job.line > 0) std::cerr << ':' << job.line;
-        std::cerr << ": " << job.error << '\n';
-        status_ = 1;
-      }
+      errors_.add(job);
+      if (!job.error.empty()) status_ = 1;
       output_.write_line(job.result);
-      bytes += job.text.size();
+      bytes += job.input_bytes;
     }
     progress_.add(batch_.size(), bytes);
     batch_.clear();
+  }
+
+  // Runs what is left, then closes the error report and the progress line.
+  void finish(const frnews::Analyzer& analyzer) {
+    run(analyzer);
+    errors_.end_source();
+    progress_.finish();
   }
 
  private:
   const Settings& settings_;
   Output& output_;
   Progress& progress_;
+  ErrorLog errors_;
   std::vector<Job> batch_;
   int status_ = 0;
 };
 
-// Parses one JSON Lines input line into a job, or records why it is bad.
-void parse_jsonl_line(simdjson::dom::parser& parser, const std::string& line, Job& job) {
+// Reads JSON Lines input lines: the DOM parser checks the whole line, the On Demand parser gives
+// the id exactly as written (the DOM would rewrite 1.5e3 as 1500.0 and re-escape strings).
+struct JsonlParser {
+  simdjson::dom::parser dom;
+  simdjson::ondemand::parser ondemand;
+};
+
+// The first "id" value of a line the DOM parser accepted, as written, without the blanks after it.
+std::string raw_id(simdjson::ondemand::parser& parser, std::string& line) {
+  line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+  simdjson::ondemand::document document;
+  std::string_view token;
+  if (parser.iterate(simdjson::padded_string_view(line.data(), line.size(), line.capacity())).get(document) ||
+      document["id"].raw_json_token().get(token)) {
+    return "null";  // not reached: the line was already parsed
+  }
+  return std::string(token.substr(0, token.find_last_not_of(" \t\r\n") + 1));
+}
+
+// Parses one JSON Lines input line into a job, or records why it is bad. An id is copied as
+// written; a line without one gets its line number, which output order alone would not give
+// since blank lines are skipped.
+void parse_jsonl_line(JsonlParser& parser, std::string& line, Job& job) {
   simdjson::dom::object object;
-  if (parser.parse(line).get(object)) {
-    job.error = "not a JSON object of valid UTF-8";
+  if (const auto status = parser.dom.parse(line).get(object)) {
+    if (status == simdjson::NUMBER_ERROR || status == simdjson::NUMBER_OUT_OF_RANGE) {
+      job.error = "a number is malformed or too large (write long ids as strings)";
+    } else {
+      job.error = "not a JSON object of valid UTF-8";
+      job.not_json = true;
+    }
     return;
   }
   if (simdjson::dom::element id; object["id"].get(id) == simdjson::SUCCESS) {
-    if (!id.is_string() && !id.is_number()) {
-      job.error = "\"id\" must be a string or a number";
+    if (!id.is_string() && !id.is_number() && !id.is_null()) {
+      job.error = "\"id\" must be a string, a number or null";
       return;
     }
-    job.id_json = simdjson::minify(id);
+    job.id_json = raw_id(parser.ondemand, line);
+  } else {
+    job.id_json = std::to_string(job.line);
   }
   std::string_view text;
   const auto status = object["text"].get(text);
@@ -254,15 +368,19 @@ void parse_jsonl_line(simdjson::dom::parser& parser, const std::string& line, Jo
 }
 
 void read_jsonl(std::istream& in, const std::string& source, const frnews::Analyzer& analyzer, BatchRunner& runner) {
-  simdjson::dom::parser parser;
+  JsonlParser parser;
   std::size_t line_number = 0;
+  std::uintmax_t bytes = 0;
   std::string line;
   while (std::getline(in, line)) {
     ++line_number;
+    bytes += line.size() + 1;
+    if (line_number == 1 && line.starts_with(utf8_bom)) line.erase(0, utf8_bom.size());
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     Job& job = runner.batch().emplace_back();
     job.source = source;
     job.line = line_number;
+    job.input_bytes = std::exchange(bytes, 0);
     parse_jsonl_line(parser, line, job);
     if (runner.full()) runner.run(analyzer);
   }
@@ -324,6 +442,7 @@ int run_documents(const Settings& settings) {
     if (!is_stdin) {
       stream.open(file, std::ios::binary);
       if (!stream) {
+        progress.break_line();
         std::cerr << "frnews: cannot read " << file << ": " << std::strerror(errno) << '\n';
         status = 1;
         continue;
@@ -334,7 +453,8 @@ int run_documents(const Settings& settings) {
     if (settings.jsonl) {
       read_jsonl(in, name, analyzer, runner);
       if (in.bad()) {
-        std::cerr << "frnews: read error in " << name << '\n';
+        progress.break_line();
+        std::cerr << "frnews: read error in " << name << ": " << std::strerror(errno) << '\n';
         status = 1;
       }
       continue;
@@ -342,12 +462,67 @@ int run_documents(const Settings& settings) {
     Job& job = runner.batch().emplace_back();
     job.source = name;
     frnews::append_json_string(job.id_json, name);
-    if (!read_all(in, job.text)) job.error = "read error";
+    if (!read_all(in, job.text)) job.error = std::string("read error: ") + std::strerror(errno);
+    job.input_bytes = job.text.size();
     if (runner.full()) runner.run(analyzer);
   }
-  runner.run(analyzer);
+  runner.finish(analyzer);
   output.flush();
   return status | runner.status();
+}
+
+// `text` on one readable line for --explain: controls, newlines, invisible characters and spaces
+// other than U+0020 as escapes (\n, \u00A0), quotes and backslashes escaped, ill-formed bytes as
+// \xHH.
+std::string visible(std::string_view text) {
+  std::string out;
+  for (std::size_t at = 0; at < text.size();) {
+    const auto decoded = frnews::detail::decode_utf8(text, at);
+    const char32_t cp = decoded.code_point;
+    char escape[16];
+    if (!decoded.valid) {
+      for (std::size_t k = 0; k < decoded.length; ++k) {
+        std::snprintf(escape, sizeof escape, "\\x%02X", static_cast<unsigned char>(text[at + k]));
+        out += escape;
+      }
+    } else if (cp == '\n' || cp == '\t' || cp == '\r') {
+      out += cp == '\n' ? "\\n" : cp == '\t' ? "\\t" : "\\r";
+    } else if (cp == '"' || cp == '\\') {
+      out += '\\';
+      out += static_cast<char>(cp);
+    } else if (frnews::detail::is_invisible(cp) || frnews::detail::is_newline(cp) ||
+               (frnews::detail::is_space(cp) && cp != ' ')) {
+      std::snprintf(escape, sizeof escape, "\\u%04X", static_cast<unsigned>(cp));
+      out += escape;
+    } else {
+      out.append(text.substr(at, decoded.length));
+    }
+    at += decoded.length;
+  }
+  return out;
+}
+
+// The canonical bytes that the original span `original` became.
+frnews::Span canonical_span(const frnews::OffsetMap& map, frnews::Span original) {
+  const auto& runs = map.runs();
+  auto canonical_end_of = [&](auto run) { return std::next(run) == runs.end() ? map.canonical_size() : std::next(run)->canonical; };
+  // The first run that holds original offset `at`, or the one that starts there.
+  auto run_holding = [&](std::uint32_t at) {
+    auto run = std::upper_bound(runs.begin(), runs.end(), at,
+                                [](std::uint32_t value, const frnews::OffsetMap::Run& r) { return value < r.original; });
+    if (run != runs.begin()) --run;
+    while (run != runs.begin() && std::prev(run)->original == run->original) --run;
+    return run;
+  };
+  if (runs.empty()) return original;
+  const auto first = run_holding(original.begin);
+  const std::uint32_t begin = first->identity ? first->canonical + (original.begin - first->original) : first->canonical;
+  std::uint32_t end = begin;
+  for (auto run = first; run != runs.end() && (run->original < original.end || run == first); ++run) {
+    end = run->identity ? std::min(canonical_end_of(run), run->canonical + (original.end - run->original))
+                        : canonical_end_of(run);
+  }
+  return {begin, std::max(begin, end)};
 }
 
 int run_normalize(const std::string& file, const frnews::NormalizeOptions& options, bool explain) {
@@ -357,7 +532,7 @@ int run_normalize(const std::string& file, const frnews::NormalizeOptions& optio
   } else {
     std::ifstream in(file, std::ios::binary);
     if (!in || !read_all(in, text)) {
-      std::cerr << "frnews: cannot read " << file << '\n';
+      std::cerr << "frnews: cannot read " << file << ": " << std::strerror(errno) << '\n';
       return 1;
     }
   }
@@ -366,17 +541,89 @@ int run_normalize(const std::string& file, const frnews::NormalizeOptions& optio
     std::cerr << "frnews: " << normalized.error().message() << '\n';
     return 1;
   }
+  // Ends with a newline, like any text a command prints.
+  if (!normalized->text.empty() && !normalized->text.ends_with('\n')) normalized->text += '\n';
   if (std::fwrite(normalized->text.data(), 1, normalized->text.size(), stdout) != normalized->text.size() ||
       std::fflush(stdout) != 0) {
     throw OutputError{std::string("cannot write the output: ") + std::strerror(errno)};
   }
   if (explain) {
     for (const auto& repair : normalized->repairs) {
-      std::cerr << frnews::to_string(repair.kind) << ' ' << repair.original.begin << '-' << repair.original.end
-                << " \"" << repair.original.of(text) << "\"\n";
+      const frnews::Span became = canonical_span(normalized->map, repair.original);
+      std::cerr << frnews::to_string(repair.kind) << ' ' << repair.original.begin << '-' << repair.original.end << " \""
+                << visible(repair.original.of(text)) << "\" -> \"" << visible(became.of(normalized->text)) << "\"\n";
     }
   }
   return 0;
+}
+
+// An option taking one of a few names, each standing for a value of `target`. --help lists the
+// names only (CLI11's CheckedTransformer would show the values too, as raw bytes for a uint8_t
+// enum).
+template <class Value>
+void add_choice(CLI::App* command, const std::string& option, Value& target,
+                const std::vector<std::pair<std::string, Value>>& choices, const std::string& help) {
+  std::vector<std::string> names;
+  for (const auto& choice : choices) names.push_back(choice.first);
+  command
+      ->add_option_function<std::string>(
+          option,
+          [&target, choices](const std::string& name) {
+            target = std::find_if(choices.begin(), choices.end(), [&](const auto& c) { return c.first == name; })->second;
+          },
+          help)
+      ->check(CLI::IsMember(names));
+}
+
+// Levenshtein distance: how many characters to insert, remove or replace to turn `a` into `b`.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t replaced = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+      diagonal = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, replaced});
+    }
+  }
+  return row[b.size()];
+}
+
+// The message for a word given where a subcommand is due and naming none (`frnews analyse x`),
+// with the nearest command when it is a likely typo; CLI11 alone would only say that a
+// subcommand is required.
+std::optional<std::string> unknown_command(const CLI::App& app, int argc, char** argv) {
+  const CLI::App* command = &app;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word.starts_with('-')) continue;  // the commands that take subcommands have only flags
+    const auto subcommands = command->get_subcommands([](const CLI::App*) { return true; });
+    if (subcommands.empty()) return std::nullopt;
+    const CLI::App* nearest = nullptr;
+    std::size_t nearest_distance = 0;
+    for (const CLI::App* subcommand : subcommands) {
+      const std::size_t distance = edit_distance(word, subcommand->get_name());
+      if (nearest == nullptr || distance < nearest_distance) {
+        nearest = subcommand;
+        nearest_distance = distance;
+      }
+    }
+    if (nearest_distance == 0) {
+      command = nearest;
+      continue;
+    }
+    std::string message = "unknown command '" + std::string(word) + "'";
+    // A typo changes a letter or two, and never most of a short name.
+    if (nearest_distance <= std::min<std::size_t>(2, nearest->get_name().size() / 2)) {
+      return message + "; did you mean '" + nearest->get_name() + "'?";
+    }
+    message += "; the commands are";
+    for (const CLI::App* subcommand : subcommands) message += (subcommand == subcommands.front() ? " " : ", ") + subcommand->get_name();
+    return message;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -412,18 +659,22 @@ int main(int argc, char** argv) {
   frnews::NormalizeOptions normalize_options;
   auto* normalize = app.add_subcommand("normalize", "Print the normalized text");
   normalize->add_option("file", normalize_file, "Input file (default: standard input)");
-  normalize->add_option("--typography", normalize_options.typography, "keep, canonical or ascii")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, frnews::Typography>{{"keep", frnews::Typography::keep},
-                                                    {"canonical", frnews::Typography::canonical},
-                                                    {"ascii", frnews::Typography::ascii}}));
-  normalize->add_option("--html", normalize_options.html, "auto, on or off")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, frnews::HtmlMode>{
-          {"auto", frnews::HtmlMode::automatic}, {"on", frnews::HtmlMode::on}, {"off", frnews::HtmlMode::off}}));
-  normalize->add_flag("--explain", explain, "List the repairs on standard error");
+  add_choice(normalize, "--typography", normalize_options.typography,
+             {{"keep", frnews::Typography::keep},
+              {"canonical", frnews::Typography::canonical},
+              {"ascii", frnews::Typography::ascii}},
+             "French no-break spaces: as found, the typographic ones, or plain spaces");
+  add_choice(normalize, "--html", normalize_options.html,
+             {{"auto", frnews::HtmlMode::automatic}, {"on", frnews::HtmlMode::on}, {"off", frnews::HtmlMode::off}},
+             "Decode HTML: when the text looks like HTML, always or never");
+  normalize->add_flag("--explain", explain, "List the repairs, before and after, on standard error");
 
   const frnews::cli::KbCommand kb_command(app);
 
+  if (const auto message = unknown_command(app, argc, argv)) {
+    std::cerr << "frnews: " << *message << '\n';
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -11,9 +11,11 @@
 #include <zlib.h>
 
 #include <array>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <initializer_list>
 #include <iostream>
@@ -40,7 +42,7 @@ class ByteSource {
 class GzipSource final : public ByteSource {  // zlib reads plain files unchanged too
  public:
   explicit GzipSource(const std::string& path) : file_(gzopen(path.c_str(), "rb")), path_(path) {
-    if (file_ == nullptr) throw Exception("cannot read " + path);
+    if (file_ == nullptr) throw Exception("cannot read " + path + ": " + std::strerror(errno));
     gzbuffer(file_, 1 << 17);
   }
   GzipSource(const GzipSource&) = delete;
@@ -65,7 +67,7 @@ class GzipSource final : public ByteSource {  // zlib reads plain files unchange
 class Bzip2Source final : public ByteSource {
  public:
   explicit Bzip2Source(const std::string& path) : file_(std::fopen(path.c_str(), "rb")), path_(path) {
-    if (file_ == nullptr) throw Exception("cannot read " + path);
+    if (file_ == nullptr) throw Exception("cannot read " + path + ": " + std::strerror(errno));
     start_stream();
   }
   Bzip2Source(const Bzip2Source&) = delete;
@@ -82,7 +84,7 @@ class Bzip2Source final : public ByteSource {
       if (stream_.avail_in == 0 && !at_eof_) {
         const std::size_t got = std::fread(input_.data(), 1, input_.size(), file_);
         if (got == 0) {
-          if (std::ferror(file_) != 0) throw Exception("read error in " + path_);
+          if (std::ferror(file_) != 0) throw Exception("read error in " + path_ + ": " + std::strerror(errno));
           at_eof_ = true;
         }
         stream_.next_in = input_.data();
@@ -133,7 +135,7 @@ std::unique_ptr<ByteSource> open_source(const std::string& path) {
   std::array<char, 3> start{};
   {
     std::ifstream probe(path, std::ios::binary);
-    if (!probe) throw Exception("cannot read " + path);
+    if (!probe) throw Exception("cannot read " + path + ": " + std::strerror(errno));
     probe.read(start.data(), start.size());
   }
   if (std::string_view(start.data(), start.size()) == "BZh") return std::make_unique<Bzip2Source>(path);
@@ -317,7 +319,7 @@ int build(const std::string& dump, const std::string& output, std::size_t limit)
     std::ofstream out(output, std::ios::binary | std::ios::trunc);
     out << tsv_header;
     stats = read_dump(dump, limit, [&](std::string_view chunk) { out.write(chunk.data(), static_cast<std::streamsize>(chunk.size())); });
-    if (!out.flush()) throw Exception("cannot write " + output);
+    if (!out.flush()) throw Exception("cannot write " + output + ": " + std::strerror(errno));
   } else {
     std::string tsv(tsv_header);
     stats = read_dump(dump, limit, [&](std::string_view chunk) { tsv.append(chunk); });

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <atomic>
+#include <cerrno>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -376,23 +377,27 @@ KnowledgeBase KnowledgeBase::from_tsv(std::string_view tsv, std::string_view sou
 
 KnowledgeBase KnowledgeBase::load(const std::filesystem::path& path) {
   const std::string source = path.string();
+  // The system's reason goes into the message: a missing file and a permission problem differ.
+  const auto failure = [&](std::string_view action) {
+    return Exception(fmt::format("cannot {} knowledge base {}: {}", action, source, std::strerror(errno)));
+  };
   const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   struct stat info {};
-  if (fd.get() < 0 || ::fstat(fd.get(), &info) != 0) throw Exception("cannot read knowledge base " + source);
+  if (fd.get() < 0 || ::fstat(fd.get(), &info) != 0) throw failure("read");
   const auto size = static_cast<std::uint64_t>(info.st_size);
   char first = 0;
-  if (size > 0 && ::pread(fd.get(), &first, 1, 0) != 1) throw Exception("cannot read knowledge base " + source);
+  if (size > 0 && ::pread(fd.get(), &first, 1, 0) != 1) throw failure("read");
 
   if (!looks_binary(std::string_view(&first, size > 0 ? 1 : 0))) {
     std::ifstream in(path, std::ios::binary);
     std::string tsv(size, '\0');
-    if (!in.read(tsv.data(), static_cast<std::streamsize>(size))) throw Exception("cannot read knowledge base " + source);
+    if (!in.read(tsv.data(), static_cast<std::streamsize>(size))) throw failure("read");
     return from_tsv(tsv, source);
   }
 
   if (size < sizeof(Header)) check_header(nullptr, size, source);  // throws: too short to map
   void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd.get(), 0);
-  if (data == MAP_FAILED) throw Exception("cannot map knowledge base " + source);
+  if (data == MAP_FAILED) throw failure("map");
   auto mapped = std::make_unique<MappedFile>(data, size);
   check_header(mapped->data(), size, source);
   auto impl = std::make_unique<Impl>(std::move(mapped));
@@ -408,16 +413,18 @@ void KnowledgeBase::save_binary(const std::filesystem::path& path) const {
   {
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
     if (!out.write(image.data(), static_cast<std::streamsize>(image.size())) || !out.flush()) {
+      const std::string reason = std::strerror(errno);
       std::error_code ignored;
       std::filesystem::remove(partial, ignored);
-      throw Exception("cannot write knowledge base " + path.string());
+      throw Exception("cannot write knowledge base " + path.string() + ": " + reason);
     }
   }
   std::error_code error;
   std::filesystem::rename(partial, path, error);
   if (error) {
+    const std::string reason = error.message();
     std::filesystem::remove(partial, error);
-    throw Exception("cannot write knowledge base " + path.string());
+    throw Exception("cannot write knowledge base " + path.string() + ": " + reason);
   }
 }
 
