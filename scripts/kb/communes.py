@@ -83,6 +83,37 @@ def prior_of(population, min_population, low):
     return round(low + (TOP_PRIOR - low) * max(share, 0.0), 2)
 
 
+def select(communes, departments, known, risky, min_population, low_prior):
+    """(label, prior, description) of the communes to write, and how many were left out and why."""
+    communes = [c for c in communes if c["type"] == "commune-actuelle"]
+    by_name = {}
+    for commune in communes:
+        by_name.setdefault(fold(commune["nom"]), []).append(commune)
+
+    rows, left_out = [], {"known": 0, "word or name": 0, "homonyms": 0}
+    for commune in communes:
+        population = commune.get("population") or 0
+        if population < min_population:
+            continue
+        name = commune["nom"]
+        key = fold(name)
+        if key in known:
+            left_out["known"] += 1
+            continue
+        if key in risky or len(key) <= 2:
+            left_out["word or name"] += 1
+            continue
+        others = sorted((c.get("population") or 0 for c in by_name[key] if c is not commune), reverse=True)
+        if others and population < 5 * others[0]:
+            left_out["homonyms"] += 1
+            continue
+        department = departments[commune["departement"]]
+        description = f"commune {JOIN[department['typeLiaison']]}{department['nom']} (INSEE {commune['code']})"
+        rows.append((name, f"{prior_of(population, min_population, low_prior):.2f}", description))
+    rows.sort(key=lambda row: fold(row[0]))
+    return rows, left_out
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", help="the data/ folder of @etalab/decoupage-administratif")
@@ -95,38 +126,10 @@ def main():
     data = Path(args.data)
     version = json.loads((data.parent / "package.json").read_text(encoding="utf-8"))["version"]
     departments = {d["code"]: d for d in json.loads((data / "departements.json").read_text(encoding="utf-8"))}
-    communes = [c for c in json.loads((data / "communes.json").read_text(encoding="utf-8"))
-                if c["type"] == "commune-actuelle"]
+    communes = json.loads((data / "communes.json").read_text(encoding="utf-8"))
     known, surnames = existing_names()
-    words = risky_words(args.words) | surnames
-
-    by_name = {}
-    for commune in communes:
-        by_name.setdefault(fold(commune["nom"]), []).append(commune)
-
-    rows, left_out = [], {"known": 0, "word or name": 0, "homonyms": 0}
-    for commune in communes:
-        population = commune.get("population") or 0
-        if population < args.min_population:
-            continue
-        name = commune["nom"]
-        key = fold(name)
-        if key in known:
-            left_out["known"] += 1
-            continue
-        if key in words or len(key) <= 2:
-            left_out["word or name"] += 1
-            continue
-        others = sorted((c.get("population") or 0 for c in by_name[key] if c is not commune), reverse=True)
-        if others and population < 5 * others[0]:
-            left_out["homonyms"] += 1
-            continue
-        department = departments[commune["departement"]]
-        where = JOIN[department["typeLiaison"]] + department["nom"]
-        description = f"commune {where} (INSEE {commune['code']})"
-        rows.append((name, f"{prior_of(population, args.min_population, args.prior):.2f}", description))
-
-    rows.sort(key=lambda row: fold(row[0]))
+    rows, left_out = select(communes, departments, known, risky_words(args.words) | surnames,
+                            args.min_population, args.prior)
     with open(args.output, "w", encoding="utf-8") as out:
         out.write(HEADER.format(version=version, min_population=args.min_population))
         for name, prior, description in rows:

@@ -82,14 +82,14 @@ def kb_records():
                 yield path, index, line.split("\t")
 
 
-def country_names(iso_table):
+def country_names(iso_table, records):
     """French names of countries (labels and aliases of countries.tsv) -> ISO code, via the ids."""
     iso_of_id = {}
     with open(iso_table, encoding="utf-8") as f:
         for row in csv.DictReader(f):
             iso_of_id[row["wikidata_id"]] = row["iso_alpha2"]
     names = dict(EXTRA_COUNTRIES)
-    for path, _, fields in kb_records():
+    for path, _, fields in records:
         if path.name == "countries.tsv" and fields[0] in iso_of_id:
             for name in [fields[2]] + [a for a in fields[4].split("|") if a]:
                 names.setdefault(name, iso_of_id[fields[0]])
@@ -115,14 +115,14 @@ def load_registry():
     return registry
 
 
-def propose(table_path, iso_table):
-    by_name = read_table(table_path)
-    countries = country_names(iso_table)
-    registry = load_registry()
-    used = {fields[0]: fields[1] for _, _, fields in kb_records() if len(fields) == 7 and fields[0]}
+def propose(by_name, countries, records, registry):
+    """Proposals (path, line index, title, id, place) and the cases to review, for the records
+    (path, line index, fields) of data/kb/, from the table's places by folded name."""
+    used = {fields[0]: fields[1] for _, _, fields in records if len(fields) == 7 and fields[0]}
     proposals, review = [], []
-    for path, index, fields in kb_records():
-        if len(fields) != 7 or fields[0] or fields[3] != "LOC" or not TOWN.match(fields[6]):
+    for path, index, fields in records:
+        # An entry without a title cannot be recorded in the registry, which is keyed by title.
+        if len(fields) != 7 or fields[0] or not fields[1] or fields[3] != "LOC" or not TOWN.match(fields[6]):
             continue
         title, label, description = fields[1], fields[2], fields[6]
         names = {fold(without_qualifier(title)), fold(label)}
@@ -193,7 +193,9 @@ def main():
     parser.add_argument("--countries", required=True, help="ISO country table with Wikidata ids")
     parser.add_argument("--apply", metavar="KEY", help="write the proposals, recorded under this source key")
     args = parser.parse_args()
-    proposals, review = propose(args.table, args.countries)
+    records = list(kb_records())
+    proposals, review = propose(read_table(args.table), country_names(args.countries, records), records,
+                                load_registry())
     for path, _, title, qid, place in proposals:
         print(f"propose\t{path.name}\t{title}\t{qid}\t{describe([place])}")
     for line in review:
