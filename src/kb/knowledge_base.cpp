@@ -383,7 +383,6 @@ class KnowledgeBase::Impl {
       return a->header().entity_count < b->header().entity_count;
     });
     base_ = static_cast<std::size_t>(largest - images.begin());
-    images_ = images;
     std::uint64_t next = (*largest)->header().entity_count;
     for (std::size_t k = 0; k < images.size(); ++k) {
       const std::uint32_t count = images[k]->header().entity_count;
@@ -436,7 +435,10 @@ class KnowledgeBase::Impl {
     return image;
   }
 
-  [[nodiscard]] std::span<const std::shared_ptr<const Image>> images() const noexcept { return images_; }
+  // Adds the layers' images to `out`, first layer first: a layered knowledge base layered again.
+  void append_images(std::vector<std::shared_ptr<const Image>>& out) const {
+    for (const Layer& layer : layers_) out.push_back(layer.image);
+  }
 
  private:
   struct Layer {
@@ -505,7 +507,6 @@ class KnowledgeBase::Impl {
   }
 
   std::vector<Layer> layers_;
-  std::vector<std::shared_ptr<const Image>> images_;
   std::size_t base_ = 0;  // the layer whose entity ids are its own
   std::size_t size_ = 0;
   std::uint32_t max_name_words_ = 0;
@@ -540,10 +541,7 @@ KnowledgeBase KnowledgeBase::from_tsv(std::string_view tsv, std::string_view sou
 
 KnowledgeBase KnowledgeBase::layered(const std::vector<KnowledgeBase>& layers) {
   std::vector<std::shared_ptr<const Image>> images;
-  for (const KnowledgeBase& kb : layers) {
-    const auto own = kb.impl_->images();
-    images.insert(images.end(), own.begin(), own.end());
-  }
+  for (const KnowledgeBase& kb : layers) kb.impl_->append_images(images);
   return KnowledgeBase(std::make_shared<const Impl>(std::move(images)));
 }
 
