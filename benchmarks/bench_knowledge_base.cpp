@@ -153,6 +153,25 @@ void BM_builtin_lookup(benchmark::State& state) {
 }
 BENCHMARK(BM_builtin_lookup);
 
+// A user knowledge base of 1 000 entries (100 of them replacing built-in ones) layered over the
+// built-in one: the merge of their postings, paid once per layering.
+void BM_layered_over_builtin(benchmark::State& state) {
+  const auto& builtin = frnews::KnowledgeBase::builtin();
+  std::string tsv;
+  for (frnews::EntityId id = 0; id < 100; ++id) {
+    const auto e = builtin.entity(id * 7);
+    ((((tsv += e.wikidata_id) += '\t') += e.wiki_title) += '\t') += e.label;
+    tsv += "\tLOC\t\t0.5\tremplace\n";
+  }
+  for (int i = 0; i < 900; ++i) {
+    const std::string name = "Lieu " + std::to_string(i);
+    tsv += "\t" + name + "\t" + name + "\tLOC\tEndroit " + std::to_string(i) + "\t0.5\tnouveau\n";
+  }
+  const auto mine = frnews::KnowledgeBase::from_tsv(tsv);
+  for (auto _ : state) benchmark::DoNotOptimize(frnews::KnowledgeBase::layered({mine, builtin}).size());
+}
+BENCHMARK(BM_layered_over_builtin)->Unit(benchmark::kMillisecond);
+
 // load() of the large binary knowledge base (validation included) and 1000 lookups.
 void BM_large_load(benchmark::State& state) {
   const LargeKb& large = large_kb();

@@ -2,6 +2,15 @@
 #include <frnews/frnews.hpp>
 
 #include <iostream>
+#include <string>
+
+// What an entity is linked to: its Wikidata id, else its French Wikipedia title for an entry
+// Wikidata does not know, else NIL (no knowledge-base entry).
+std::string link_of(const frnews::EntityChain& entity) {
+  if (!entity.wikidata_id.empty()) return entity.wikidata_id;
+  if (!entity.wiki_title.empty()) return "wiki:" + entity.wiki_title;
+  return "NIL";
+}
 
 int main() {
   const std::string_view text =
@@ -14,10 +23,8 @@ int main() {
   const frnews::Entities entities = linker.link(*document);
   for (const auto& mention : entities.mentions) {
     const auto& entity = entities.chains[mention.chain];
-    std::cout << mention.span.of(text) << " [" << frnews::to_string(mention.type) << "] -> " << entity.name;
-    if (!entity.wikidata_id.empty()) std::cout << " (" << entity.wikidata_id << ")";
-    if (!entity.wiki_title.empty()) std::cout << " fr.wikipedia: " << entity.wiki_title;
-    std::cout << '\n';
+    std::cout << mention.span.of(text) << " [" << frnews::to_string(mention.type) << "] -> " << entity.name << " ("
+              << link_of(entity) << ")\n";
   }
   return 0;
 }

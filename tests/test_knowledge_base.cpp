@@ -12,7 +12,9 @@
 #include <thread>
 #include <vector>
 
+#include "frnews/analyzer.hpp"
 #include "frnews/error.hpp"
+#include "frnews/json.hpp"
 #include "frnews/knowledge_base.hpp"
 #include "frnews/normalize.hpp"
 
@@ -390,4 +392,113 @@ TEST_CASE("a truncated or corrupted binary file is rejected, never read out of b
     CHECK(rejected > 0);
     CHECK(accepted > 0);
   }
+}
+
+TEST_CASE("a binary file whose names were folded by another version of fold_key is refused", "[kb][binary]") {
+  const TempDir dir;
+  const auto path = dir.path / "ancien.kb";
+  KnowledgeBase::from_tsv(sample_tsv).save_binary(path);
+  std::string image = read_file(path);
+  std::uint32_t recorded = 0;
+  std::memcpy(&recorded, image.data() + 56, 4);  // the header's fold_version
+  REQUIRE(recorded == frnews::fold_key_version);
+  CHECK(KnowledgeBase::load(path).size() == 8);
+
+  const std::uint32_t other = frnews::fold_key_version + 1;
+  std::memcpy(image.data() + 56, &other, 4);
+  write_file(path, image);
+  CHECK_THROWS_WITH(KnowledgeBase::load(path), Catch::Contains("ancien.kb") && Catch::Contains("fold_key") &&
+                                                    Catch::Contains("kb build"));
+}
+
+namespace {
+
+// Built-in entries the layering tests rely on.
+const KnowledgeBase& builtin_with_paris_and_lyon() {
+  const KnowledgeBase& builtin = KnowledgeBase::builtin();
+  for (const auto* name : {"paris", "lyon"}) {
+    const auto found = builtin.lookup(name);
+    REQUIRE(!found.empty());
+  }
+  REQUIRE(builtin.entity(builtin.lookup("paris").front()).wikidata_id == "Q90");
+  REQUIRE(builtin.entity(builtin.lookup("lyon").front()).wiki_title == "Lyon");
+  return builtin;
+}
+
+bool has_entry(const KnowledgeBase& kb, std::string_view key, std::string_view label, std::string_view id) {
+  const auto found = kb.lookup(key);
+  return std::any_of(found.begin(), found.end(), [&](frnews::EntityId e) {
+    return kb.entity(e).label == label && kb.entity(e).wikidata_id == id;
+  });
+}
+
+}  // namespace
+
+TEST_CASE("a user knowledge base layered over the built-in one wins, and the built-in entries stay", "[kb][layers]") {
+  const KnowledgeBase& builtin = builtin_with_paris_and_lyon();
+  const auto user = KnowledgeBase::from_tsv(
+      "Q90\tParis\tParis intra-muros\tLOC\tla Ville\t0.4\tles vingt arrondissements\n"
+      "\tSaint-Aubin-des-Pruniers\tSaint-Aubin-des-Pruniers\tLOC\tSaint-Aubin\t0.7\tvillage de la vallée\n",
+      "mes-lieux.tsv");
+  const auto kb = KnowledgeBase::layered({user, builtin});
+
+  CHECK(kb.size() == builtin.size() + 2);
+  CHECK(kb.max_name_words() == builtin.max_name_words());
+
+  // The user's Q90 replaces the built-in one under every name, its own label and prior shown.
+  const auto paris = kb.lookup("paris");
+  REQUIRE(!paris.empty());
+  CHECK(kb.entity(paris.front()).label == "Paris intra-muros");
+  CHECK(kb.entity(paris.front()).prior == 0.4f);
+  CHECK(std::count_if(paris.begin(), paris.end(), [&](auto e) { return kb.entity(e).wikidata_id == "Q90"; }) == 1);
+  CHECK(!has_entry(kb, "ville lumiere", "Paris", "Q90"));
+  CHECK(has_entry(kb, "la ville", "Paris intra-muros", "Q90"));
+  CHECK(std::is_sorted(paris.begin(), paris.end(), [&](auto a, auto b) { return kb.entity(a).prior > kb.entity(b).prior; }));
+
+  // A new entry beside the built-in ones, which stay.
+  CHECK(has_entry(kb, "saint-aubin-des-pruniers", "Saint-Aubin-des-Pruniers", ""));
+  CHECK(has_entry(kb, "saint-aubin", "Saint-Aubin-des-Pruniers", ""));
+  CHECK(kb.entity(kb.lookup("lyon").front()).wiki_title == "Lyon");
+  CHECK(labels_of(kb, kb.lookup("marseille")) == labels_of(builtin, builtin.lookup("marseille")));
+
+  // The analysis links to the new entry: known by its Wikipedia title, without a Wikidata id.
+  const frnews::Analyzer analyzer(kb);
+  const auto analysis = analyzer.analyze("Le maire de Saint-Aubin-des-Pruniers a démissionné mardi.");
+  REQUIRE(analysis.has_value());
+  CHECK_THAT(frnews::to_json(*analysis),
+             Catch::Contains(R"("id":null,"wiki":"Saint-Aubin-des-Pruniers","name":"Saint-Aubin-des-Pruniers")"));
+
+  // The layers are shared: the user's knowledge base may go, the layered one keeps working.
+  const auto alone = KnowledgeBase::layered({KnowledgeBase::from_tsv("\tLyon\tLugdunum\tLOC\t\t0.6\tcolonie romaine\n"),
+                                             builtin});
+  const auto lyon = alone.lookup("lyon");
+  CHECK(std::none_of(lyon.begin(), lyon.end(), [&](auto e) { return alone.entity(e).wikidata_id == "Q456"; }));
+  CHECK(has_entry(alone, "lugdunum", "Lugdunum", ""));
+}
+
+TEST_CASE("two user knowledge bases stacked over the built-in one: the first one wins", "[kb][layers]") {
+  const KnowledgeBase& builtin = builtin_with_paris_and_lyon();
+  const auto first = KnowledgeBase::from_tsv("Q90\tParis\tParis (première)\tLOC\t\t0.5\tpremière couche\n", "a.tsv");
+  const auto second = KnowledgeBase::from_tsv(
+      "Q90\tParis\tParis (seconde)\tLOC\t\t0.6\tseconde couche\n"
+      "Q4242424242\tRivebelle-les-Flots\tRivebelle-les-Flots\tLOC\t\t0.6\tstation balnéaire\n",
+      "b.tsv");
+  const auto kb = KnowledgeBase::layered({first, second, builtin});
+
+  CHECK(kb.size() == builtin.size() + 3);
+  const auto paris = kb.lookup("paris");
+  CHECK(kb.entity(paris.front()).label == "Paris (première)");
+  CHECK(std::count_if(paris.begin(), paris.end(), [&](auto e) { return kb.entity(e).wikidata_id == "Q90"; }) == 1);
+  CHECK(has_entry(kb, "rivebelle-les-flots", "Rivebelle-les-Flots", "Q4242424242"));
+
+  // A layered knowledge base is a layer like any other, and saves as one without the replaced entries.
+  const auto nested = KnowledgeBase::layered({first, KnowledgeBase::layered({second, builtin})});
+  CHECK(labels_of(nested, nested.lookup("paris")) == labels_of(kb, paris));
+
+  const TempDir dir;
+  kb.save_binary(dir.path / "couches.kb");
+  const auto saved = KnowledgeBase::load(dir.path / "couches.kb");
+  CHECK(saved.size() == builtin.size() + 1);
+  CHECK(labels_of(saved, saved.lookup("paris")) == labels_of(kb, paris));
+  CHECK(has_entry(saved, "rivebelle-les-flots", "Rivebelle-les-Flots", "Q4242424242"));
 }

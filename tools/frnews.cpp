@@ -45,6 +45,7 @@ struct Settings {
   unsigned threads = 1;
   bool pretty = false;
   std::optional<bool> progress;  // default: on when stderr is a terminal
+  std::vector<std::string> knowledge_bases;  // --kb files, layered over the built-in one
   frnews::JsonOptions output;
 };
 
@@ -429,8 +430,18 @@ std::uintmax_t total_size(const std::vector<std::string>& files) {
   return total;
 }
 
+// The --kb files over the built-in knowledge base: the first file's entries win.
+frnews::KnowledgeBase knowledge_base(const std::vector<std::string>& files) {
+  if (files.empty()) return frnews::KnowledgeBase::builtin();
+  std::vector<frnews::KnowledgeBase> layers;
+  for (const auto& file : files) layers.push_back(frnews::KnowledgeBase::load(file));
+  layers.push_back(frnews::KnowledgeBase::builtin());
+  return frnews::KnowledgeBase::layered(layers);
+}
+
 int run_documents(const Settings& settings) {
-  const frnews::Analyzer analyzer;
+  const frnews::KnowledgeBase kb = knowledge_base(settings.knowledge_bases);
+  const frnews::Analyzer analyzer(kb);
   int status = 0;
   const auto files = expand_inputs(settings.inputs, settings.jsonl, status);
   Output output(settings.pretty);
@@ -646,6 +657,10 @@ int main(int argc, char** argv) {
     command->add_flag("--pretty", settings.pretty, "Indented JSON instead of one object per line");
     command->add_flag("--progress,!--no-progress", settings.progress,
                       "Progress on standard error (default: when it is a terminal)");
+    command->add_option("--kb", settings.knowledge_bases,
+                        "Knowledge base over the built-in one, TSV or binary; repeatable, the first one wins")
+        ->type_name("FILE")
+        ->allow_extra_args(false);
   };
   auto* analyze = app.add_subcommand("analyze", "Quotes and entities, one JSON object per document");
   add_document_options(analyze);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "frnews/export.hpp"
 
@@ -30,6 +31,7 @@ struct Entity {
 };
 
 // An immutable set of entities and the names they go by, shared by any number of threads.
+// Copies share the same data.
 class FRNEWS_API KnowledgeBase {
  public:
   // The knowledge base compiled into the library: countries, cities, people, organisations that
@@ -42,13 +44,21 @@ class FRNEWS_API KnowledgeBase {
   [[nodiscard]] static KnowledgeBase load(const std::filesystem::path& path);
   // Parses the TSV form from memory; `source` names it in error messages.
   [[nodiscard]] static KnowledgeBase from_tsv(std::string_view tsv, std::string_view source = "<memory>");
-  // Writes the binary form, which load() memory-maps instead of parsing.
+  // The layers as one knowledge base, first layer first: a name is looked up in every layer, and
+  // an entry replaces the entries of later layers with the same Wikidata id or French Wikipedia
+  // title ({mine, builtin()}: my entries win, the built-in ones stay). Shares the layers' data.
+  [[nodiscard]] static KnowledgeBase layered(const std::vector<KnowledgeBase>& layers);
+  // Writes the binary form, which load() memory-maps instead of parsing. A layered knowledge base
+  // is written as one, without the replaced entries.
   void save_binary(const std::filesystem::path& path) const;
 
+  KnowledgeBase(const KnowledgeBase&) noexcept;
+  KnowledgeBase& operator=(const KnowledgeBase&) noexcept;
   KnowledgeBase(KnowledgeBase&&) noexcept;
   KnowledgeBase& operator=(KnowledgeBase&&) noexcept;
   ~KnowledgeBase();
 
+  // The number of entries, replaced ones included: every id below it is valid.
   [[nodiscard]] std::size_t size() const noexcept;
   [[nodiscard]] Entity entity(EntityId id) const noexcept;
   // The aliases of an entity, its label included.
@@ -62,8 +72,8 @@ class FRNEWS_API KnowledgeBase {
   class Impl;
 
  private:
-  explicit KnowledgeBase(std::unique_ptr<Impl> impl) noexcept;
-  std::unique_ptr<Impl> impl_;
+  explicit KnowledgeBase(std::shared_ptr<const Impl> impl) noexcept;
+  std::shared_ptr<const Impl> impl_;
 };
 
 }  // namespace frnews

@@ -124,5 +124,8 @@ struct Normalized {
 [[nodiscard]] FRNEWS_API std::string fold_key(std::string_view text);
 // Appends fold_key(text) to `out`, without allocating when `out` has the room: for hot loops.
 FRNEWS_API void append_fold_key(std::string& out, std::string_view text);
+// Bumped whenever fold_key() gives another key for some text: binary knowledge bases record the
+// version their keys were made with, and one made with another version is refused.
+inline constexpr std::uint32_t fold_key_version = 1;
 
 }  // namespace frnews

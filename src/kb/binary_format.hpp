@@ -18,7 +18,7 @@ namespace frnews::detail::kb {
 
 // The first byte is not text, so a TSV file never looks like a binary one.
 inline constexpr char magic[8] = {'\x89', 'F', 'R', 'N', 'W', 'S', 'K', 'B'};
-inline constexpr std::uint32_t format_version = 1;
+inline constexpr std::uint32_t format_version = 2;  // 2: the header records fold_key_version
 inline constexpr std::uint32_t byte_order_mark = 0x01020304;  // reads differently on a big-endian host
 inline constexpr std::uint32_t empty_slot = 0xFFFFFFFF;
 
@@ -39,8 +39,10 @@ struct Header {
   std::uint32_t posting_words;
   std::uint32_t max_name_words;
   std::uint64_t strings_size;
+  std::uint32_t fold_version;  // the fold_key_version the keys of the hash table were made with
+  std::uint32_t reserved;      // zero
 };
-static_assert(sizeof(Header) == 56);
+static_assert(sizeof(Header) == 64);
 
 struct EntityRecord {
   StringRef wikidata_id;

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
@@ -14,9 +15,11 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <new>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -25,6 +28,7 @@
 #include "core/embedded.hpp"
 #include "core/tsv.hpp"
 #include "frnews/error.hpp"
+#include "frnews/normalize.hpp"
 #include "kb/binary_format.hpp"
 #include "kb/writer.hpp"
 #include "normalize/utf8.hpp"
@@ -168,11 +172,14 @@ void read_tsv(Writer& writer, std::unordered_set<std::string_view>& seen_ids, st
 
 using namespace detail::kb;
 
-class KnowledgeBase::Impl {
+namespace {
+
+// One binary image: a layer of a KnowledgeBase.
+class Image {
  public:
   // An image built in memory. The records need 8-byte alignment, which the heap buffer of a
   // long string has in practice; otherwise the image is copied to memory that has it.
-  explicit Impl(std::string image) : owned_image_(std::move(image)) {
+  explicit Image(std::string image) : owned_image_(std::move(image)) {
     const char* data = owned_image_.data();
     if (reinterpret_cast<std::uintptr_t>(data) % alignof(std::uint64_t) != 0) {
       owned_words_ = std::make_unique_for_overwrite<std::uint64_t[]>((owned_image_.size() + 7) / 8);
@@ -183,11 +190,11 @@ class KnowledgeBase::Impl {
     attach(data);
   }
   // A mapped file, checked by validate() before it is trusted.
-  explicit Impl(std::unique_ptr<MappedFile> mapped) : mapped_(std::move(mapped)) { attach(mapped_->data()); }
+  explicit Image(std::unique_ptr<MappedFile> mapped) : mapped_(std::move(mapped)) { attach(mapped_->data()); }
 
-  Impl(const Impl&) = delete;
-  Impl& operator=(const Impl&) = delete;
-  ~Impl() {
+  Image(const Image&) = delete;
+  Image& operator=(const Image&) = delete;
+  ~Image() {
     for (std::uint32_t i = 0; i < header_->entity_count; ++i) delete[] name_views_[i].load(std::memory_order_relaxed);
   }
 
@@ -195,6 +202,15 @@ class KnowledgeBase::Impl {
   [[nodiscard]] std::string_view image() const noexcept { return {base_, header_->file_size}; }
 
   [[nodiscard]] std::string_view str(StringRef ref) const noexcept { return {strings_ + ref.offset, ref.length}; }
+
+  // Calls f(key, postings) for every folded name of the hash table.
+  template <class F>
+  void for_each_key(F&& f) const {
+    for (std::uint32_t i = 0; i < header_->slot_count; ++i) {
+      const Slot& slot = slots_[i];
+      if (slot.postings != empty_slot) f(str(slot.key), std::span<const EntityId>{postings_ + slot.postings + 1, postings_[slot.postings]});
+    }
+  }
 
   [[nodiscard]] Entity entity(EntityId id) const noexcept {
     if (id >= header_->entity_count) return {};
@@ -320,12 +336,10 @@ class KnowledgeBase::Impl {
   std::unique_ptr<std::atomic<const std::string_view*>[]> name_views_;
 };
 
-namespace {
-
-std::unique_ptr<KnowledgeBase::Impl> impl_from_writer(Writer& writer) {
+std::shared_ptr<const Image> image_from_writer(Writer& writer) {
   std::string image;
   writer.write([&](std::string_view bytes) { image.append(bytes); });
-  return std::make_unique<KnowledgeBase::Impl>(std::move(image));
+  return std::make_shared<const Image>(std::move(image));
 }
 
 // Checks the header of a binary image of `size` bytes; the sections are checked by validate().
@@ -339,6 +353,11 @@ void check_header(const char* data, std::uint64_t size, std::string_view source)
   if (std::memcmp(h.magic, magic, sizeof magic) != 0) fail("bad magic number");
   if (h.byte_order != byte_order_mark) fail("written on a machine of another byte order");
   if (h.version != format_version) fail(fmt::format("format version {}, expected {}", h.version, format_version));
+  if (h.fold_version != fold_key_version) {
+    fail(fmt::format("its names were folded by version {} of fold_key, this frnews folds them by version {}; "
+                     "build it again with `frnews kb build`",
+                     h.fold_version, fold_key_version));
+  }
   const Layout layout = layout_of(h);
   // The counts are 32-bit, so only the string size can make the sum wrap around.
   if (layout.strings > h.file_size || h.strings_size > h.file_size - layout.strings || h.file_size != layout.end) {
@@ -351,7 +370,153 @@ bool looks_binary(std::string_view start) noexcept { return !start.empty() && st
 
 }  // namespace
 
-KnowledgeBase::KnowledgeBase(std::unique_ptr<Impl> impl) noexcept : impl_(std::move(impl)) {}
+// The layers of a knowledge base, first one first, and the postings, merged across layers, of
+// every name that a layer other than the largest knows or that a replaced entry goes by. Entity
+// ids: the largest layer keeps its own, so its postings serve as they are; the others follow.
+class KnowledgeBase::Impl {
+ public:
+  explicit Impl(std::vector<std::shared_ptr<const Image>> images) {
+    if (images.empty()) {
+      Writer empty;
+      images.push_back(image_from_writer(empty));
+    }
+    const auto largest = std::max_element(images.begin(), images.end(), [](const auto& a, const auto& b) {
+      return a->header().entity_count < b->header().entity_count;
+    });
+    base_ = static_cast<std::size_t>(largest - images.begin());
+    std::uint64_t next = (*largest)->header().entity_count;
+    for (std::size_t k = 0; k < images.size(); ++k) {
+      const std::uint32_t count = images[k]->header().entity_count;
+      Layer& layer = layers_.emplace_back(Layer{std::move(images[k]), 0, {}});
+      if (k != base_) {
+        layer.first = static_cast<EntityId>(next);
+        next += count;
+      }
+      if (next >= std::numeric_limits<EntityId>::max()) throw Exception("knowledge base too large: more than 2^32 entities");
+      max_name_words_ = std::max(max_name_words_, layer.image->header().max_name_words);
+    }
+    size_ = static_cast<std::size_t>(next);
+    if (layers_.size() > 1) merge_layers();
+  }
+
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] std::uint32_t max_name_words() const noexcept { return max_name_words_; }
+
+  [[nodiscard]] Entity entity(EntityId id) const noexcept {
+    const auto [layer, local] = locate(id);
+    return layer == nullptr ? Entity{} : layer->image->entity(local);
+  }
+
+  [[nodiscard]] std::span<const std::string_view> names(EntityId id) const noexcept {
+    const auto [layer, local] = locate(id);
+    return layer == nullptr ? std::span<const std::string_view>{} : layer->image->names(local);
+  }
+
+  [[nodiscard]] std::span<const EntityId> lookup(std::string_view key) const noexcept {
+    if (!merged_.empty()) {
+      if (const auto it = merged_.find(key); it != merged_.end()) return it->second;
+    }
+    return layers_[base_].image->lookup(key);
+  }
+
+  // The image of the whole knowledge base: a single layer's own, or the visible entries of all.
+  [[nodiscard]] std::string image() const {
+    if (layers_.size() == 1) return std::string(layers_.front().image->image());
+    Writer writer;
+    for (const Layer& layer : layers_) {
+      for (EntityId local = 0; local < layer.image->header().entity_count; ++local) {
+        if (layer.is_replaced(local)) continue;
+        const Entity e = layer.image->entity(local);
+        writer.add(EntityInput{e.wikidata_id, e.wiki_title, e.label, e.type, e.prior, e.description,
+                               layer.image->names(local)});
+      }
+    }
+    std::string image;
+    writer.write([&](std::string_view bytes) { image.append(bytes); });
+    return image;
+  }
+
+  // Adds the layers' images to `out`, first layer first: a layered knowledge base layered again.
+  void append_images(std::vector<std::shared_ptr<const Image>>& out) const {
+    for (const Layer& layer : layers_) out.push_back(layer.image);
+  }
+
+ private:
+  struct Layer {
+    std::shared_ptr<const Image> image;
+    EntityId first;               // the id of its entity 0
+    std::vector<bool> replaced;   // by an entry of an earlier layer; empty when none is
+    [[nodiscard]] bool is_replaced(EntityId local) const noexcept { return local < replaced.size() && replaced[local]; }
+  };
+
+  [[nodiscard]] std::pair<const Layer*, EntityId> locate(EntityId id) const noexcept {
+    for (const Layer& layer : layers_) {
+      const std::uint32_t count = layer.image->header().entity_count;
+      if (id >= layer.first && id - layer.first < count) return {&layer, id - layer.first};
+    }
+    return {nullptr, 0};
+  }
+
+  // Marks the entries that an earlier layer replaces (same Wikidata id or Wikipedia title),
+  // then merges the postings of the names concerned.
+  void merge_layers() {
+    std::unordered_set<std::string_view> ids, titles;
+    for (std::size_t k = 0; k < layers_.size(); ++k) {
+      Layer& layer = layers_[k];
+      const Image& image = *layer.image;
+      const std::uint32_t count = image.header().entity_count;
+      if (k > 0) {
+        for (EntityId local = 0; local < count; ++local) {
+          const Entity e = image.entity(local);
+          if ((!e.wikidata_id.empty() && ids.contains(e.wikidata_id)) || (!e.wiki_title.empty() && titles.contains(e.wiki_title))) {
+            if (layer.replaced.empty()) layer.replaced.resize(count);
+            layer.replaced[local] = true;
+          }
+        }
+      }
+      if (k + 1 == layers_.size()) break;
+      for (EntityId local = 0; local < count; ++local) {
+        if (layer.is_replaced(local)) continue;
+        const Entity e = image.entity(local);
+        if (!e.wikidata_id.empty()) ids.insert(e.wikidata_id);
+        if (!e.wiki_title.empty()) titles.insert(e.wiki_title);
+      }
+    }
+
+    const auto merge = [&](std::string_view key) {
+      const auto [it, fresh] = merged_.try_emplace(key);
+      if (!fresh) return;
+      std::vector<EntityId>& merged = it->second;
+      for (const Layer& layer : layers_) {
+        for (const EntityId local : layer.image->lookup(key)) {
+          if (!layer.is_replaced(local)) merged.push_back(layer.first + local);
+        }
+      }
+      // Each layer's postings come best prior first; at equal priors the earlier layer stays first.
+      std::stable_sort(merged.begin(), merged.end(), [&](EntityId a, EntityId b) { return entity(a).prior > entity(b).prior; });
+    };
+    for (std::size_t k = 0; k < layers_.size(); ++k) {
+      const Layer& layer = layers_[k];
+      if (k != base_) {
+        layer.image->for_each_key([&](std::string_view key, std::span<const EntityId>) { merge(key); });
+      } else if (!layer.replaced.empty()) {
+        layer.image->for_each_key([&](std::string_view key, std::span<const EntityId> postings) {
+          if (std::any_of(postings.begin(), postings.end(), [&](EntityId local) { return layer.is_replaced(local); })) merge(key);
+        });
+      }
+    }
+  }
+
+  std::vector<Layer> layers_;
+  std::size_t base_ = 0;  // the layer whose entity ids are its own
+  std::size_t size_ = 0;
+  std::uint32_t max_name_words_ = 0;
+  std::unordered_map<std::string_view, std::vector<EntityId>> merged_;
+};
+
+KnowledgeBase::KnowledgeBase(std::shared_ptr<const Impl> impl) noexcept : impl_(std::move(impl)) {}
+KnowledgeBase::KnowledgeBase(const KnowledgeBase&) noexcept = default;
+KnowledgeBase& KnowledgeBase::operator=(const KnowledgeBase&) noexcept = default;
 KnowledgeBase::KnowledgeBase(KnowledgeBase&&) noexcept = default;
 KnowledgeBase& KnowledgeBase::operator=(KnowledgeBase&&) noexcept = default;
 KnowledgeBase::~KnowledgeBase() = default;
@@ -363,7 +528,7 @@ const KnowledgeBase& KnowledgeBase::builtin() {
     detail::for_each_embedded_file("kb/", [&](std::string_view name, std::string_view bytes) {
       if (name.ends_with(".tsv")) read_tsv(writer, seen_ids, bytes, name);
     });
-    return KnowledgeBase(impl_from_writer(writer));
+    return KnowledgeBase(std::make_shared<const Impl>(std::vector{image_from_writer(writer)}));
   }();
   return kb;
 }
@@ -372,7 +537,13 @@ KnowledgeBase KnowledgeBase::from_tsv(std::string_view tsv, std::string_view sou
   Writer writer;
   std::unordered_set<std::string_view> seen_ids;
   read_tsv(writer, seen_ids, tsv, source);
-  return KnowledgeBase(impl_from_writer(writer));
+  return KnowledgeBase(std::make_shared<const Impl>(std::vector{image_from_writer(writer)}));
+}
+
+KnowledgeBase KnowledgeBase::layered(const std::vector<KnowledgeBase>& layers) {
+  std::vector<std::shared_ptr<const Image>> images;
+  for (const KnowledgeBase& kb : layers) kb.impl_->append_images(images);
+  return KnowledgeBase(std::make_shared<const Impl>(std::move(images)));
 }
 
 KnowledgeBase KnowledgeBase::load(const std::filesystem::path& path) {
@@ -400,16 +571,16 @@ KnowledgeBase KnowledgeBase::load(const std::filesystem::path& path) {
   if (data == MAP_FAILED) throw failure("map");
   auto mapped = std::make_unique<MappedFile>(data, size);
   check_header(mapped->data(), size, source);
-  auto impl = std::make_unique<Impl>(std::move(mapped));
-  impl->validate(source);
-  return KnowledgeBase(std::move(impl));
+  auto image = std::make_shared<const Image>(std::move(mapped));
+  image->validate(source);
+  return KnowledgeBase(std::make_shared<const Impl>(std::vector{std::move(image)}));
 }
 
 // Written beside the target, then renamed over it: a process that maps the old file keeps it.
 void KnowledgeBase::save_binary(const std::filesystem::path& path) const {
   std::filesystem::path partial = path;
   partial += ".partial-" + std::to_string(::getpid());
-  const std::string_view image = impl_->image();
+  const std::string image = impl_->image();
   {
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
     if (!out.write(image.data(), static_cast<std::streamsize>(image.size())) || !out.flush()) {
@@ -428,12 +599,12 @@ void KnowledgeBase::save_binary(const std::filesystem::path& path) const {
   }
 }
 
-std::size_t KnowledgeBase::size() const noexcept { return impl_->header().entity_count; }
+std::size_t KnowledgeBase::size() const noexcept { return impl_->size(); }
 Entity KnowledgeBase::entity(EntityId id) const noexcept { return impl_->entity(id); }
 std::span<const std::string_view> KnowledgeBase::names(EntityId id) const noexcept { return impl_->names(id); }
 std::span<const EntityId> KnowledgeBase::lookup(std::string_view folded_name) const noexcept {
   return impl_->lookup(folded_name);
 }
-std::uint32_t KnowledgeBase::max_name_words() const noexcept { return impl_->header().max_name_words; }
+std::uint32_t KnowledgeBase::max_name_words() const noexcept { return impl_->max_name_words(); }
 
 }  // namespace frnews

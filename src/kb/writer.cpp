@@ -143,6 +143,7 @@ void Writer::write(const std::function<void(std::string_view)>& sink) {
   header.posting_words = static_cast<std::uint32_t>(postings.size());
   header.max_name_words = max_name_words_;
   header.strings_size = strings_.size();
+  header.fold_version = fold_key_version;
   const Layout layout = layout_of(header);
   header.file_size = layout.end;
 

@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Tests of the knowledge-base scripts on small tables written here."""
+import sys
+import unittest
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import communes  # noqa: E402
+import match_ids  # noqa: E402
+
+DEPARTMENTS = {"43": {"code": "43", "nom": "Haute-Loire", "typeLiaison": 3},
+               "35": {"code": "35", "nom": "Ille-et-Vilaine", "typeLiaison": 1},
+               "94": {"code": "94", "nom": "Val-de-Marne", "typeLiaison": 2}}
+
+
+def commune(code, name, department, population, kind="commune-actuelle"):
+    return {"code": code, "nom": name, "departement": department, "population": population, "type": kind}
+
+
+class CommunesTest(unittest.TestCase):
+    def select(self, rows):
+        return communes.select(rows, DEPARTMENTS, known={"brioude"}, risky={"orange", "pierre"},
+                               min_population=5000, low_prior=0.3)
+
+    def test_keeps_large_communes_with_their_insee_code_and_department(self):
+        rows, _ = self.select([commune("43157", "Monistrol-sur-Loire", "43", 9000),
+                               commune("35001", "Acigné", "35", 7000),
+                               commune("94001", "Ablon-sur-Seine", "94", 5800)])
+        self.assertEqual([r[2] for r in rows], ["commune du Val-de-Marne (INSEE 94001)",
+                                                "commune d'Ille-et-Vilaine (INSEE 35001)",
+                                                "commune de la Haute-Loire (INSEE 43157)"])
+
+    def test_leaves_out_small_known_risky_and_homonymous_communes(self):
+        rows, left_out = self.select([
+            commune("43001", "Petitvillage", "43", 4999),
+            commune("43040", "Brioude", "43", 6500),           # already in data/kb
+            commune("43002", "Orange", "43", 8000),            # a French word
+            commune("43003", "Pierre", "43", 8000),            # a first name
+            commune("43004", "Eu", "43", 8000),                # too short
+            commune("43005", "Saint-Aubin", "43", 6000),       # homonyms of similar size
+            commune("35005", "Saint-Aubin", "35", 5500),
+            commune("43006", "Valbonne-la-Grande", "43", 20000),  # five times its homonym
+            commune("35006", "Valbonne-la-Grande", "35", 1000),
+            commune("43007", "Ancienne-Commune", "43", 9000, kind="commune-deleguee")])
+        self.assertEqual([r[0] for r in rows], ["Valbonne-la-Grande"])
+        self.assertEqual(left_out, {"known": 1, "word or name": 3, "homonyms": 2})
+
+    def test_prior_grows_with_population_below_the_hand_made_entries(self):
+        self.assertEqual(communes.prior_of(5000, 5000, 0.3), 0.3)
+        self.assertEqual(communes.prior_of(100_000, 5000, 0.3), 0.6)
+        self.assertEqual(communes.prior_of(2_000_000, 5000, 0.3), 0.6)
+        self.assertLess(communes.prior_of(20_000, 5000, 0.3), communes.prior_of(50_000, 5000, 0.3))
+
+
+def place(qid, name, iso, admin1="", feature="Populated place", population=100000):
+    return {"wikidata_id": qid, "name_fr": name, "name": name, "iso_a2": iso, "admin1": admin1,
+            "feature_class": feature, "pop_max": str(population)}
+
+
+class MatchIdsTest(unittest.TestCase):
+    COUNTRIES = [("Testanie", "TT"), ("Autrie", "AU")]
+
+    def propose(self, entries, places, registry=None):
+        by_name = {}
+        for p in places:
+            by_name.setdefault(match_ids.fold(p["name_fr"]), []).append(p)
+        records = [(Path("places_world.tsv"), i, e.split("\t")) for i, e in enumerate(entries)]
+        return match_ids.propose(by_name, self.COUNTRIES, records, registry or {})
+
+    def test_the_place_of_that_name_in_the_country_the_description_names(self):
+        proposals, review = self.propose(
+            ["\tRivebelle\tRivebelle\tLOC\t\t0.5\tville de Testanie"],
+            [place("Q101", "Rivebelle", "TT"), place("Q102", "Rivebelle", "AU")])
+        self.assertEqual([(p[2], p[3]) for p in proposals], [("Rivebelle", "Q101")])
+        self.assertEqual(review, [])
+
+    def test_several_places_in_the_country_are_decided_by_the_region_or_reviewed(self):
+        places = [place("Q201", "Portville", "TT", admin1="Nordland"), place("Q202", "Portville", "TT", admin1="Sudland")]
+        proposals, _ = self.propose(["\tPortville\tPortville\tLOC\t\t0.5\tville du Nordland en Testanie"], places)
+        self.assertEqual([p[3] for p in proposals], ["Q201"])
+        proposals, review = self.propose(["\tPortville\tPortville\tLOC\t\t0.5\tport de Testanie"], places)
+        self.assertEqual(proposals, [])
+        self.assertIn("2 places of that name", review[0])
+
+    def test_not_a_town_taken_id_registry_conflict_and_small_place_without_country(self):
+        places = [place("Q301", "Lacville", "TT", population=20000), place("Q302", "Montcourt", "TT")]
+        proposals, review = self.propose(
+            ["\tLacville\tLacville\tLOC\t\t0.5\trégion de Testanie",          # not a town
+             "Q302\tMontcourt (ancienne)\tMontcourt-Vieux\tLOC\t\t0.5\tville de Testanie",
+             "\tMontcourt\tMontcourt\tLOC\t\t0.5\tville de Testanie",          # Q302 taken
+             "\tLacville (ville)\tLacville\tLOC\t\t0.5\tville lointaine"],     # small, no country
+            places)
+        self.assertEqual(proposals, [])
+        self.assertEqual(len(review), 2)
+        self.assertIn("already given", review[0])
+        self.assertIn("no country named", review[1])
+        proposals, review = self.propose(["\tLacville\tLacville\tLOC\t\t0.5\tville de Testanie"], places,
+                                         registry={"Lacville": "Q999"})
+        self.assertEqual(proposals, [])
+        self.assertIn("registry gives Q999", review[0])
+
+
+if __name__ == "__main__":
+    unittest.main()
