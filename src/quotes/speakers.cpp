@@ -681,7 +681,13 @@ Who Extraction::last_speaker(const CueHit& cue, const std::vector<CueHit>& earli
     const bool compatible = cue.speaker.gender == Gender3::plural
                                 ? g == Gender3::plural
                                 : g != Gender3::plural && (g == Gender3::unknown || g == cue.speaker.gender);
-    return it->speaker.person && compatible ? it->speaker : Who{};
+    if (!it->speaker.person || !compatible) return {};
+    // "…, a prévenu X. Le sénateur Y n'a eu de cesse de … « … », a-t-il accusé": a person who
+    // opens a sentence after the last cue is the one the pronoun takes up.
+    for (auto s = salient_before(cue.begin); s != salience_.rend() && s->word > it->end; ++s) {
+      if (s->subject && s->who.person && s->who.name != it->speaker.name) return {};
+    }
+    return it->speaker;
   }
   return {};
 }
