@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing (with Chromium, in which the HTML report is tested), builds with
-# warnings as errors, and runs every test. With
-# FRNEWS_SANITIZE=ON in the environment, builds in build-sanitize with ASan and UBSan.
+# warnings as errors, and runs every test. With FRNEWS_SANITIZE=ON in the environment, builds
+# in build-sanitize with ASan and UBSan.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh chromium

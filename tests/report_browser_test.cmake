@@ -1,14 +1,27 @@
 # `frnews report` pages in a real browser: headless Chromium loads them offline and dumps the DOM
 # it built, which must hold the quote, speaker and entity markup and nothing a hostile article
 # tried to run; Chromium's network log must show no request made by the page.
-# Run by CTest with -DFRNEWS=<command> -DCHROMIUM=<browser> -DSOURCE_DIR=<repo> -DWORK_DIR=<scratch>.
-if(NOT CHROMIUM)
-  message("Chromium not found: skipped (scripts/test.sh installs it)")
-  return()
-endif()
+# Run by CTest with -DFRNEWS=<command> -DCHROMIUM=<browser, or empty> -DSOURCE_DIR=<repo> -DWORK_DIR=<scratch>.
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
 include("${SOURCE_DIR}/tests/command_checks.cmake")
+
+# The command without a browser: one page on stdout, even for binary junk; several documents
+# need an output directory.
+run(0 "${FRNEWS}" report "${SOURCE_DIR}/examples/data/article.txt")
+expect("${out}" "^<!DOCTYPE html>\n<html lang=\"fr\">.*Arnaud Rousseau.*</html>\n$")
+string(RANDOM LENGTH 2000 ALPHABET "<>&\"'\\/=;:abc \n" junk)
+file(WRITE "${WORK_DIR}/junk.txt" "${junk}")
+run(0 "${FRNEWS}" report "${WORK_DIR}/junk.txt")
+expect("${out}" "</html>\n$")
+run(2 "${FRNEWS}" report "${SOURCE_DIR}/examples/data")
+expect("${err}" "needs -o DIRECTORY")
+run(1 "${FRNEWS}" report "${WORK_DIR}/missing.txt")
+
+if(NOT CHROMIUM)
+  message("Chromium not found: the browser checks are skipped (scripts/test.sh installs it)")
+  return()
+endif()
 
 # browse(<page> <prefix>): sets <prefix>_dom to the rendered DOM and <prefix>_requests to the
 # requests the page started (its origin is "null" in the log, the browser's own are not).

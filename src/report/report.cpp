@@ -591,17 +591,18 @@ void append_legend(std::string& out) {
   out += "<li><span class=\"type misc nil\"></span>non lié</li>\n<li><span class=\"wd\"></span> Wikidata</li>\n</ul>\n";
 }
 
+ReportCounts counts_of(const Analysis& analysis, const Speakers& speakers) {
+  return {analysis.quotes.size(), speakers.rows.size(), analysis.entities.mentions.size(), analysis.repairs.size()};
+}
+
 }  // namespace
 
-ReportCounts report_counts(const Analysis& analysis) {
-  return {analysis.quotes.size(), Speakers(analysis).rows.size(), analysis.entities.mentions.size(),
-          analysis.repairs.size()};
-}
+ReportCounts report_counts(const Analysis& analysis) { return counts_of(analysis, Speakers(analysis)); }
 
 std::string to_html(const Analysis& analysis, const ReportOptions& options) {
   const std::string_view title = options.title.empty() ? std::string_view("Article") : options.title;
   const Speakers speakers(analysis);
-  const ReportCounts counts = report_counts(analysis);
+  const ReportCounts counts = counts_of(analysis, speakers);
   std::string out;
   out.reserve(analysis.original.size() * 3 + 16384);
   append_page_start(out, title);
