@@ -188,6 +188,14 @@ TEST_CASE("A quote across paragraphs is split at the break and labelled once") {
   CHECK(pieces[1].starts_with("<span class=\"citation c0 suite\">"));
   CHECK(count(html, "data-etiquette=\"Paul Martin · prévenir\"") == 1);
   CHECK(count(html, "id=\"citation-1\"") == 1);
+
+  SECTION("a span that starts in the blank line keeps its label") {
+    analysis.quotes[0].content = {span_of(analysis.original, "\n\nPas").begin, span_of(analysis.original, "centimètre.").end};
+    const std::string late = frnews::to_html(analysis);
+    CHECK(balanced(late));
+    CHECK(count(late, "data-etiquette=\"Paul Martin · prévenir\"") == 1);
+    CHECK(text_of(elements_with(article_of(late), "id=\"citation-1\"").front()) == "Pas d'un centimètre.");
+  }
 }
 
 TEST_CASE("An entity that crosses a quote's edge is split, its Wikidata link written once") {

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -296,7 +297,7 @@ class ArticleWriter {
       while (next_mark < marks.size() && marks[next_mark].span.begin <= piece.begin) active.push_back(&marks[next_mark++]);
       while (next_break < breaks.size() && breaks[next_break].end <= piece.begin) ++next_break;
       if (next_break < breaks.size() && breaks[next_break].contains(piece)) {
-        close_down_to(0, piece.begin);
+        close_down_to(0, breaks[next_break].end);  // the text resumes after the break
         out_ += "</p>\n<p>";
         continue;
       }
@@ -304,7 +305,7 @@ class ArticleWriter {
       std::size_t common = 0;
       while (common < open_.size() && common < active.size() && open_[common] == active[common]) ++common;
       close_down_to(common, piece.begin);
-      for (std::size_t i = common; i < active.size(); ++i) open(*active[i], piece.begin);
+      for (std::size_t i = common; i < active.size(); ++i) open(*active[i]);
       append_escaped(out_, piece.of(text_));
     }
     close_down_to(0, static_cast<std::uint32_t>(text_.size()));
@@ -368,9 +369,9 @@ class ArticleWriter {
     return breaks;
   }
 
-  void open(const Mark& mark, std::uint32_t at) {
+  void open(const Mark& mark) {
     open_.push_back(&mark);
-    const bool first = at == mark.span.begin;  // later pieces of a split mark carry no label
+    const bool first = opened_.insert(&mark).second;  // later pieces of a split mark carry no label
     switch (mark.layer) {
       case Layer::quote: open_quote(analysis_.quotes[mark.item], mark.item, first); break;
       case Layer::speaker: {
@@ -441,8 +442,8 @@ class ArticleWriter {
     out_ += '>';
   }
 
-  // Closes the open marks above depth `depth`; a mark that ends here is finished, the others
-  // continue in a new element after `at`.
+  // Closes the open marks above depth `depth`; those that end by `at`, where the text resumes,
+  // are finished, the others continue in a new element.
   void close_down_to(std::size_t depth, std::uint32_t at) {
     while (open_.size() > depth) {
       const Mark& mark = *open_.back();
@@ -455,7 +456,7 @@ class ArticleWriter {
       const Links links(chain.wikidata_id, chain.wiki_title);
       out_ += links.main().empty() ? "</span>" : "</a>";
       // The Wikidata link goes after the mention's last piece, outside its link (links cannot nest).
-      if (mark.span.end == at && links.both()) append_wikidata_badge(out_, links);
+      if (mark.span.end <= at && links.both()) append_wikidata_badge(out_, links);
     }
   }
 
@@ -464,6 +465,7 @@ class ArticleWriter {
   const Speakers& speakers_;
   std::string& out_;
   std::vector<const Mark*> open_;
+  std::set<const Mark*> opened_;
 };
 
 // --- Panels and page -----------------------------------------------------------------------------
