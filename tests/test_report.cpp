@@ -132,7 +132,7 @@ TEST_CASE("The report shows the article exactly as written, with each quote and 
       "François Bayrou a reçu les syndicats à Matignon. « Nous avons entendu la colère », a-t-il affirmé.";
   const auto analysis = analyzer().analyze(text);
   REQUIRE(analysis->quotes.size() == 2);
-  const std::string html = frnews::to_html(*analysis, {.title = "dépêche", .index_href = {}});
+  const std::string html = frnews::to_html(*analysis, {.title = "dépêche"});
 
   CHECK(balanced(html));
   CHECK(article_text(html) == text);

@@ -445,7 +445,7 @@ int run_report(const ReportSettings& settings) {
       std::cerr << "frnews: " << file << ": " << analysis.error().message() << '\n';
       return 1;
     }
-    const std::string page = frnews::to_html(*analysis, {.title = file == "-" ? "<stdin>" : fs::path(file).filename().string(), .index_href = {}});
+    const std::string page = frnews::to_html(*analysis, {.title = file == "-" ? "<stdin>" : fs::path(file).filename().string()});
     if (!settings.output.empty() && settings.output != "-") {
       write_file(settings.output, page);
     } else if (std::fwrite(page.data(), 1, page.size(), stdout) != page.size() || std::fflush(stdout) != 0) {

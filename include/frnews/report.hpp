@@ -11,8 +11,8 @@
 namespace frnews {
 
 struct ReportOptions {
-  std::string_view title;       // the document's name, as the page's title ("Article" when empty)
-  std::string_view index_href;  // a relative link back to an index page, none when empty
+  std::string_view title = {};       // the document's name, as the page's title ("Article" when empty)
+  std::string_view index_href = {};  // a relative link back to an index page, none when empty
 };
 
 // One self-contained HTML page in French (docs/report.md): the original text with its quotes
