@@ -221,6 +221,23 @@ TEST_CASE("An entity that crosses a quote's edge is split, its Wikidata link wri
   CHECK(elements_with(article_of(html), "class=\"citation anonyme\"").size() == 1);
 }
 
+TEST_CASE("Spans past the end of a hand-built analysis are cut, not a crash") {
+  frnews::Analysis analysis;
+  analysis.original = "« Oui », a dit Léa.";
+  frnews::Quote quote;
+  quote.content = {3, 400};
+  quote.speaker = frnews::Speaker{{500, 600}, "Léa Roux", 7u, "Q1", "Léa Roux"};
+  analysis.quotes.push_back(quote);
+  analysis.repairs.push_back({frnews::RepairKind::invisible, {300, 310}});
+  analysis.entities.mentions.push_back({{0, 2}, 0, 1, frnews::EntityType::person, 3, 1.0f});  // no chain 3
+
+  const std::string html = frnews::to_html(analysis);
+  CHECK(balanced(html));
+  CHECK(article_text(html) == analysis.original);
+  CHECK(text_of(elements_with(article_of(html), "id=\"citation-1\"").front()) == "Oui », a dit Léa.");
+  CHECK(frnews::report_counts(analysis).speakers == 1);
+}
+
 TEST_CASE("A repair inside an entity nests in it and keeps the original bytes") {
   const std::string text = "FranÃ§ois Bayrou a reçu les syndicats.";
   const auto analysis = analyzer().analyze(text);

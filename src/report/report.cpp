@@ -162,6 +162,13 @@ std::string_view french_name(RepairKind kind) noexcept {
   return "réparation";
 }
 
+// The text of a span, cut to the text: an analysis built by hand may hold spans past its end.
+std::string_view clamped(std::string_view text, Span span) noexcept {
+  const std::size_t begin = std::min<std::size_t>(span.begin, text.size());
+  const std::size_t end = std::clamp<std::size_t>(span.end, begin, text.size());
+  return text.substr(begin, end - begin);
+}
+
 bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Words of a quote: runs between spaces that hold at least one letter or digit (or any
@@ -212,7 +219,7 @@ struct Speakers {
       if (added) rows.push_back({&*quote.speaker});
       SpeakerRow& row = rows[it->second];
       ++row.quotes;
-      row.words += count_words(quote.content.of(analysis.original));
+      row.words += count_words(clamped(analysis.original, quote.content));
       of_quote.emplace_back(it->second);
     }
   }
@@ -554,7 +561,7 @@ void append_repairs_panel(std::string& out, const Analysis& analysis) {
     out += french_name(repair.kind);
     out += "</td><td class=\"n\">" + std::to_string(repair.original.begin) + "–" + std::to_string(repair.original.end) +
            "</td><td><code>";
-    const std::string_view bytes = repair.original.of(analysis.original);
+    const std::string_view bytes = clamped(analysis.original, repair.original);
     for (std::size_t i = 0; i < bytes.size();) {
       const auto decoded = detail::decode_utf8(bytes, i);
       const bool visible = decoded.valid && decoded.code_point > 0x20 && decoded.code_point != 0x7F &&
