@@ -637,6 +637,124 @@ std::optional<std::string> unknown_command(const CLI::App& app, int argc, char**
   return std::nullopt;
 }
 
+// `frnews report`: one HTML page for one text, else one page per document and an index page.
+struct ReportSettings {
+  std::vector<std::string> inputs;
+  bool jsonl = false;
+  std::string output;  // the page (default: stdout), or the directory of pages and index
+};
+
+void write_file(const fs::path& path, std::string_view content) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out.write(content.data(), static_cast<std::streamsize>(content.size())) || !out.flush()) {
+    throw OutputError{"cannot write " + path.string() + ": " + std::strerror(errno)};
+  }
+}
+
+// The page of a document: "0001-name.html", the name reduced to characters safe in any file system.
+std::string report_page_name(std::size_t number, std::string_view name) {
+  std::string file = std::to_string(number);
+  file.insert(0, file.size() < 4 ? 4 - file.size() : 0, '0');
+  file += '-';
+  for (const char c : name.substr(0, 60)) {
+    const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    file += safe ? c : '_';
+  }
+  return file + ".html";
+}
+
+// Analyses one document into its page in `directory` and its line of the index.
+void add_report_page(const frnews::Analyzer& analyzer, Job& job, std::string title, const fs::path& directory,
+                     std::vector<frnews::ReportIndexEntry>& index) {
+  frnews::ReportIndexEntry& entry = index.emplace_back();
+  entry.title = std::move(title);
+  if (job.error.empty()) {
+    auto analysis = analyzer.analyze(job.text);
+    if (analysis) {
+      entry.href = report_page_name(index.size(), fs::path(entry.title).stem().string());
+      entry.counts = frnews::report_counts(*analysis);
+      write_file(directory / entry.href, frnews::to_html(*analysis, {.title = entry.title, .index_href = "index.html"}));
+      return;
+    }
+    job.error = analysis.error().message();
+  }
+  entry.error = job.error;
+  std::cerr << "frnews: " << job.source;
+  if (job.line > 0) std::cerr << ':' << job.line;
+  std::cerr << ": " << job.error << '\n';
+}
+
+int run_report(const ReportSettings& settings) {
+  const frnews::Analyzer analyzer;
+  std::error_code error;
+  const bool one_text = !settings.jsonl && settings.inputs.size() <= 1 &&
+                        (settings.inputs.empty() || !fs::is_directory(settings.inputs.front(), error));
+  if (one_text) {
+    const std::string file = settings.inputs.empty() ? "-" : settings.inputs.front();
+    std::ifstream stream;
+    if (file != "-") stream.open(file, std::ios::binary);
+    std::string text;
+    if ((file != "-" && !stream) || !read_all(file == "-" ? std::cin : stream, text)) {
+      std::cerr << "frnews: cannot read " << file << ": " << std::strerror(errno) << '\n';
+      return 1;
+    }
+    const auto analysis = analyzer.analyze(text);
+    if (!analysis) {
+      std::cerr << "frnews: " << file << ": " << analysis.error().message() << '\n';
+      return 1;
+    }
+    const std::string page = frnews::to_html(*analysis, {.title = file == "-" ? "<stdin>" : fs::path(file).filename().string()});
+    if (!settings.output.empty() && settings.output != "-") {
+      write_file(settings.output, page);
+    } else if (std::fwrite(page.data(), 1, page.size(), stdout) != page.size() || std::fflush(stdout) != 0) {
+      throw OutputError{std::string("cannot write the output: ") + std::strerror(errno)};
+    }
+    return 0;
+  }
+  if (settings.output.empty() || settings.output == "-") {
+    std::cerr << "frnews: a report of several documents needs -o DIRECTORY\n";
+    return 2;
+  }
+  const fs::path directory = settings.output;
+  fs::create_directories(directory);
+  int status = 0;
+  std::vector<frnews::ReportIndexEntry> index;
+  for (const auto& file : expand_inputs(settings.inputs, settings.jsonl, status)) {
+    std::ifstream stream;
+    if (file != "-") stream.open(file, std::ios::binary);
+    if (file != "-" && !stream) {
+      std::cerr << "frnews: cannot read " << file << ": " << std::strerror(errno) << '\n';
+      status = 1;
+      continue;
+    }
+    std::istream& in = file == "-" ? std::cin : stream;
+    const std::string name = file == "-" ? "<stdin>" : file;
+    if (!settings.jsonl) {
+      Job job;
+      job.source = name;
+      if (!read_all(in, job.text)) job.error = "read error";
+      add_report_page(analyzer, job, name, directory, index);
+      continue;
+    }
+    JsonlParser parser;
+    std::string line;
+    for (std::size_t line_number = 1; std::getline(in, line); ++line_number) {
+      if (line_number == 1 && line.starts_with(utf8_bom)) line.erase(0, utf8_bom.size());
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      Job job;
+      job.source = name;
+      job.line = line_number;
+      parse_jsonl_line(parser, line, job);
+      std::string title = job.id_json.empty() ? name + ':' + std::to_string(line_number) : job.id_json;
+      if (title.size() >= 2 && title.front() == '"') title = title.substr(1, title.size() - 2);
+      add_report_page(analyzer, job, std::move(title), directory, index);
+    }
+  }
+  for (const auto& entry : index) status |= entry.error.empty() ? 0 : 1;
+  write_file(directory / "index.html", frnews::to_html_index(index));
+  return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -684,6 +802,13 @@ int main(int argc, char** argv) {
              "Decode HTML: when the text looks like HTML, always or never");
   normalize->add_flag("--explain", explain, "List the repairs, before and after, on standard error");
 
+  ReportSettings report_settings;
+  auto* report = app.add_subcommand("report", "HTML pages: quotes by speaker and linked entities, highlighted in the text");
+  report->add_option("inputs", report_settings.inputs, "Files or directories (default: standard input; - for stdin)");
+  report->add_flag("--jsonl", report_settings.jsonl, "Input is JSON Lines: objects with \"id\" and \"text\"");
+  report->add_option("-o,--output", report_settings.output,
+                     "The page for one text (default: standard output); the directory of pages and index.html otherwise");
+
   const frnews::cli::KbCommand kb_command(app);
 
   if (const auto message = unknown_command(app, argc, argv)) {
@@ -700,6 +825,7 @@ int main(int argc, char** argv) {
   try {
     if (normalize->parsed()) return run_normalize(normalize_file, normalize_options, explain);
     if (kb_command.parsed()) return kb_command.run();
+    if (report->parsed()) return run_report(report_settings);
     if (quotes->parsed()) settings.output.entities = false;
     if (entities->parsed()) settings.output.quotes = false;
     return run_documents(settings);

@@ -23,6 +23,7 @@ struct AnalyzerOptions {
 struct Analysis {
   std::string original;            // a copy of the analysed text, so the result stands alone
   std::string normalized;          // the canonical text the analysis worked on
+  std::vector<Repair> repairs;     // what normalization changed, in the original text
   std::vector<Span> sentences;     // in the original text
   std::vector<Quote> quotes;
   Entities entities;

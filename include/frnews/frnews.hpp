@@ -8,6 +8,7 @@
 #include "frnews/knowledge_base.hpp"
 #include "frnews/normalize.hpp"
 #include "frnews/quotes.hpp"
+#include "frnews/report.hpp"
 #include "frnews/segment.hpp"
 #include "frnews/span.hpp"
 #include "frnews/version.hpp"

@@ -15,6 +15,7 @@ Result<Analysis> Analyzer::analyze(std::string_view text) const {
   Analysis analysis;
   analysis.original = std::string(text);
   analysis.normalized = std::string(doc.text());
+  analysis.repairs = doc.normalized().repairs;
   analysis.sentences.reserve(doc.sentences().size());
   for (const auto& sentence : doc.sentences()) analysis.sentences.push_back(doc.to_original(sentence.span));
   analysis.entities = linker_.link(doc);
