@@ -195,7 +195,7 @@ class Extraction {
   Decision shared_subject(CueHit& cue, const std::vector<CueHit>& earlier);
   Decision subject_before_verb(CueHit& cue, const std::vector<CueHit>& earlier);
   std::uint32_t verb_group_start(const CueHit& cue) const;
-  Who last_speaker(const CueHit& cue, const std::vector<CueHit>& earlier) const;
+  Who last_speaker(std::uint32_t word, Gender3 gender, const std::vector<CueHit>& earlier) const;
   void record_apposed_role(std::uint32_t name_begin, Who& who);
   void add_role(std::uint32_t b, std::uint32_t e, const Who& who);
   Who subject_of_sentence(std::uint32_t word);

@@ -308,7 +308,11 @@ Attribution Extraction::incise_later(std::uint32_t r, bool) {
   if (region.close == no_word) return {};
   auto it = std::lower_bound(cues_.begin(), cues_.end(), region.close,
                              [](const CueHit& c, std::uint32_t w) { return c.begin <= w; });
-  while (it != cues_.end() && same_sentence(it->begin, region.close) && it->in_quote) ++it;
+  // Quoted incises and "pour" + a goal ("pour le développement de la ville") are passed over.
+  while (it != cues_.end() && same_sentence(it->begin, region.close) &&
+         (it->in_quote || (it->source && !trailing_source(*it)))) {
+    ++it;
+  }
   if (it != cues_.end() && same_sentence(it->begin, region.close) && (it->inverted || trailing_source(*it))) {
     return by_cue(&*it);
   }

@@ -4,6 +4,9 @@ namespace frnews::detail {
 
 namespace {
 
+// How many lines a quotation opened on one line may run over before its closing mark.
+constexpr std::uint32_t max_continued_lines = 4;
+
 bool starts_paragraph(const QuoteWords& words, std::uint32_t i) {
   return i == 0 || words[i - 1].paragraph != words[i].paragraph;
 }
@@ -19,10 +22,15 @@ bool straight_opens(const QuoteWords& words, std::uint32_t i) {
 // a quotation opened in the paragraph before goes on over the line break ("« Il a ensuite vu un
 // policier qui boitait.⏎Deux autres essayaient de le réanimer »"), as in text laid out one
 // sentence a line.
+// Straight marks, which open and close alike, are trusted over fewer lines than « ».
 bool paragraph_closes(const QuoteWords& words, std::uint32_t i, MarkFamily family) {
   const auto n = static_cast<std::uint32_t>(words.size());
-  if (i < n && words[i].kind == WordKind::dash) return false;  // a line of dialogue
-  for (std::uint32_t k = i; k < n && words[k].paragraph == words[i].paragraph; ++k) {
+  const std::uint32_t lines = family == MarkFamily::straight ? 2 : max_continued_lines;
+  for (std::uint32_t k = i, line = 0; k < n && line < lines; ++k) {
+    if (starts_paragraph(words, k)) {
+      if (k != i) ++line;
+      if (words[k].kind == WordKind::dash) return false;  // a line of dialogue
+    }
     const Word& w = words[k];
     if (w.kind != WordKind::quote_mark || w.family != family) continue;
     if (family == MarkFamily::straight) return !straight_opens(words, k);

@@ -619,12 +619,14 @@ void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
   }
 }
 
-// "selon lui", "d'après elle".
-Decision Extraction::source_pronoun(CueHit& cue, const std::vector<CueHit>&) {
+// "selon lui", "d'après elle": like the pronoun of an incise, the last person quoted first.
+Decision Extraction::source_pronoun(CueHit& cue, const std::vector<CueHit>& earlier) {
   if (!cue.source) return Decision::pass;
   const LexEntry* pronoun = single(cue.end, WordClass::pronoun);
   if (!pronoun || is(cue.end, "on")) return Decision::pass;
-  cue.speaker = resolve_pronoun(cue.end, static_cast<Gender3>(pronoun->value & 0x0F));
+  const auto gender = static_cast<Gender3>(pronoun->value & 0x0F);
+  cue.speaker = last_speaker(cue.end, gender, earlier);
+  if (!cue.speaker.valid) cue.speaker = resolve_pronoun(cue.end, gender);
   cue.speaker.mention = words_[cue.end].span;
   cue.speaker_end = cue.end + 1;
   return Decision::decided;
@@ -660,7 +662,7 @@ Decision Extraction::source_phrase(CueHit& cue, const std::vector<CueHit>&) {
 // sentences before: "« … », ironise X. Le Premier ministre, Y, … « … », ajoute-t-il." is X.
 Decision Extraction::inverted_pronoun(CueHit& cue, const std::vector<CueHit>& earlier) {
   if (!cue.inverted || !cue.speaker.valid) return Decision::pass;
-  Who who = last_speaker(cue, earlier);
+  Who who = last_speaker(cue.begin, cue.speaker.gender, earlier);
   if (!who.valid) who = resolve_pronoun(cue.begin, cue.speaker.gender);
   if (who.valid) {
     who.mention = cue.speaker.mention;
@@ -673,18 +675,18 @@ Decision Extraction::inverted_pronoun(CueHit& cue, const std::vector<CueHit>& ea
 
 // The speaker of the last cue within a few sentences before `cue`, when a person of the cue's
 // pronoun's gender; nobody otherwise.
-Who Extraction::last_speaker(const CueHit& cue, const std::vector<CueHit>& earlier) const {
+Who Extraction::last_speaker(std::uint32_t word, Gender3 gender, const std::vector<CueHit>& earlier) const {
   for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
-    if (words_[it->begin].sentence + last_speaker_sentences < words_[cue.begin].sentence) break;
+    if (words_[it->begin].sentence + last_speaker_sentences < words_[word].sentence) break;
     if (!it->speaker.valid) continue;
     const Gender3 g = it->speaker.gender;
-    const bool compatible = cue.speaker.gender == Gender3::plural
+    const bool compatible = gender == Gender3::plural
                                 ? g == Gender3::plural
-                                : g != Gender3::plural && (g == Gender3::unknown || g == cue.speaker.gender);
+                                : g != Gender3::plural && (g == Gender3::unknown || g == gender);
     if (!it->speaker.person || !compatible) return {};
     // "…, a prévenu X. Le sénateur Y n'a eu de cesse de … « … », a-t-il accusé": a person who
     // opens a sentence after the last cue is the one the pronoun takes up.
-    for (auto s = salient_before(cue.begin); s != salience_.rend() && s->word > it->end; ++s) {
+    for (auto s = salient_before(word); s != salience_.rend() && s->word > it->end; ++s) {
       if (s->subject && s->who.person && s->who.name != it->speaker.name) return {};
     }
     return it->speaker;
