@@ -17,6 +17,7 @@
 #include "frnews/normalize.hpp"
 #include "normalize/characters.hpp"
 #include "normalize/html.hpp"
+#include "normalize/offset_map_builder.hpp"
 #include "normalize/utf8.hpp"
 
 namespace frnews {
@@ -62,71 +63,6 @@ const std::locale& nfc_locale() {
 std::string to_nfc(std::string_view text) {
   return boost::locale::normalize(text.data(), text.data() + text.size(), boost::locale::norm_nfc, nfc_locale());
 }
-
-// Offset-map runs under construction. Unlike OffsetMap, it can take back its tail when a
-// repair reaches back into text already written (mojibake, NFC, "..." -> "…").
-class RunBuilder {
- public:
-  void copy(std::uint32_t canonical, std::uint32_t original) {
-    if (!runs_.empty()) {
-      const auto& back = runs_.back();
-      if (back.identity && canonical - back.canonical == original - back.original) return;
-      if (back.canonical == canonical) runs_.pop_back();
-    }
-    runs_.push_back({canonical, original, true});
-  }
-  void rewrite(std::uint32_t canonical, std::uint32_t original) {
-    if (!runs_.empty()) {
-      const auto& back = runs_.back();
-      // Bytes rewritten from the same original place extend the same run.
-      if (!back.identity && back.original == original) return;
-      if (back.canonical == canonical) runs_.pop_back();
-    }
-    runs_.push_back({canonical, original, false});
-  }
-  // The original offset of canonical offset `at`; `at` is near the end, so search from there.
-  [[nodiscard]] std::uint32_t original_at(std::uint32_t at) const noexcept {
-    auto run = runs_.rbegin();
-    while (run != runs_.rend() && run->canonical > at) ++run;
-    if (run == runs_.rend()) return at;
-    return run->identity ? run->original + (at - run->canonical) : run->original;
-  }
-  // True when canonical [begin, end) lies in one identity run.
-  [[nodiscard]] bool identity_through(std::uint32_t begin, std::uint32_t end) const noexcept {
-    auto run = runs_.rbegin();
-    std::uint32_t run_end = std::numeric_limits<std::uint32_t>::max();
-    while (run != runs_.rend() && run->canonical > begin) {
-      run_end = run->canonical;
-      ++run;
-    }
-    return run != runs_.rend() && run->identity && end <= run_end;
-  }
-  // Forgets the runs that start at or after canonical offset `at`.
-  void truncate(std::uint32_t at) {
-    while (!runs_.empty() && runs_.back().canonical >= at) runs_.pop_back();
-  }
-  [[nodiscard]] OffsetMap build(std::uint32_t canonical_size, std::uint32_t original_end,
-                                std::uint32_t original_size) const {
-    OffsetMap map;
-    for (const auto& run : runs_) {
-      if (run.identity) {
-        map.append_copy(run.canonical, run.original);
-      } else {
-        map.append_rewrite(run.canonical, run.original);
-      }
-    }
-    // Closes the last rewrite where its original bytes end, so dropped trailing bytes are not
-    // counted in it.
-    if (!runs_.empty() && !runs_.back().identity && runs_.back().canonical < canonical_size) {
-      map.append_copy(canonical_size, original_end);
-    }
-    map.finish(canonical_size, original_size);
-    return map;
-  }
-
- private:
-  std::vector<OffsetMap::Run> runs_;
-};
 
 constexpr bool is_ascii_alnum(unsigned char byte) noexcept {
   return (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z');
@@ -1023,7 +959,7 @@ class Normalizer {
   AsciiClass ascii_classes_[128] = {};
 
   std::string out_;
-  RunBuilder map_;
+  detail::OffsetMapBuilder map_;
   std::vector<Repair> repairs_;
   std::uint32_t last_end_ = 0;  // original end of what was written last
 
