@@ -1,6 +1,7 @@
 // The offset map under construction, written by the normalizer: the only writer of OffsetMap.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <utility>
@@ -52,6 +53,40 @@ class OffsetMapBuilder {
   void truncate(std::uint32_t at) {
     while (!runs_.empty() && runs_.back().canonical >= at) runs_.pop_back();
   }
+  // Makes canonical [at, at + length) one rewritten sequence for each `at` of `starts`
+  // (increasing, each inside one run of the text written): a repair made in place once the pass
+  // is over. Returns the original span of each; `original_end` is where the original text written
+  // ends. One pass over the runs, however many repairs.
+  std::vector<Span> rewrite_in_place(const std::vector<std::uint32_t>& starts, std::uint32_t length,
+                                     std::uint32_t canonical_size, std::uint32_t original_end) {
+    std::vector<OffsetMap::Run> runs;
+    runs.reserve(runs_.size() + 2 * starts.size());
+    std::vector<Span> originals;
+    std::size_t next = 0;  // the first run of runs_ not yet taken
+    for (const std::uint32_t at : starts) {
+      while (next < runs_.size() && runs_[next].canonical <= at) runs.push_back(runs_[next++]);
+      OffsetMap::Run& run = runs.back();
+      const bool last = next == runs_.size();
+      if (!run.identity) {
+        originals.push_back({run.original, last ? original_end : runs_[next].original});
+        continue;
+      }
+      const std::uint32_t original = run.original + (at - run.canonical);
+      originals.push_back({original, original + length});
+      if (at == run.canonical) {
+        run.identity = false;
+      } else {
+        runs.push_back({at, original, false});
+      }
+      if (at + length < (last ? canonical_size : runs_[next].canonical)) {
+        runs.push_back({at + length, original + length, true});
+      }
+    }
+    runs.insert(runs.end(), runs_.begin() + static_cast<std::ptrdiff_t>(next), runs_.end());
+    runs_ = std::move(runs);
+    return originals;
+  }
+
   // The finished map. Runs that taking back text left side by side are merged on the way.
   [[nodiscard]] OffsetMap build(std::uint32_t canonical_size, std::uint32_t original_end,
                                 std::uint32_t original_size) const {
