@@ -88,3 +88,17 @@ TEST_CASE("One analyzer serves many threads with the same results") {
     for (std::size_t i = 0; i < result.size(); ++i) CHECK(result[i] == expected[i % texts.size()]);
   }
 }
+
+TEST_CASE("A double quote standing for an apostrophe does not unbalance real quotation marks") {
+  const frnews::Analyzer analyzer;
+  const std::string text =
+      "Le maire de Brest, Paul Berger, a affirmé mardi : \"Je viens d\"être élu et je n\"oublie rien.\"";
+  const auto analysis = analyzer.analyze(text);
+  REQUIRE(analysis);
+  REQUIRE(analysis->quotes.size() == 1);
+  const frnews::Quote& quote = analysis->quotes.front();
+  CHECK(quote.content.of(text) == "Je viens d\"être élu et je n\"oublie rien.");
+  CHECK(analysis->canonical(quote.content) == "Je viens d’être élu et je n’oublie rien.");
+  REQUIRE(quote.speaker);
+  CHECK(quote.speaker->name == "Paul Berger");
+}

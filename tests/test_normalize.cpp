@@ -195,6 +195,44 @@ TEST_CASE("mojibake is repaired") {
   }
 }
 
+TEST_CASE("an isolated Ã whose no-break space became a space is à") {
+  SECTION("beside French words") {
+    CHECK(canonical("Il est arrivé Ã Paris mardi.") == "Il est arrivé à Paris mardi.");
+    CHECK(canonical("Ã la fin de la réunion, il est parti.") == "à la fin de la réunion, il est parti.");
+    CHECK(canonical("Elle habite Ã  Lyon depuis dix ans.") == "Elle habite à Lyon depuis dix ans.");
+    CHECK(canonical("Rendez-vous Ã l’heure dite.") == "Rendez-vous à l’heure dite.");
+    CHECK(canonical("Le train part.\nÃ Lyon, il pleut.") == "Le train part.\nà Lyon, il pleut.");
+  }
+  SECTION("in a text garbled elsewhere, whatever the words") {
+    CHECK(canonical("Ã peine arrivÃ©, il repart.") == "à peine arrivé, il repart.");
+  }
+  SECTION("the repair is a mojibake repair of the Ã, and the map stays exact") {
+    const std::string original = "Il est arrivé Ã Paris.";
+    const auto result = frnews::normalize(original);
+    REQUIRE(result);
+    REQUIRE(result->text == "Il est arrivé à Paris.");
+    REQUIRE(result->repairs.size() == 1);
+    CHECK(result->repairs[0].kind == RepairKind::mojibake);
+    CHECK(result->repairs[0].original.of(original) == "Ã");
+    CHECK(original_of(*result, original, "à") == "Ã");
+    CHECK(original_of(*result, original, "arrivé") == "arrivé");
+    CHECK(original_of(*result, original, "Paris") == "Paris");
+    CHECK(canonical(result->text) == result->text);
+  }
+  SECTION("a legitimate Ã stays") {
+    for (const std::string_view text :
+         {"SÃO PAULO", "NÃO É", "la lettre Ã seule", "Lista: Ã Õ Ũ", "Ã", "Il a écrit Ã.", "le sigle Ã\nLyon",
+          "Ã paris", "vers Ã3 et"}) {
+      CHECK(canonical(text) == text);
+    }
+  }
+  SECTION("the switch turns it off") {
+    NormalizeOptions options;
+    options.fix_mojibake = false;
+    CHECK(canonical("Il est arrivé Ã Paris.", options) == "Il est arrivé Ã Paris.");
+  }
+}
+
 TEST_CASE("legitimate text is not taken for mojibake") {
   for (const std::string_view text :
        {"Âgé de 45 ans, il dirige l’entreprise.", "Elle vit à São Paulo depuis 2010.", "Le port d’Ålesund est pris.",
@@ -359,6 +397,27 @@ TEST_CASE("apostrophes") {
   CHECK(canonical("l`homme, lʼenfant, l´ami") == "l’homme, l’enfant, l’ami");
   CHECK(canonical("jusqu'à lorsqu'il qu'« il »") == "jusqu’à lorsqu’il qu’« il »");
   CHECK(canonical("d'1,5 million") == "d’1,5 million");
+  SECTION("a straight double quote that stands for an apostrophe") {
+    CHECK(canonical("Il vient d\"être élu, je n\"étais pas là") == "Il vient d’être élu, je n’étais pas là");
+    CHECK(canonical("aujourd\"hui, l\"homme qu\"il voit, jusqu\"à Paris") ==
+          "aujourd’hui, l’homme qu’il voit, jusqu’à Paris");
+    CHECK(canonical("L\"État, QU\"IL, prud\"hommes, presqu\"île") == "L’État, QU’IL, prud’hommes, presqu’île");
+    const std::string original = "d\"être";
+    const auto result = frnews::normalize(original);
+    REQUIRE(result);
+    REQUIRE(result->repairs.size() == 1);
+    CHECK(result->repairs[0].kind == RepairKind::apostrophe);
+    CHECK(result->repairs[0].original == Span{1, 2});
+    CHECK(original_of(*result, original, "être") == "être");
+  }
+  SECTION("a straight double quote that is a quotation mark stays") {
+    for (const std::string_view text :
+         {"\"Bonjour\"", "il a dit \"non\" hier", "le mot \"d\" seul", "le mot \"d\"", "\"l\" et \"d\"",
+          "un \"vrai\"ami", "les \"Bleus\"ont gagné", "d\"", "d\"1", "d \"être\"", "la note \"t\"rès",
+          "\"s\"affirme", "\"C\"est"}) {
+      CHECK(canonical(text) == text);
+    }
+  }
   SECTION("a quotation mark stays") {
     CHECK(canonical("Il a dit 'non' hier") == "Il a dit 'non' hier");
     CHECK(canonical("le mot ‘crise’ revient") == "le mot ‘crise’ revient");

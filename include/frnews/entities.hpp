@@ -50,6 +50,8 @@ struct LinkerOptions {
 class FRNEWS_API EntityLinker {
  public:
   explicit EntityLinker(const KnowledgeBase& kb = KnowledgeBase::builtin(), LinkerOptions options = {});
+  // A temporary knowledge base would be gone before the first link(): keep it in a variable.
+  EntityLinker(const KnowledgeBase&& kb, LinkerOptions options = {}) = delete;
   [[nodiscard]] Entities link(const Document& doc) const;
 
  private:

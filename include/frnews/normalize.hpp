@@ -69,8 +69,13 @@ struct Repair {
   Span original;  // bytes of the original text that this repair rewrote
 };
 
-// Maps byte offsets of the canonical text back to the original text. Stored as runs, one per
-// stretch of identical bytes or per rewritten sequence, so a clean text costs a single run.
+namespace detail {
+class OffsetMapBuilder;
+}
+
+// Maps byte offsets of the canonical text back to the original text, and original spans to the
+// canonical text. Stored as runs, one per stretch of identical bytes or per rewritten sequence,
+// so a clean text costs a single run. Read-only: normalize() builds it.
 class FRNEWS_API OffsetMap {
  public:
   struct Run {
@@ -81,13 +86,7 @@ class FRNEWS_API OffsetMap {
 
   OffsetMap() = default;
   // The map of a text left unchanged.
-  static OffsetMap identity(std::uint32_t size);
-
-  // Appends a run; runs must come in increasing order of both offsets.
-  void append_copy(std::uint32_t canonical, std::uint32_t original);
-  void append_rewrite(std::uint32_t canonical, std::uint32_t original);
-  // Closes the map: the canonical and original sizes.
-  void finish(std::uint32_t canonical_size, std::uint32_t original_size);
+  [[nodiscard]] static OffsetMap identity(std::uint32_t size);
 
   // The original offset where the character at canonical offset `at` comes from: the start of
   // the rewritten sequence when `at` falls inside one.
@@ -97,12 +96,18 @@ class FRNEWS_API OffsetMap {
   [[nodiscard]] std::uint32_t to_original_end(std::uint32_t at) const noexcept;
   // A canonical span as the smallest original span that produced it.
   [[nodiscard]] Span to_original(Span canonical) const noexcept;
+  // An original span as the smallest canonical span produced from it: a rewritten sequence it
+  // touches comes whole, bytes normalization dropped come to nothing. It inverts to_original()
+  // on the spans frnews reports; clamped to the canonical text.
+  [[nodiscard]] Span to_canonical(Span original) const noexcept;
 
   [[nodiscard]] std::uint32_t canonical_size() const noexcept { return canonical_size_; }
   [[nodiscard]] std::uint32_t original_size() const noexcept { return original_size_; }
   [[nodiscard]] const std::vector<Run>& runs() const noexcept { return runs_; }
 
  private:
+  friend class detail::OffsetMapBuilder;
+
   std::vector<Run> runs_;
   std::uint32_t canonical_size_ = 0;
   std::uint32_t original_size_ = 0;

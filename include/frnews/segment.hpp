@@ -4,6 +4,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "frnews/error.hpp"
@@ -46,12 +47,20 @@ struct Paragraph {
   std::uint32_t end_sentence;
 };
 
+// A std::string about to be destroyed: a Document views its text, so building one from such a
+// string does not compile (keep the text in a variable that outlives the Document).
+template <class Text>
+concept TemporaryString = std::is_same_v<std::remove_const_t<Text>, std::string>;
+
 // One text, normalized and segmented once, shared by the entity linker and the quote extractor.
 // It refers to the caller's original text, which must outlive it.
 class FRNEWS_API Document {
  public:
   Document(std::string_view original, Normalized normalized, std::vector<Paragraph> paragraphs,
            std::vector<Sentence> sentences, std::vector<Token> tokens);
+  template <TemporaryString Text>
+  Document(Text&& original, Normalized normalized, std::vector<Paragraph> paragraphs,
+           std::vector<Sentence> sentences, std::vector<Token> tokens) = delete;
 
   [[nodiscard]] std::string_view original() const noexcept { return original_; }
   [[nodiscard]] std::string_view text() const noexcept { return normalized_.text; }
@@ -78,9 +87,13 @@ class FRNEWS_API Document {
 
 // Splits canonical text into paragraphs (at blank lines and line breaks), sentences and tokens.
 [[nodiscard]] FRNEWS_API Document segment(std::string_view original, Normalized normalized);
+template <TemporaryString Text>
+Document segment(Text&& original, Normalized normalized) = delete;
 
 // normalize() then segment().
 [[nodiscard]] FRNEWS_API Result<Document> make_document(std::string_view original,
                                                         const NormalizeOptions& options = {});
+template <TemporaryString Text>
+Result<Document> make_document(Text&& original, const NormalizeOptions& options = {}) = delete;
 
 }  // namespace frnews

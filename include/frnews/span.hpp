@@ -1,5 +1,7 @@
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -17,8 +19,11 @@ struct Span {
   [[nodiscard]] constexpr bool contains(Span other) const noexcept {
     return begin <= other.begin && other.end <= end;
   }
+  // The bytes of `text` it covers, clamped to the text: a span past the end gives what lies
+  // inside, an empty view when it starts at or after the end (or ends before it starts).
   [[nodiscard]] constexpr std::string_view of(std::string_view text) const noexcept {
-    return text.substr(begin, end - begin);
+    if (begin >= text.size() || end <= begin) return {};
+    return {text.data() + begin, std::min<std::size_t>(end, text.size()) - begin};
   }
   friend constexpr bool operator==(Span, Span) noexcept = default;
 };

@@ -7,6 +7,11 @@ namespace frnews {
 Analyzer::Analyzer(const KnowledgeBase& kb, AnalyzerOptions options)
     : options_(options), linker_(kb, options.linker) {}
 
+Analyzer::Analyzer(KnowledgeBase&& kb, AnalyzerOptions options)
+    : owned_kb_(std::make_unique<const KnowledgeBase>(std::move(kb))),
+      options_(options),
+      linker_(*owned_kb_, options.linker) {}
+
 Result<Analysis> Analyzer::analyze(std::string_view text) const {
   auto document = make_document(text, options_.normalize);
   if (!document) return document.error();
@@ -16,6 +21,7 @@ Result<Analysis> Analyzer::analyze(std::string_view text) const {
   analysis.original = std::string(text);
   analysis.normalized = std::string(doc.text());
   analysis.repairs = doc.normalized().repairs;
+  analysis.map = doc.normalized().map;
   analysis.sentences.reserve(doc.sentences().size());
   for (const auto& sentence : doc.sentences()) analysis.sentences.push_back(doc.to_original(sentence.span));
   analysis.entities = linker_.link(doc);

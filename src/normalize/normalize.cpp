@@ -9,14 +9,19 @@
 #include <boost/locale/conversion.hpp>
 #include <limits>
 #include <optional>
+#include <string>
+#include <vector>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
 #include "frnews/normalize.hpp"
+#include "core/embedded.hpp"
+#include "core/tsv.hpp"
 #include "normalize/characters.hpp"
 #include "normalize/html.hpp"
+#include "normalize/offset_map_builder.hpp"
 #include "normalize/utf8.hpp"
 
 namespace frnews {
@@ -63,85 +68,133 @@ std::string to_nfc(std::string_view text) {
   return boost::locale::normalize(text.data(), text.data() + text.size(), boost::locale::norm_nfc, nfc_locale());
 }
 
-// Offset-map runs under construction. Unlike OffsetMap, it can take back its tail when a
-// repair reaches back into text already written (mojibake, NFC, "..." -> "…").
-class RunBuilder {
- public:
-  void copy(std::uint32_t canonical, std::uint32_t original) {
-    if (!runs_.empty()) {
-      const auto& back = runs_.back();
-      if (back.identity && canonical - back.canonical == original - back.original) return;
-      if (back.canonical == canonical) runs_.pop_back();
-    }
-    runs_.push_back({canonical, original, true});
-  }
-  void rewrite(std::uint32_t canonical, std::uint32_t original) {
-    if (!runs_.empty()) {
-      const auto& back = runs_.back();
-      // Bytes rewritten from the same original place extend the same run.
-      if (!back.identity && back.original == original) return;
-      if (back.canonical == canonical) runs_.pop_back();
-    }
-    runs_.push_back({canonical, original, false});
-  }
-  // The original offset of canonical offset `at`; `at` is near the end, so search from there.
-  [[nodiscard]] std::uint32_t original_at(std::uint32_t at) const noexcept {
-    auto run = runs_.rbegin();
-    while (run != runs_.rend() && run->canonical > at) ++run;
-    if (run == runs_.rend()) return at;
-    return run->identity ? run->original + (at - run->canonical) : run->original;
-  }
-  // True when canonical [begin, end) lies in one identity run.
-  [[nodiscard]] bool identity_through(std::uint32_t begin, std::uint32_t end) const noexcept {
-    auto run = runs_.rbegin();
-    std::uint32_t run_end = std::numeric_limits<std::uint32_t>::max();
-    while (run != runs_.rend() && run->canonical > begin) {
-      run_end = run->canonical;
-      ++run;
-    }
-    return run != runs_.rend() && run->identity && end <= run_end;
-  }
-  // Forgets the runs that start at or after canonical offset `at`.
-  void truncate(std::uint32_t at) {
-    while (!runs_.empty() && runs_.back().canonical >= at) runs_.pop_back();
-  }
-  [[nodiscard]] OffsetMap build(std::uint32_t canonical_size, std::uint32_t original_end,
-                                std::uint32_t original_size) const {
-    OffsetMap map;
-    for (const auto& run : runs_) {
-      if (run.identity) {
-        map.append_copy(run.canonical, run.original);
-      } else {
-        map.append_rewrite(run.canonical, run.original);
-      }
-    }
-    // Closes the last rewrite where its original bytes end, so dropped trailing bytes are not
-    // counted in it.
-    if (!runs_.empty() && !runs_.back().identity && runs_.back().canonical < canonical_size) {
-      map.append_copy(canonical_size, original_end);
-    }
-    map.finish(canonical_size, original_size);
-    return map;
-  }
-
- private:
-  std::vector<OffsetMap::Run> runs_;
-};
-
 constexpr bool is_ascii_alnum(unsigned char byte) noexcept {
   return (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z');
 }
 
-// Words that end in an elided vowel: l', d', qu', jusqu'…
-bool ends_with_elision(std::string_view text) noexcept {
+// The words normalization reads in data/lexicon: what comes before an apostrophe
+// (elisions.tsv) and words that show a text is French (french_words.tsv).
+struct NormalizationLexicon {
+  std::vector<std::string> elisions;   // "l", "qu", "jusqu": ASCII, lower case
+  std::vector<std::string> compounds;  // "aujourd", "prud": first parts of words with an apostrophe
+  std::size_t longest = 0;             // the longest of both, in bytes
+  std::vector<std::string> french_words;  // by fold_key(), sorted
+
+  NormalizationLexicon() {
+    const auto file = [](std::string_view name) { return detail::embedded_file(name).value_or(std::string_view{}); };
+    detail::for_each_tsv_record(file("lexicon/elisions.tsv"), [&](const auto& fields, std::size_t) {
+      if (fields.size() < 2 || fields[0].empty()) return;
+      std::string form(fields[0]);
+      for (auto& c : form) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      longest = std::max(longest, form.size());
+      (fields[1] == "compound" ? compounds : elisions).push_back(std::move(form));
+    });
+    detail::for_each_tsv_record(file("lexicon/french_words.tsv"), [&](const auto& fields, std::size_t) {
+      if (!fields[0].empty()) french_words.push_back(fold_key(fields[0]));
+    });
+    std::sort(french_words.begin(), french_words.end());
+  }
+
+  [[nodiscard]] bool is_french_word(std::string_view word) const {
+    return std::binary_search(french_words.begin(), french_words.end(), fold_key(word));
+  }
+};
+
+const NormalizationLexicon& normalization_lexicon() {
+  static const NormalizationLexicon lexicon;
+  return lexicon;
+}
+
+// Where the whole word ending `text` starts when it is written before an apostrophe: an elided
+// word (l', d', qu', jusqu'…), or with `compounds` also the first part of a word like aujourd'hui.
+std::optional<std::size_t> elision_ending(std::string_view text, const NormalizationLexicon& lexicon, bool compounds) {
   std::size_t begin = text.size();
-  while (begin > 0 && begin + 7 > text.size() && is_ascii_alnum(static_cast<unsigned char>(text[begin - 1]))) --begin;
-  if (begin > 0 && detail::is_letter(decode_utf8(text, previous_boundary(text, begin)).code_point)) return false;
+  while (begin > 0 && begin + lexicon.longest > text.size() && is_ascii_alnum(static_cast<unsigned char>(text[begin - 1]))) {
+    --begin;
+  }
+  if (begin > 0 && detail::is_letter(decode_utf8(text, previous_boundary(text, begin)).code_point)) return {};
   std::string word(text.substr(begin));
   for (auto& c : word) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  static constexpr std::string_view elisions[] = {"c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu",
-                                                  "lorsqu", "puisqu", "quoiqu", "presqu"};
-  return std::find(std::begin(elisions), std::end(elisions), word) != std::end(elisions);
+  const auto listed = [&](const std::vector<std::string>& words) {
+    return std::find(words.begin(), words.end(), word) != words.end();
+  };
+  if (listed(lexicon.elisions) || (compounds && listed(lexicon.compounds))) return begin;
+  return {};
+}
+
+// A letter an elided word is written before: a vowel or h, in either case, with or without an
+// accent.
+constexpr bool takes_elision(char32_t cp) noexcept {
+  if (cp < 0x80) {
+    const auto lower = static_cast<char32_t>(cp | 0x20U);
+    return cp >= 'A' && (lower == 'a' || lower == 'e' || lower == 'i' || lower == 'o' || lower == 'u' ||
+                         lower == 'y' || lower == 'h');
+  }
+  const char32_t lower = cp >= 0xC0 && cp <= 0xDE ? cp + 0x20 : cp;
+  return (lower >= 0xE0 && lower <= 0xE6) || (lower >= 0xE8 && lower <= 0xEF) || (lower >= 0xF2 && lower <= 0xF6) ||
+         (lower >= 0xF9 && lower <= 0xFD) || lower == 0xFF || cp == 0x152 || cp == 0x153;
+}
+
+constexpr bool is_word_character(char32_t cp) noexcept { return detail::is_letter(cp) || detail::is_combining_mark(cp); }
+
+// Up to `count` words of `text` on the line before byte `at`, nearest first.
+std::vector<std::string_view> words_before(std::string_view text, std::size_t at, std::size_t count) {
+  std::vector<std::string_view> words;
+  std::size_t word_end = std::string_view::npos;
+  while (at > 0 && words.size() < count) {
+    const std::size_t start = previous_boundary(text, at);
+    const char32_t cp = decode_utf8(text, start).code_point;
+    if (detail::is_newline(cp)) break;
+    if (is_word_character(cp) && word_end == std::string_view::npos) word_end = at;
+    if (!is_word_character(cp) && word_end != std::string_view::npos) {
+      words.push_back(text.substr(at, word_end - at));
+      word_end = std::string_view::npos;
+    }
+    at = start;
+  }
+  if (word_end != std::string_view::npos && words.size() < count) words.push_back(text.substr(at, word_end - at));
+  return words;
+}
+
+// Up to `count` words of `text` on the line from byte `at` on.
+std::vector<std::string_view> words_after(std::string_view text, std::size_t at, std::size_t count) {
+  std::vector<std::string_view> words;
+  std::size_t word_begin = std::string_view::npos;
+  while (at < text.size() && words.size() < count) {
+    const detail::Decoded decoded = decode_utf8(text, at);
+    if (detail::is_newline(decoded.code_point)) break;
+    if (is_word_character(decoded.code_point) && word_begin == std::string_view::npos) word_begin = at;
+    if (!is_word_character(decoded.code_point) && word_begin != std::string_view::npos) {
+      words.push_back(text.substr(word_begin, at - word_begin));
+      word_begin = std::string_view::npos;
+    }
+    at += decoded.length;
+  }
+  if (word_begin != std::string_view::npos && words.size() < count) words.push_back(text.substr(word_begin, at - word_begin));
+  return words;
+}
+
+// True when the "Ã" at `at` in canonical text `text` is the "à" of UTF-8 read as Windows-1252:
+// it stands alone (at the start of a line or after a space), spaces and a word follow, and either
+// the text is `garbled` or the word after it is French or capitalised ("Ã la fin", "Ã Paris")
+// with a French word among the four words on either side. "la lettre Ã seule" stays.
+bool isolated_a_grave(std::string_view text, std::size_t at, bool garbled, const NormalizationLexicon& lexicon) {
+  if (at > 0) {
+    const char32_t before = decode_utf8(text, previous_boundary(text, at)).code_point;
+    if (!detail::is_space(before) && !detail::is_newline(before)) return false;
+  }
+  std::size_t next = at + 2;
+  while (next < text.size() && detail::is_space(decode_utf8(text, next).code_point)) next += decode_utf8(text, next).length;
+  if (next == at + 2 || next >= text.size() || !detail::is_letter(decode_utf8(text, next).code_point)) return false;
+  if (garbled) return true;
+  constexpr std::size_t window = 4;
+  const std::vector<std::string_view> after = words_after(text, next, window);
+  const char32_t initial = decode_utf8(after.front(), 0).code_point;
+  const bool capital = (initial >= 'A' && initial <= 'Z') || (initial >= 0xC0 && initial <= 0xDE && initial != 0xD7);
+  if (!capital && !lexicon.is_french_word(after.front())) return false;
+  const auto french = [&](std::string_view word) { return lexicon.is_french_word(word); };
+  const std::vector<std::string_view> before = words_before(text, at, window);
+  return std::any_of(after.begin(), after.end(), french) || std::any_of(before.begin(), before.end(), french);
 }
 
 // Ligatures split into their letters.
@@ -214,7 +267,7 @@ class Normalizer {
  public:
   // `html` forces HTML on: automatic mode found a reference only in the canonical text.
   Normalizer(std::string_view original, const NormalizeOptions& options, bool html)
-      : in_(original), options_(options) {
+      : in_(original), options_(options), lexicon_(normalization_lexicon()) {
     for (const char32_t cp : options.apostrophe) append_utf8(apostrophe_, cp);
     straight_apostrophe_ = apostrophe_ == "'";
     curly_apostrophe_ = apostrophe_ == "\u2019";
@@ -285,6 +338,7 @@ class Normalizer {
     if (options_.unify_apostrophes) {
       set_ascii_class('\'', AsciiClass::stop);
       set_ascii_class('`', AsciiClass::stop);
+      set_ascii_class('"', AsciiClass::stop);  // may stand for an apostrophe: d"être
     }
   }
   void set_ascii_class(char byte, AsciiClass ascii_class) noexcept {
@@ -467,6 +521,7 @@ class Normalizer {
     const __m128i special_2 = byte(html_ ? '<' : never);
     const __m128i special_3 = byte(options_.unify_apostrophes ? '\'' : never);
     const __m128i special_4 = byte(options_.unify_apostrophes ? '`' : never);
+    const __m128i special_5 = byte(options_.unify_apostrophes ? '"' : never);
     const __m128i dot = byte(options_.expand_ellipsis ? never : '.');
     const __m128i semicolon = byte(watch_references_ ? ';' : never);
     std::size_t i = at;
@@ -480,7 +535,7 @@ class Normalizer {
       bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, byte(0x7F)));
       bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, special_1), _mm_cmpeq_epi8(v, special_2)));
       bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, special_3), _mm_cmpeq_epi8(v, special_4)));
-      bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, semicolon));
+      bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, semicolon), _mm_cmpeq_epi8(v, special_5)));
       bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(n, dot)));
       // A space must be single and start a word.
       const __m128i lower = _mm_or_si128(n, byte(0x20));
@@ -675,7 +730,7 @@ class Normalizer {
       record(RepairKind::ellipsis, begin, end);
       return;
     }
-    if (options_.unify_apostrophes && detail::is_apostrophe_like(cp)) {
+    if (options_.unify_apostrophes && (detail::is_apostrophe_like(cp) || may_stand_for_apostrophe(cp))) {
       if (apostrophe_pending_.active) resolve_apostrophe(cp);
       flush_whitespace(cp);
       apostrophe_pending_ = {true, cp, begin, end, verbatim};
@@ -742,7 +797,7 @@ class Normalizer {
     if (!options_.unify_apostrophes || space_.active || out_.empty()) return;
     const auto start = size32(previous_boundary(out_, out_.size()));
     const char32_t cp = decode_utf8(out_, start).code_point;
-    if (!detail::is_apostrophe_like(cp)) return;
+    if (!detail::is_apostrophe_like(cp) && cp != '"') return;
     std::string as_written;
     append_utf8(as_written, cp);
     const std::uint32_t original_begin = rewind(start);
@@ -885,9 +940,19 @@ class Normalizer {
     const char32_t last = last_cp();
     // A letter that ends in a combining mark is still a letter.
     const char32_t previous = last >= 0x300 && last <= 0x36F ? U'a' : last;
-    const bool elided = detail::is_letter(previous) && next != 0 && !detail::is_space(next) &&
-                        !detail::is_newline(next) && !detail::is_apostrophe_like(next) && ends_with_elision(out_);
-    const bool apostrophe = (detail::is_letter(previous) && detail::is_letter(next)) || elided;
+    bool apostrophe = false;
+    if (pending.code_point == '"') {
+      // A straight double quote is an apostrophe only where it makes a French elision or a word
+      // like aujourd'hui: d"être, qu"il, aujourd"hui. "Bonjour", dit "non", le mot "d" stay, and
+      // so does "s"affirme, where the elided word follows a quotation mark: a quoted letter.
+      const auto word = detail::is_letter(previous) && takes_elision(next) ? elision_ending(out_, lexicon_, true)
+                                                                           : std::nullopt;
+      apostrophe = word && (*word == 0 || out_[*word - 1] != '"');
+    } else {
+      const bool elided = detail::is_letter(previous) && next != 0 && !detail::is_space(next) && !detail::is_newline(next) &&
+                          !detail::is_apostrophe_like(next) && elision_ending(out_, lexicon_, false);
+      apostrophe = (detail::is_letter(previous) && detail::is_letter(next)) || elided;
+    }
     std::string as_found;
     append_utf8(as_found, pending.code_point);
     const bool mangles = options_.fix_mojibake && !options_.apostrophe.empty() &&
@@ -898,6 +963,11 @@ class Normalizer {
     }
     record(RepairKind::apostrophe, pending.begin, pending.end);
     emit_text(apostrophe_, pending.begin, pending.end);
+  }
+
+  // A straight double quote right after a letter, which a bad conversion of ’ may have left.
+  [[nodiscard]] bool may_stand_for_apostrophe(char32_t cp) const noexcept {
+    return cp == '"' && !space_.active && !apostrophe_pending_.active && detail::is_letter(last_cp());
   }
 
   void flush_pending(char32_t next) {
@@ -1008,12 +1078,38 @@ class Normalizer {
     if (apostrophe_pending_.active) resolve_apostrophe(0);
     flush_whitespace(0);
     close_nfc();
+    repair_isolated_a_tilde();
+  }
+
+  // "à" in UTF-8 read as Windows-1252 is "Ã" and a no-break space, which copy and paste or HTML
+  // often turns into an ordinary space: "arrivé Ã Paris". Such an "Ã" standing alone before a
+  // word becomes "à" where the text shows it is garbled (another mojibake repair) or French (see
+  // isolated_a_grave()). Decided on the finished canonical text, so a second pass decides alike;
+  // "Ã" and "à" have the same length, so the text is patched in place.
+  void repair_isolated_a_tilde() {
+    if (!options_.fix_mojibake) return;
+    const bool garbled = std::any_of(repairs_.begin(), repairs_.end(),
+                                     [](const Repair& repair) { return repair.kind == RepairKind::mojibake; });
+    std::vector<std::uint32_t> starts;
+    // 0x83 is rare in French text, unlike 0xC3: search for the second byte of "Ã".
+    for (std::size_t at = out_.find('\x83'); at != std::string::npos; at = out_.find('\x83', at + 1)) {
+      if (at > 0 && out_[at - 1] == '\xC3' && isolated_a_grave(out_, at - 1, garbled, lexicon_)) {
+        starts.push_back(size32(at - 1));
+      }
+    }
+    if (starts.empty()) return;
+    const std::vector<Span> originals = map_.rewrite_in_place(starts, 2, size32(out_.size()), last_end_);
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+      out_[starts[k] + 1] = '\xA0';  // "Ã" C3 83 -> "à" C3 A0
+      record(RepairKind::mojibake, originals[k].begin, originals[k].end);
+    }
   }
 
   void record(RepairKind kind, std::uint32_t begin, std::uint32_t end) { repairs_.push_back({kind, {begin, end}}); }
 
   std::string_view in_;
   const NormalizeOptions& options_;
+  const NormalizationLexicon& lexicon_;
   std::string apostrophe_;
   bool straight_apostrophe_ = false;  // options.apostrophe is "'"
   bool curly_apostrophe_ = false;     // options.apostrophe is "’"
@@ -1023,7 +1119,7 @@ class Normalizer {
   AsciiClass ascii_classes_[128] = {};
 
   std::string out_;
-  RunBuilder map_;
+  detail::OffsetMapBuilder map_;
   std::vector<Repair> repairs_;
   std::uint32_t last_end_ = 0;  // original end of what was written last
 

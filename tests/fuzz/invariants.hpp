@@ -140,6 +140,17 @@ inline void check_offset_map(const OffsetMap& map, std::string_view canonical, s
   }
   expect(map.to_original(Span{0, static_cast<std::uint32_t>(canonical.size())}).end <= original.size(),
          "offset map: whole text maps past the original");
+  // Back again: the original bytes of each canonical character map to a canonical span that holds
+  // it, on character boundaries (an inserted character has no original bytes to come back from).
+  for (std::uint32_t at = 0, next = 0; at < canonical.size(); at = next) {
+    for (next = at + 1; !canonical_boundaries.at(next); ++next) {}
+    const Span from = map.to_original(Span{at, next});
+    if (from.empty()) continue;
+    const Span back = map.to_canonical(from);
+    expect(back.contains(Span{at, next}), "offset map: to_canonical loses the character", at, back.end);
+    expect(back.end <= canonical.size() && canonical_boundaries.at(back.begin) && canonical_boundaries.at(back.end),
+           "offset map: to_canonical inside a character", back.begin, back.end);
+  }
 }
 
 inline void check_normalized(const Normalized& normalized, std::string_view original) {
