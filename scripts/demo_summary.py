@@ -25,7 +25,10 @@ def summarize(document):
     print("\nQuotes: kind, speaker, words")
     for quote in quotes:
         speaker = quote["speaker"]["name"] if quote["speaker"] else "?"
-        print(f"  {quote['kind']:8}  {speaker}: « {shorten(quote['text'])} »")
+        words = shorten(quote["text"])
+        # Reported speech had no quotation marks in the text: none are added.
+        shown = words if quote["kind"] == "indirect" else f"« {words} »"
+        print(f"  {quote['kind']:8}  {speaker}: {shown}")
     print("\nEntities: type, name, link, mentions")
     entities = {}  # in the order of their first mention
     for mention in mentions:
