@@ -12,7 +12,13 @@ if(NOT status EQUAL 0 OR NOT version STREQUAL VERSION)
   message(FATAL_ERROR "pkg-config --modversion frnews gave '${version}' (status ${status}), expected ${VERSION}: ${error}")
 endif()
 
-foreach(mode shared static)
+# A shared frnews outside the system's library folders is found at run time through
+# LD_LIBRARY_PATH, as its users would do.
+execute_process(COMMAND "${PKG_CONFIG}" --variable=libdir frnews
+  OUTPUT_VARIABLE libdir OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
+set(ENV{LD_LIBRARY_PATH} "${libdir}:$ENV{LD_LIBRARY_PATH}")
+
+foreach(mode plain static)
   set(pkg_config_args --cflags --libs frnews)
   if(mode STREQUAL "static")
     list(PREPEND pkg_config_args --static)
