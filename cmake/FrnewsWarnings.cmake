@@ -15,10 +15,14 @@ function(frnews_set_warnings target)
   endif()
 endfunction()
 
+# The sanitizers reach what links the target inside this build (tests, examples, the command),
+# never the installed package: BUILD_INTERFACE keeps them out of the exported frnews::frnews.
 function(frnews_set_sanitizers target)
   if(FRNEWS_SANITIZE AND NOT MSVC)
-    target_compile_options(${target} PUBLIC -fsanitize=address,undefined -fno-omit-frame-pointer
-      -fno-sanitize-recover=undefined)
-    target_link_options(${target} PUBLIC -fsanitize=address,undefined)
+    target_compile_options(${target} PUBLIC
+      $<BUILD_INTERFACE:-fsanitize=address,undefined>
+      $<BUILD_INTERFACE:-fno-omit-frame-pointer>
+      $<BUILD_INTERFACE:-fno-sanitize-recover=undefined>)
+    target_link_options(${target} PUBLIC $<BUILD_INTERFACE:-fsanitize=address,undefined>)
   endif()
 endfunction()

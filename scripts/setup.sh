@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(g++ cmake ninja-build libboost-locale-dev libboost-dev libfmt-dev libicu-dev
-          libcli11-dev libsimdjson-dev catch2 libbenchmark-dev python3 zlib1g-dev libbz2-dev "$@")
+          libcli11-dev libsimdjson-dev catch2 libbenchmark-dev python3 zlib1g-dev libbz2-dev pkgconf "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -2,6 +2,9 @@
 """Quotes, their speakers and the entities of a French text (a file, or a sample sentence).
 
     PYTHONPATH=build/python python3 examples/python/analyze.py [FILE]
+
+PYTHONPATH names the module built with -DFRNEWS_PYTHON=ON; once installed (docs/python.md), the
+interpreter it was built for finds it without PYTHONPATH.
 """
 import sys
 

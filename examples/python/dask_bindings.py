@@ -2,7 +2,12 @@
 """frnews on a Dask cluster: each worker process analyses its partitions of a JSON Lines corpus
 ({"id", "text"} per line) with the Python module and writes JSON Lines part files.
 
-    PYTHONPATH=build/python python3 examples/python/dask_bindings.py CORPUS.jsonl OUTPUT_DIR [WORKERS]
+    /usr/bin/python3 examples/python/dask_bindings.py CORPUS.jsonl OUTPUT_DIR [WORKERS]
+
+Runs with a Python 3 that imports dask and distributed: on Debian, /usr/bin/python3 with the
+packages python3-dask and python3-distributed (scripts/python_test.sh installs them), and the
+module frnews built for that interpreter: installed (docs/python.md), or with
+PYTHONPATH=build/python after a build with -DFRNEWS_PYTHON=ON.
 """
 import json
 import os

@@ -3,15 +3,32 @@
 goes through its own `frnews analyze --jsonl` process, lines in, lines out, the contract of
 Spark's RDD.pipe and Hadoop Streaming.
 
-    python3 examples/python/dask_pipe.py CORPUS.jsonl OUTPUT_DIR [WORKERS] [FRNEWS_COMMAND]
+    /usr/bin/python3 examples/python/dask_pipe.py CORPUS.jsonl OUTPUT_DIR [WORKERS] [FRNEWS_COMMAND]
+
+Runs with a Python 3 that imports dask and distributed: on Debian, /usr/bin/python3 with the
+packages python3-dask and python3-distributed (scripts/python_test.sh installs them). The frnews
+command is FRNEWS_COMMAND when given, else the first `frnews` on the PATH, else build/tools/frnews
+of this repository.
 """
 import os
+import shutil
 import subprocess
 import sys
 import time
 
 import dask.bag as db
 from distributed import Client, LocalCluster
+
+BUILT_COMMAND = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "build", "tools", "frnews")
+
+
+def find_command():
+    """frnews on the PATH, else the command built in this repository."""
+    command = shutil.which("frnews") or (BUILT_COMMAND if os.access(BUILT_COMMAND, os.X_OK) else None)
+    if command is None:
+        sys.exit("no frnews command on the PATH nor in build/tools/: build it with scripts/build.sh, "
+                 "or give its path after WORKERS")
+    return command
 
 
 def pipe(lines, command):
@@ -24,7 +41,7 @@ def pipe(lines, command):
 if __name__ == "__main__":
     corpus, output = sys.argv[1], sys.argv[2]
     workers = int(sys.argv[3]) if len(sys.argv) > 3 else 2
-    command = sys.argv[4] if len(sys.argv) > 4 else "frnews"
+    command = sys.argv[4] if len(sys.argv) > 4 else find_command()
     with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster, \
             Client(cluster):
         start = time.perf_counter()
