@@ -103,8 +103,8 @@ Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
                                           : EntityType::organization;
     shape.rule = (head & cue_place_head)  ? "shape.place-head"
                  : (head & cue_misc_head) ? "shape.event-head"
-                 : (head & cue_org_head)  ? "shape.organisation-head"
-                                          : "shape.institution-head";
+                 : lower_head             ? "shape.institution-head"
+                                          : "shape.organisation-head";
     return shape;
   }
   // Capitalised words, "Le"/"La" inside ("Marine Le Pen", "à La Haye"), particles before a
