@@ -53,7 +53,26 @@ DocumentView::DocumentView(const Document& doc) : doc_(doc), tokens_(doc.tokens(
       entry.is_honorific = honorific.has_value();
       if (honorific) entry.honorific = *honorific;
     }
-    if (flags_[i] == is_word && folded.size() >= 4) lower_words_.insert(folded);
+  }
+  note_lower_case_words();
+}
+
+// Only the words that written_in_lower_case() may be asked about (capitalised, or a lower-case
+// head) need their lower-case twins in the set: a filter of their keys spares hashing the
+// others, most of the text.
+void DocumentView::note_lower_case_words() {
+  constexpr std::size_t filter_bits = 1U << 16;
+  const auto slot = [](std::string_view folded) {
+    return (folded.size() * 131 + static_cast<unsigned char>(folded.front()) * 31U +
+            static_cast<unsigned char>(folded.back())) % filter_bits;
+  };
+  std::vector<bool> asked(filter_bits, false);
+  for (std::uint32_t i = 0; i < size(); ++i) {
+    if (!key(i).empty() && (has(i, is_cap) || is(i, cue_place_head | cue_institution_head))) asked[slot(key(i))] = true;
+  }
+  for (std::uint32_t i = 0; i < size(); ++i) {
+    const std::string_view folded = key(i);
+    if (flags_[i] == is_word && folded.size() >= 4 && asked[slot(folded)]) lower_words_.insert(folded);
   }
 }
 

@@ -87,6 +87,7 @@ class DocumentView {
   };
 
   void mark_initials_and_titles();
+  void note_lower_case_words();
 
   const Document& doc_;
   std::span<const Token> tokens_;

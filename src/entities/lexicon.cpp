@@ -5,6 +5,7 @@
 
 #include "core/embedded.hpp"
 #include "entities/lexicon_file.hpp"
+#include "entities/words.hpp"
 
 namespace frnews::detail {
 namespace {
@@ -41,10 +42,6 @@ constexpr std::array<std::pair<std::string_view, std::uint32_t>, 12> cue_kinds =
     {"ministry", word_ministry},
     {"football", word_football},
 }};
-
-bool ends_with_any(std::string_view key, const std::vector<std::string>& endings) noexcept {
-  return std::any_of(endings.begin(), endings.end(), [&](const std::string& e) { return key.ends_with(e); });
-}
 
 }  // namespace
 
@@ -104,12 +101,15 @@ EntityLexicon::EntityLexicon(const FileSource& source) : records_(std::size(file
     return {};
   });
   read(affixes_file, 2, 2, [&](const auto& fields) -> std::string {
-    std::vector<std::string>* list = fields[1] == "adjective_ending"     ? &adjective_endings_
-                                     : fields[1] == "common_noun_ending" ? &common_noun_endings_
-                                     : fields[1] == "place_title_start"  ? &place_title_starts_
-                                                                         : nullptr;
-    if (!list) return "unknown kind " + std::string(fields[1]);
-    list->push_back(fold_key(fields[0]));
+    if (fields[1] == "adjective_ending") {
+      adjective_endings_.add(fold_key(fields[0]));
+    } else if (fields[1] == "common_noun_ending") {
+      common_noun_endings_.add(fold_key(fields[0]));
+    } else if (fields[1] == "place_title_start") {
+      place_title_starts_.push_back(fold_key(fields[0]));
+    } else {
+      return "unknown kind " + std::string(fields[1]);
+    }
     return {};
   });
 }
@@ -122,11 +122,11 @@ const LexiconEntry& EntityLexicon::word(std::string_view key) const noexcept {
 
 bool EntityLexicon::looks_adjective(std::string_view key, const LexiconEntry& word) const noexcept {
   if (key.size() < 4 || (word.kinds & word_not_adjective)) return false;
-  return ends_with_any(key, adjective_endings_) || (word.kinds & word_demonym);
+  return adjective_endings_.ends(key) || (word.kinds & word_demonym);
 }
 
 bool EntityLexicon::has_common_noun_ending(std::string_view key) const noexcept {
-  return ends_with_any(key, common_noun_endings_);
+  return common_noun_endings_.ends(key);
 }
 
 bool EntityLexicon::holds_a_place(std::string_view title_key) const noexcept {
@@ -171,10 +171,8 @@ RoleMatch EntityLexicon::role_at(const Document& doc, std::uint32_t first) const
   // "la ministre", "le porte-parole": the article tells the gender of a title that has one form.
   if (best && best.gender == Gender::unknown && first > sentence.first_token) {
     const std::string key_before = fold_key(doc.text(tokens[first - 1]));
-    if (key_before == "la" || key_before == "une" || key_before == "cette") best.gender = Gender::feminine;
-    if (key_before == "le" || key_before == "un" || key_before == "ce" || key_before == "du" || key_before == "au") {
-      best.gender = Gender::masculine;
-    }
+    if (linking::is_feminine_determiner(key_before)) best.gender = Gender::feminine;
+    if (linking::is_masculine_determiner(key_before)) best.gender = Gender::masculine;
   }
   return best;
 }

@@ -5,6 +5,8 @@
 // once each. Immutable; shared by the entity linker and the quote extractor from any thread.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -65,6 +67,22 @@ struct Demonym {
   bool country = false;    // false for cities and regions ("lyonnais", "breton")
 };
 
+// Word endings, grouped by their last byte so that a word is compared with few of them.
+class Endings {
+ public:
+  void add(std::string ending) {
+    if (!ending.empty()) by_last_byte_[static_cast<unsigned char>(ending.back())].push_back(std::move(ending));
+  }
+  [[nodiscard]] bool ends(std::string_view key) const noexcept {
+    if (key.empty()) return false;
+    const auto& candidates = by_last_byte_[static_cast<unsigned char>(key.back())];
+    return std::any_of(candidates.begin(), candidates.end(), [&](const std::string& e) { return key.ends_with(e); });
+  }
+
+ private:
+  std::array<std::vector<std::string>, 256> by_last_byte_;
+};
+
 class EntityLexicon {
  public:
   // The text of a lexicon file by name ("lexicon/roles.tsv").
@@ -121,7 +139,8 @@ class EntityLexicon {
   FoldedMap<LexiconEntry> words_;
   FoldedMap<Honorific> honorifics_;  // by written form
   FoldedMap<RoleEntry> roles_;
-  std::vector<std::string> adjective_endings_, common_noun_endings_, place_title_starts_;
+  Endings adjective_endings_, common_noun_endings_;
+  std::vector<std::string> place_title_starts_;
   std::vector<std::size_t> records_;  // by files[]
 };
 

@@ -131,9 +131,10 @@ class MentionFinder {
                                          view_.text(j - 1) != "&")) {
         break;
       }
+      // A name ends with a word or a number: no lookup for the runs that end otherwise.
+      if (!view_.has(j - 1, is_word | is_glued) && view_.kind(j - 1) != TokenKind::number) continue;
       const auto found = kb_.lookup(view_.key(i, j));
-      if (!found.empty() && (view_.has(j - 1, is_word | is_glued) || view_.kind(j - 1) == TokenKind::number) &&
-          capitals_agree(i, j, found.front())) {
+      if (!found.empty() && capitals_agree(i, j, found.front())) {
         best = j;
         entries = found;
       }
@@ -347,7 +348,7 @@ class MentionFinder {
     std::uint32_t k = after + 1;
     if (view_.kind(k) == TokenKind::number) return k + 1 < end && view_.key(k + 1) == "ans";
     const std::string_view key = view_.key(k);
-    if (key == "le" || key == "la" || key == "l'" || key == "un" || key == "une" || key == "son" || key == "sa") ++k;
+    if (opens_apposition(key)) ++k;
     return k < end && view_.has(k, is_word) && static_cast<bool>(view_.role_at(k));
   }
 

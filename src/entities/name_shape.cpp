@@ -80,7 +80,7 @@ Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
     std::uint32_t k = j;
     if (k < end && is_de(view_.key(k))) {
       ++k;
-      if (k < end && (view_.key(k) == "la" || view_.key(k) == "l'")) ++k;
+      if (k < end && is_feminine_article(view_.key(k))) ++k;
     }
     const bool complement = k > j && k < end && view_.has(k, is_cap) && !view_.is(k, cue_stop);
     // "Bureau politique du Parti communiste": the body inside the party is the party's.

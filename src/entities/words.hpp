@@ -39,6 +39,22 @@ inline bool is_de(std::string_view folded) noexcept {
 // "la", "l'": the article between "de" and a complement ("ministre de la Culture").
 inline bool is_feminine_article(std::string_view folded) noexcept { return folded == "la" || folded == "l'"; }
 
+// Determiners that tell the gender of a title with one form for both: "la ministre", "le
+// porte-parole", "au ministre".
+inline bool is_feminine_determiner(std::string_view folded) noexcept {
+  return folded == "la" || folded == "une" || folded == "cette";
+}
+inline bool is_masculine_determiner(std::string_view folded) noexcept {
+  return folded == "le" || folded == "un" || folded == "ce" || folded == "du" || folded == "au";
+}
+
+// Determiners that may open an apposition after a name: "Durand, le maire de ...", "Durand,
+// sa porte-parole".
+inline bool opens_apposition(std::string_view folded) noexcept {
+  return folded == "le" || folded == "la" || folded == "l'" || folded == "un" || folded == "une" || folded == "son" ||
+         folded == "sa";
+}
+
 // Words an acronym leaves out: "Parti communiste de Cuba" is "PCC".
 inline bool is_small_word(std::string_view folded) noexcept {
   return is_de(folded) || folded == "la" || folded == "le" || folded == "les" || folded == "l'" || folded == "et";
