@@ -142,6 +142,8 @@ TEST_CASE("the word lists of the lexicon files answer as the linker asks", "[ent
   CHECK(lexicon.has_common_noun_ending("revolution"));
   CHECK(lexicon.holds_a_place("ambassadrice"));
   CHECK_FALSE(lexicon.holds_a_place("ministre"));
+  CHECK(lexicon.has_portfolio("ministres"));
+  CHECK_FALSE(lexicon.has_portfolio("maire"));
   CHECK(lexicon.word("von").kinds & detail::word_name_particle);
   CHECK(lexicon.word("entraineur").kinds & detail::word_football);
   CHECK(lexicon.word("ministere").kinds & detail::word_ministry);

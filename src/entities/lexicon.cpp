@@ -43,6 +43,10 @@ constexpr std::array<std::pair<std::string_view, std::uint32_t>, 12> cue_kinds =
     {"football", word_football},
 }};
 
+bool starts_with_any(std::string_view key, const std::vector<std::string>& starts) noexcept {
+  return std::any_of(starts.begin(), starts.end(), [&](const std::string& start) { return key.starts_with(start); });
+}
+
 }  // namespace
 
 EntityLexicon::EntityLexicon(const FileSource& source) : records_(std::size(files), 0) {
@@ -107,6 +111,8 @@ EntityLexicon::EntityLexicon(const FileSource& source) : records_(std::size(file
       common_noun_endings_.add(fold_key(fields[0]));
     } else if (fields[1] == "place_title_start") {
       place_title_starts_.push_back(fold_key(fields[0]));
+    } else if (fields[1] == "portfolio_title_start") {
+      portfolio_title_starts_.push_back(fold_key(fields[0]));
     } else {
       return "unknown kind " + std::string(fields[1]);
     }
@@ -130,8 +136,11 @@ bool EntityLexicon::has_common_noun_ending(std::string_view key) const noexcept 
 }
 
 bool EntityLexicon::holds_a_place(std::string_view title_key) const noexcept {
-  return std::any_of(place_title_starts_.begin(), place_title_starts_.end(),
-                     [&](const std::string& start) { return title_key.starts_with(start); });
+  return starts_with_any(title_key, place_title_starts_);
+}
+
+bool EntityLexicon::has_portfolio(std::string_view title_key) const noexcept {
+  return starts_with_any(title_key, portfolio_title_starts_);
 }
 
 std::size_t EntityLexicon::records(std::string_view file) const noexcept {

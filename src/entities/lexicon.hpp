@@ -105,6 +105,9 @@ class EntityLexicon {
   [[nodiscard]] bool has_common_noun_ending(std::string_view key) const noexcept;
   // Whether the complement of a title with this last folded word is a place ("maire").
   [[nodiscard]] bool holds_a_place(std::string_view title_key) const noexcept;
+  // Whether a title with this folded word has a portfolio for complement, no entity
+  // ("ministre de la Culture").
+  [[nodiscard]] bool has_portfolio(std::string_view title_key) const noexcept;
   // How many records the lexicon read from one of its files.
   [[nodiscard]] std::size_t records(std::string_view file) const noexcept;
 
@@ -140,7 +143,7 @@ class EntityLexicon {
   FoldedMap<Honorific> honorifics_;  // by written form
   FoldedMap<RoleEntry> roles_;
   Endings adjective_endings_, common_noun_endings_;
-  std::vector<std::string> place_title_starts_;
+  std::vector<std::string> place_title_starts_, portfolio_title_starts_;
   std::vector<std::size_t> records_;  // by files[]
 };
 

@@ -93,7 +93,10 @@ std::string_view decisive_rule(const Mention& m, EntityType output_type) noexcep
 
 }  // namespace
 
-EntityLinker::EntityLinker(const KnowledgeBase& kb, LinkerOptions options) : kb_(&kb), options_(options) {}
+EntityLinker::EntityLinker(const KnowledgeBase& kb, LinkerOptions options) : kb_(&kb), options_(options) {
+  // The lexicons are read on first use: here, so that a malformed one fails the construction.
+  (void)detail::entity_lexicon();
+}
 
 Entities EntityLinker::link(const Document& doc) const {
   Entities result;

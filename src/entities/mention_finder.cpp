@@ -81,16 +81,15 @@ class MentionFinder {
   std::uint32_t after_role(std::uint32_t i, RoleMatch role) {
     std::uint32_t j = i + role.tokens;
     const std::uint32_t end = view_.sentence_end(i);
-    const bool minister = view_.key(i).starts_with("ministre") || view_.key(i).starts_with("ex-ministre") ||
-                          view_.key(i + role.tokens - 1).starts_with("ministre") ||
-                          view_.key(i).starts_with("secretaire d'");
+    const EntityLexicon& lexicon = entity_lexicon();
+    const bool minister = lexicon.has_portfolio(view_.key(i)) || lexicon.has_portfolio(view_.key(i + role.tokens - 1));
     while (j < end && view_.has(j, is_word) && !view_.has(j, is_cap) && view_.looks_adjective(j)) ++j;
     if (minister) j = skip_portfolio(j, end);
     pending_ = {};
     pending_.person = true;
     pending_.gender = role.gender;
     pending_.role_complement = true;
-    pending_.role_of_place = entity_lexicon().holds_a_place(view_.key(i + role.tokens - 1));
+    pending_.role_of_place = lexicon.holds_a_place(view_.key(i + role.tokens - 1));
     pending_.from = j;
     return j;
   }
