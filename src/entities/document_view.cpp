@@ -1,0 +1,107 @@
+#include "entities/document_view.hpp"
+
+namespace frnews::detail::linking {
+namespace {
+
+bool is_wordlike(TokenKind kind) noexcept { return kind == TokenKind::word || kind == TokenKind::number; }
+
+}  // namespace
+
+DocumentView::DocumentView(const Document& doc) : doc_(doc), tokens_(doc.tokens()) {
+  const std::size_t n = tokens_.size();
+  bounds_.resize(n + 1);
+  ends_.reserve(n);
+  flags_.assign(n, 0);
+  sentence_.resize(n);
+  keys_.reserve(doc.text().size() + n);
+  std::uint32_t s = 0;
+  const auto sentences = doc.sentences();
+  for (std::uint32_t i = 0; i < n; ++i) {
+    while (s + 1 < sentences.size() && i >= sentences[s].end_token) ++s;
+    sentence_[i] = s;
+    const Token& token = tokens_[i];
+    const std::string_view text = doc.text(token);
+    // "Allema¬gne": a word the printer cut at the end of a line is one word again.
+    const bool cut = text == "\u00AC" && i > 0 && i + 1 < n && is_wordlike(tokens_[i - 1].kind) &&
+                     is_wordlike(tokens_[i + 1].kind) && tokens_[i - 1].span.end == token.span.begin;
+    const bool glued = cut || (i > 0 && (flags_[i - 1] & is_glued) && doc.text(tokens_[i - 1]) == "\u00AC");
+    if (i > 0 && tokens_[i - 1].span.end < token.span.begin && !glued) keys_ += ' ';
+    bounds_[i] = static_cast<std::uint32_t>(keys_.size());
+    if (!cut) append_fold_key(keys_, text);
+    ends_.push_back(static_cast<std::uint32_t>(keys_.size()));
+    std::uint16_t f = glued ? is_glued : 0;
+    if ((token.kind == TokenKind::word || token.kind == TokenKind::elision) && !glued) {
+      f |= is_word;
+      if (starts_upper(text)) f |= is_cap;
+      if (is_all_caps(text)) f |= is_caps;
+      if (token.kind == TokenKind::elision) f |= is_elision;
+    }
+    flags_[i] = f;
+  }
+  bounds_[n] = static_cast<std::uint32_t>(keys_.size());
+  mark_initials_and_titles();
+  // The keys are complete: views into them stay valid from here on.
+  const EntityLexicon& lexicon = entity_lexicon();
+  lexicon_.resize(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const std::string_view folded = key(i);
+    TokenLexicon& entry = lexicon_[i];
+    entry.word = &lexicon.word(folded);
+    entry.adjective = lexicon.looks_adjective(folded, *entry.word);
+    if (entry.word->kinds & word_honorific) {
+      const auto honorific = lexicon.honorific(text(i));
+      entry.is_honorific = honorific.has_value();
+      if (honorific) entry.honorific = *honorific;
+    }
+  }
+  note_lower_case_words();
+}
+
+// Only the words that written_in_lower_case() may be asked about (capitalised, or a lower-case
+// head) need their lower-case twins in the set: a filter of their keys spares hashing the
+// others, most of the text.
+void DocumentView::note_lower_case_words() {
+  constexpr std::size_t filter_bits = 1U << 16;
+  const auto slot = [](std::string_view folded) {
+    return (folded.size() * 131 + static_cast<unsigned char>(folded.front()) * 31U +
+            static_cast<unsigned char>(folded.back())) % filter_bits;
+  };
+  std::vector<bool> asked(filter_bits, false);
+  for (std::uint32_t i = 0; i < size(); ++i) {
+    if (!key(i).empty() && (has(i, is_cap) || is(i, cue_place_head | cue_institution_head))) asked[slot(key(i))] = true;
+  }
+  for (std::uint32_t i = 0; i < size(); ++i) {
+    const std::string_view folded = key(i);
+    if (flags_[i] == is_word && folded.size() >= 4 && asked[slot(folded)]) lower_words_.insert(folded);
+  }
+}
+
+void DocumentView::mark_initials_and_titles() {
+  const auto sentences = doc_.sentences();
+  for (const Sentence& sentence : sentences) {
+    std::uint32_t words = 0, caps = 0;
+    bool expect_initial = true;
+    for (std::uint32_t i = sentence.first_token; i < sentence.end_token && i < size(); ++i) {
+      const TokenKind k = tokens_[i].kind;
+      if (k == TokenKind::quote_mark || k == TokenKind::dash ||
+          (k == TokenKind::punctuation && (text(i) == ":" || text(i) == "(" || text(i) == "["))) {
+        expect_initial = true;
+        continue;
+      }
+      if (!has(i, is_word)) {
+        expect_initial = false;
+        continue;
+      }
+      ++words;
+      if (has(i, is_caps)) ++caps;
+      if (expect_initial) flags_[i] |= is_initial;
+      // After a sentence-initial "L'", "D'", the next word's capital is its own.
+      expect_initial = false;
+    }
+    if (words >= 3 && caps * 10 >= words * 7) {
+      for (std::uint32_t i = sentence.first_token; i < sentence.end_token && i < size(); ++i) flags_[i] |= in_title;
+    }
+  }
+}
+
+}  // namespace frnews::detail::linking

@@ -1,0 +1,208 @@
+#include "entities/lexicon.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "core/embedded.hpp"
+#include "entities/lexicon_file.hpp"
+#include "entities/words.hpp"
+
+namespace frnews::detail {
+namespace {
+
+constexpr std::size_t first_names_file = 0, honorifics_file = 1, roles_file = 2, demonyms_file = 3,
+                      cues_file = 4, affixes_file = 5;
+
+// "M", "F" or "X" (either); an empty view when the field is something else.
+std::optional<Gender> parse_gender(std::string_view field) noexcept {
+  if (field == "M") return Gender::masculine;
+  if (field == "F") return Gender::feminine;
+  if (field == "X") return Gender::unknown;
+  return std::nullopt;
+}
+
+// The number column of honorifics.tsv and roles.tsv: "S" or "P", singular when absent.
+std::optional<bool> parse_plural(const std::vector<std::string_view>& fields) noexcept {
+  if (fields.size() < 3 || fields[2] == "S") return false;
+  if (fields[2] == "P") return true;
+  return std::nullopt;
+}
+
+constexpr std::array<std::pair<std::string_view, std::uint32_t>, 12> cue_kinds = {{
+    {"stop", cue_stop},
+    {"common_capital", cue_common_capital},
+    {"org_head", cue_org_head},
+    {"org_cue", cue_org},
+    {"place_head", cue_place_head},
+    {"institution_head", cue_institution_head},
+    {"loc_cue", cue_loc},
+    {"misc_head", cue_misc_head},
+    {"name_particle", word_name_particle},
+    {"not_adjective", word_not_adjective},
+    {"ministry", word_ministry},
+    {"football", word_football},
+}};
+
+bool starts_with_any(std::string_view key, const std::vector<std::string>& starts) noexcept {
+  return std::any_of(starts.begin(), starts.end(), [&](const std::string& start) { return key.starts_with(start); });
+}
+
+}  // namespace
+
+EntityLexicon::EntityLexicon(const FileSource& source) : records_(std::size(files), 0) {
+  const auto read = [&](std::size_t file, std::size_t min_fields, std::size_t max_fields, auto&& check) {
+    records_[file] = read_lexicon(files[file], source(files[file]), min_fields, max_fields, check);
+  };
+  read(first_names_file, 2, 2, [&](const auto& fields) -> std::string {
+    const auto gender = parse_gender(fields[1]);
+    if (!gender) return "gender must be M, F or X";
+    LexiconEntry& word = words_[fold_key(fields[0])];
+    if (!(word.kinds & word_first_name)) word.first_name_gender = *gender;
+    word.kinds |= word_first_name;
+    return {};
+  });
+  read(honorifics_file, 2, 3, [&](const auto& fields) -> std::string {
+    const auto gender = parse_gender(fields[1]);
+    const auto plural = parse_plural(fields);
+    if (!gender || !plural) return "gender must be M, F or X and number S or P";
+    honorifics_.emplace(std::string(fields[0]), Honorific{*gender, *plural});
+    words_[fold_key(fields[0])].kinds |= word_honorific;
+    return {};
+  });
+  read(roles_file, 2, 3, [&](const auto& fields) -> std::string {
+    const auto gender = parse_gender(fields[1]);
+    const auto plural = parse_plural(fields);
+    if (!gender || !plural) return "gender must be M, F or X and number S or P";
+    const std::string key = fold_key(fields[0]);
+    // Every word boundary of the phrase is a prefix role_at() may pass through.
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      if (key[i] == ' ' || (key[i] == '\'' && i + 1 < key.size())) {
+        roles_.try_emplace(key.substr(0, key[i] == '\'' ? i + 1 : i));
+      }
+    }
+    roles_[key] = {true, *gender, *plural};
+    return {};
+  });
+  // role_at() looks up the first token's word first: a word that opens no phrase is no role.
+  for (const auto& [key, entry] : roles_) {
+    if (key.find(' ') == std::string::npos) words_[key].kinds |= word_role_start;
+  }
+  read(demonyms_file, 3, 3, [&](const auto& fields) -> std::string {
+    if (fields[2] != "country" && fields[2] != "city" && fields[2] != "region") {
+      return "kind must be country, city or region";
+    }
+    LexiconEntry& word = words_[fold_key(fields[0])];
+    if (word.kinds & word_demonym) return {};
+    // The place's name is a view into the file, which outlives the lexicon.
+    word.demonym_place = fields[1];
+    word.kinds |= word_demonym | (fields[2] == "country" ? word_country_demonym : 0U);
+    return {};
+  });
+  read(cues_file, 2, 2, [&](const auto& fields) -> std::string {
+    const auto kind = std::find_if(cue_kinds.begin(), cue_kinds.end(), [&](const auto& k) { return k.first == fields[1]; });
+    if (kind == cue_kinds.end()) return "unknown kind " + std::string(fields[1]);
+    words_[fold_key(fields[0])].kinds |= kind->second;
+    return {};
+  });
+  read(affixes_file, 2, 2, [&](const auto& fields) -> std::string {
+    if (fields[1] == "adjective_ending") {
+      adjective_endings_.add(fold_key(fields[0]));
+    } else if (fields[1] == "common_noun_ending") {
+      common_noun_endings_.add(fold_key(fields[0]));
+    } else if (fields[1] == "place_title_start") {
+      place_title_starts_.push_back(fold_key(fields[0]));
+    } else if (fields[1] == "portfolio_title_start") {
+      portfolio_title_starts_.push_back(fold_key(fields[0]));
+    } else {
+      return "unknown kind " + std::string(fields[1]);
+    }
+    return {};
+  });
+}
+
+const LexiconEntry& EntityLexicon::word(std::string_view key) const noexcept {
+  static constexpr LexiconEntry none;
+  const LexiconEntry* found = find_folded(words_, key);
+  return found ? *found : none;
+}
+
+bool EntityLexicon::looks_adjective(std::string_view key, const LexiconEntry& word) const noexcept {
+  if (key.size() < 4 || (word.kinds & word_not_adjective)) return false;
+  return adjective_endings_.ends(key) || (word.kinds & word_demonym);
+}
+
+bool EntityLexicon::has_common_noun_ending(std::string_view key) const noexcept {
+  return common_noun_endings_.ends(key);
+}
+
+bool EntityLexicon::holds_a_place(std::string_view title_key) const noexcept {
+  return starts_with_any(title_key, place_title_starts_);
+}
+
+bool EntityLexicon::has_portfolio(std::string_view title_key) const noexcept {
+  return starts_with_any(title_key, portfolio_title_starts_);
+}
+
+std::size_t EntityLexicon::records(std::string_view file) const noexcept {
+  const auto* at = std::find(std::begin(files), std::end(files), file);
+  return at == std::end(files) ? 0 : records_[static_cast<std::size_t>(at - std::begin(files))];
+}
+
+bool EntityLexicon::is_first_name(std::string_view word_text) const noexcept {
+  return (word(fold_key(word_text)).kinds & word_first_name) != 0;
+}
+
+Gender EntityLexicon::first_name_gender(std::string_view word_text) const noexcept {
+  return word(fold_key(word_text)).first_name_gender;
+}
+
+std::optional<Honorific> EntityLexicon::honorific(std::string_view written) const noexcept {
+  const Honorific* found = find_folded(honorifics_, written);
+  if (found) return *found;
+  return std::nullopt;
+}
+
+RoleMatch EntityLexicon::role_at(const Document& doc, std::uint32_t first) const noexcept {
+  const auto tokens = doc.tokens();
+  if (first >= tokens.size()) return {};
+  const Sentence& sentence = doc.sentences()[doc.sentence_of(first)];
+  RoleMatch best;
+  std::string key;
+  for (std::uint32_t i = first; i < sentence.end_token && i < tokens.size(); ++i) {
+    const Token& token = tokens[i];
+    if (token.kind != TokenKind::word && token.kind != TokenKind::elision) break;
+    const bool space_before = i > first && tokens[i - 1].span.end < token.span.begin;
+    append_folded(key, doc.text(token), space_before);
+    const RoleEntry* entry = find_folded(roles_, key);
+    if (!entry) break;
+    if (entry->complete) best = {i + 1 - first, entry->gender, entry->plural};
+  }
+  // "la ministre", "le porte-parole": the article tells the gender of a title that has one form.
+  if (best && best.gender == Gender::unknown && first > sentence.first_token) {
+    const std::string key_before = fold_key(doc.text(tokens[first - 1]));
+    if (linking::is_feminine_determiner(key_before)) best.gender = Gender::feminine;
+    if (linking::is_masculine_determiner(key_before)) best.gender = Gender::masculine;
+  }
+  return best;
+}
+
+std::optional<Demonym> EntityLexicon::demonym(std::string_view word_text) const noexcept {
+  return demonym_of_key(fold_key(word_text));
+}
+
+std::optional<Demonym> EntityLexicon::demonym_of_key(std::string_view key) const noexcept {
+  const LexiconEntry& found = word(key);
+  if (!(found.kinds & word_demonym)) return std::nullopt;
+  return Demonym{found.demonym_place, (found.kinds & word_country_demonym) != 0};
+}
+
+const EntityLexicon& entity_lexicon() {
+  static const EntityLexicon lexicon([](std::string_view name) {
+    const auto file = embedded_file(name);
+    if (!file) throw Exception("missing lexicon " + std::string(name));
+    return *file;
+  });
+  return lexicon;
+}
+
+}  // namespace frnews::detail

@@ -1,0 +1,153 @@
+// Every French word list the entity linker reads, loaded once from the lexicon files compiled
+// into the library (data/lexicon/): first names, honorifics, roles, demonyms, the cue words of
+// entity_cues.tsv and the word beginnings and endings of entity_affixes.tsv. What the lexicons
+// say about one word comes from one lookup (word()), so that a document's tokens are classified
+// once each. Immutable; shared by the entity linker and the quote extractor from any thread.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entities/folded_map.hpp"
+#include "frnews/entities.hpp"
+#include "frnews/segment.hpp"
+
+namespace frnews::detail {
+
+// What a folded word is, ORed (see the headers of the lexicon files).
+enum LexiconKind : std::uint32_t {
+  // entity_cues.tsv
+  cue_stop = 1U << 0,
+  cue_common_capital = 1U << 1,
+  cue_org_head = 1U << 2,
+  cue_org = 1U << 3,
+  cue_place_head = 1U << 4,
+  cue_institution_head = 1U << 5,
+  cue_loc = 1U << 6,
+  cue_misc_head = 1U << 7,
+  word_name_particle = 1U << 8,
+  word_not_adjective = 1U << 9,
+  word_ministry = 1U << 10,
+  word_football = 1U << 11,
+  // the people lexicons
+  word_first_name = 1U << 12,
+  word_demonym = 1U << 13,
+  word_country_demonym = 1U << 14,
+  word_role_start = 1U << 15,  // a role phrase of roles.tsv starts with this word
+  word_honorific = 1U << 16,   // some honorific folds to this word (the written form decides)
+};
+
+struct LexiconEntry {
+  std::uint32_t kinds = 0;
+  Gender first_name_gender = Gender::unknown;  // when word_first_name
+  std::string_view demonym_place;               // when word_demonym: "Russie", "Lyon"
+};
+
+struct Honorific {
+  Gender gender = Gender::unknown;  // "Me", "Dr" say nothing of it
+  bool plural = false;              // "MM.", "Mmes"
+};
+
+struct RoleMatch {
+  std::uint32_t tokens = 0;  // how many tokens the role takes; 0 when there is none
+  Gender gender = Gender::unknown;
+  bool plural = false;
+  [[nodiscard]] explicit operator bool() const noexcept { return tokens != 0; }
+};
+
+struct Demonym {
+  std::string_view place;  // "Russie", "Lyon": the name as written in the lexicon
+  bool country = false;    // false for cities and regions ("lyonnais", "breton")
+};
+
+// Word endings, grouped by their last byte so that a word is compared with few of them.
+class Endings {
+ public:
+  void add(std::string ending) {
+    if (!ending.empty()) by_last_byte_[static_cast<unsigned char>(ending.back())].push_back(std::move(ending));
+  }
+  [[nodiscard]] bool ends(std::string_view key) const noexcept {
+    if (key.empty()) return false;
+    const auto& candidates = by_last_byte_[static_cast<unsigned char>(key.back())];
+    return std::any_of(candidates.begin(), candidates.end(), [&](const std::string& e) { return key.ends_with(e); });
+  }
+
+ private:
+  std::array<std::vector<std::string>, 256> by_last_byte_;
+};
+
+class EntityLexicon {
+ public:
+  // The text of a lexicon file by name ("lexicon/roles.tsv").
+  using FileSource = std::function<std::string_view(std::string_view name)>;
+  // The lexicon files it reads, in data/lexicon/.
+  static constexpr std::string_view files[] = {"lexicon/first_names.tsv", "lexicon/honorifics.tsv",
+                                               "lexicon/roles.tsv",       "lexicon/demonyms.tsv",
+                                               "lexicon/entity_cues.tsv", "lexicon/entity_affixes.tsv"};
+
+  // Reads the files from `source`; throws frnews::Exception naming the file and the line of the
+  // first malformed record. The views of `source` must outlive the lexicon.
+  explicit EntityLexicon(const FileSource& source);
+
+  // What the lexicons say about a word folded with fold_key(); an empty class when nothing.
+  [[nodiscard]] const LexiconEntry& word(std::string_view key) const noexcept;
+  // Whether a lower-case folded word qualifies a name's head ("communiste", "européenne").
+  [[nodiscard]] bool looks_adjective(std::string_view key, const LexiconEntry& word) const noexcept;
+  [[nodiscard]] bool looks_adjective(std::string_view key) const noexcept { return looks_adjective(key, word(key)); }
+  // Whether a lone capitalised word with this folded form is a common noun ("révolution").
+  [[nodiscard]] bool has_common_noun_ending(std::string_view key) const noexcept;
+  // Whether the complement of a title with this last folded word is a place ("maire").
+  [[nodiscard]] bool holds_a_place(std::string_view title_key) const noexcept;
+  // Whether a title with this folded word has a portfolio for complement, no entity
+  // ("ministre de la Culture").
+  [[nodiscard]] bool has_portfolio(std::string_view title_key) const noexcept;
+  // How many records the lexicon read from one of its files.
+  [[nodiscard]] std::size_t records(std::string_view file) const noexcept;
+
+  // All lookups below ignore case and accents (fold_key()); words are canonical text.
+
+  // Whether `word` is a known first name ("Sergueï", "Anne-Sophie").
+  [[nodiscard]] bool is_first_name(std::string_view word) const noexcept;
+  // The usual gender of a first name; unknown for names given to both ("Camille") or unknown.
+  [[nodiscard]] Gender first_name_gender(std::string_view word) const noexcept;
+  // Whether the token is an honorific ("M.", "Mme", "Me", "Dr"), and what it says; honorifics
+  // are case-sensitive in practice ("Me" is not "me").
+  [[nodiscard]] std::optional<Honorific> honorific(std::string_view word) const noexcept;
+  // The longest role noun phrase starting at token `first` of `doc` ("Premier ministre",
+  // "chef de l'État", "secrétaire générale"), without the article before it. Stops at the end
+  // of the sentence. Adjectives after the role ("allemand") are not part of it. A title with one
+  // form for both ("ministre") takes its gender from the article before it ("la ministre").
+  [[nodiscard]] RoleMatch role_at(const Document& doc, std::uint32_t first) const noexcept;
+  // The place a demonym adjective or noun refers to ("russes" -> Russie, "Lyonnais" -> Lyon).
+  [[nodiscard]] std::optional<Demonym> demonym(std::string_view word) const noexcept;
+  // The same for a word already folded with fold_key().
+  [[nodiscard]] std::optional<Demonym> demonym_of_key(std::string_view key) const noexcept;
+
+ private:
+  // A role phrase or the beginning of one: role_at() extends its key token by token and stops
+  // as soon as no phrase starts that way.
+  struct RoleEntry {
+    bool complete = false;
+    Gender gender = Gender::unknown;
+    bool plural = false;
+  };
+
+  FoldedMap<LexiconEntry> words_;
+  FoldedMap<Honorific> honorifics_;  // by written form
+  FoldedMap<RoleEntry> roles_;
+  Endings adjective_endings_, common_noun_endings_;
+  std::vector<std::string> place_title_starts_, portfolio_title_starts_;
+  std::vector<std::size_t> records_;  // by files[]
+};
+
+// The lexicon built from the data compiled into the library, on first use.
+[[nodiscard]] const EntityLexicon& entity_lexicon();
+
+}  // namespace frnews::detail

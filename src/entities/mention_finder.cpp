@@ -1,0 +1,393 @@
+#include "entities/mention_finder.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "entities/name_shape.hpp"
+#include "entities/typing_rules.hpp"
+
+namespace frnews::detail::linking {
+namespace {
+
+// Left to right: titles and honorifics are noted as cues and skipped, then at each token that
+// can start a name the longest knowledge-base name is compared with the longest name the
+// text's shape gives; the longer one wins.
+class MentionFinder {
+ public:
+  MentionFinder(const DocumentView& view, const KnowledgeBase& kb)
+      : view_(view), kb_(kb), shapes_(view), max_words_(std::max<std::uint32_t>(kb.max_name_words(), 1)) {}
+
+  std::vector<Candidate> run() {
+    const std::uint32_t n = view_.size();
+    for (std::uint32_t i = 0; i < n;) {
+      i = step(i);
+    }
+    return std::move(found_);
+  }
+
+ private:
+  // Looks at token i; returns the next token to look at.
+  std::uint32_t step(std::uint32_t i) {
+    if (!view_.has(i, is_word)) {
+      if (view_.kind(i) != TokenKind::punctuation || view_.text(i) != ",") clear_cues(i);
+      return i + 1;
+    }
+    if (const auto honorific = view_.honorific(i)) {
+      // "M." may come as "M" and "."
+      std::uint32_t next = i + 1;
+      if (next < view_.size() && view_.text(next) == "." && !view_.space_before(next)) ++next;
+      const bool particle = next + 1 < view_.size() && view_.is(next, word_name_particle) && view_.has(next + 1, is_cap);
+      if (next < view_.size() && (view_.has(next, is_cap) || particle)) {
+        pending_ = {};
+        pending_.person = true;
+        pending_.gender = honorific->gender;
+        pending_.honorific = true;
+        pending_.plural = honorific->plural;
+        pending_.from = next;
+        return next;
+      }
+    }
+    if (const auto role = view_.role_at(i)) {
+      return after_role(i, role);
+    }
+    if (view_.is(i, word_ministry)) {
+      const std::uint32_t after = skip_portfolio(i + 1, view_.sentence_end(i));
+      if (after > i + 1) return after;
+    }
+    if (const std::uint32_t end = try_mention(i); end > i) return end;
+    const std::uint32_t cues = view_.word(i).kinds;
+    if (cues & cue_org) {
+      pending_ = {};
+      pending_.org = true;
+      pending_.from = i + 1;
+    } else if (cues & cue_loc) {
+      pending_ = {};
+      pending_.loc = true;
+      pending_.from = i + 1;
+    } else if (pending_.plural && view_.key(i) == "et") {
+      // the list goes on
+    } else if (!is_de(view_.key(i)) && !is_feminine_article(view_.key(i)) && !view_.looks_adjective(i)) {
+      clear_cues(i);
+    }
+    return i + 1;
+  }
+
+  void clear_cues(std::uint32_t i) {
+    if (pending_.from <= i) pending_ = {};
+  }
+
+  // A title: a person's name may follow ("le chancelier allemand Friedrich Merz", "la ministre
+  // de la Culture, Rachida Dati"); the portfolio of a minister is no entity.
+  std::uint32_t after_role(std::uint32_t i, RoleMatch role) {
+    std::uint32_t j = i + role.tokens;
+    const std::uint32_t end = view_.sentence_end(i);
+    const EntityLexicon& lexicon = entity_lexicon();
+    const bool minister = lexicon.has_portfolio(view_.key(i)) || lexicon.has_portfolio(view_.key(i + role.tokens - 1));
+    while (j < end && view_.has(j, is_word) && !view_.has(j, is_cap) && view_.looks_adjective(j)) ++j;
+    if (minister) j = skip_portfolio(j, end);
+    pending_ = {};
+    pending_.person = true;
+    pending_.gender = role.gender;
+    pending_.role_complement = true;
+    pending_.role_of_place = lexicon.holds_a_place(view_.key(i + role.tokens - 1));
+    pending_.from = j;
+    return j;
+  }
+
+  // "de la Transition écologique", "des Affaires étrangères et de l'Europe": the portfolio of a
+  // minister or a ministry names no entity. Returns the token after it, or j.
+  std::uint32_t skip_portfolio(std::uint32_t j, std::uint32_t end) const noexcept {
+    if (j >= end || !is_de(view_.key(j))) return j;
+    std::uint32_t k = j;
+    while (k < end && view_.has(k, is_word)) {
+      const std::string_view key = view_.key(k);
+      if (is_de(key) || is_feminine_article(key) || key == "et") {
+        ++k;
+        continue;
+      }
+      // "l'ancien ministre de l'Intérieur Gérald Darmanin": the person's first name ends it.
+      if (view_.has(k, is_cap) && view_.is_first_name(k) && k + 1 < end &&
+          view_.has(k + 1, is_cap)) {
+        break;
+      }
+      if (view_.has(k, is_cap) || (k > j && view_.looks_adjective(k))) {
+        ++k;
+        j = k;
+        continue;
+      }
+      break;
+    }
+    return j;
+  }
+
+  // The longest knowledge-base name starting at token i whose capitals agree with the text.
+  std::pair<std::uint32_t, std::span<const EntityId>> kb_match(std::uint32_t i, std::uint32_t end) const {
+    std::uint32_t best = i;
+    std::span<const EntityId> entries;
+    for (std::uint32_t j = i + 1; j <= end && j - i <= max_words_ + 2; ++j) {
+      const TokenKind k = view_.kind(j - 1);
+      if (k == TokenKind::quote_mark || (k == TokenKind::punctuation && view_.text(j - 1) != "." &&
+                                         view_.text(j - 1) != "&")) {
+        break;
+      }
+      // A name ends with a word or a number: no lookup for the runs that end otherwise.
+      if (!view_.has(j - 1, is_word | is_glued) && view_.kind(j - 1) != TokenKind::number) continue;
+      const auto found = kb_.lookup(view_.key(i, j));
+      if (!found.empty() && capitals_agree(i, j, found.front())) {
+        best = j;
+        entries = found;
+      }
+    }
+    return {best, entries};
+  }
+
+  // Every capital of the entry's name is a capital in the text ("Le Monde" is not "Le monde"),
+  // unless the text is in capitals.
+  bool capitals_agree(std::uint32_t begin, std::uint32_t end, EntityId id) const {
+    std::uint32_t text_caps = 0;
+    bool all_caps = true;
+    for (std::uint32_t i = begin; i < end; ++i) {
+      if (!view_.has(i, is_word)) continue;
+      if (view_.has(i, is_cap)) ++text_caps;
+      if (!view_.has(i, is_caps)) all_caps = false;
+    }
+    if (all_caps && text_caps > 0) return true;
+    const std::string_view key = view_.key(begin, end);
+    std::uint32_t fewest = ~0u;
+    for (const std::string_view name : kb_.names(id)) {
+      if (fold_key(name) != key) continue;
+      std::uint32_t caps = 0;
+      bool word_start = true;
+      for (std::size_t p = 0; p < name.size();) {
+        const Decoded c = decode(name, p);
+        if (word_start && is_upper(c.code)) ++caps;
+        word_start = c.code == ' ' || c.code == '\'' || c.code == 0x2019;
+        p += c.size;
+      }
+      fewest = std::min(fewest, caps);
+    }
+    if (fewest == ~0u) fewest = 1;  // found through an alias form the entry does not list
+    // "le tribunal de commerce de Paris" names the "Tribunal de commerce de Paris": the head of
+    // an institution or a place is written either way.
+    const bool lower_head = !view_.has(begin, is_cap) &&
+                            view_.is(begin, cue_place_head | cue_institution_head);
+    return text_caps + (lower_head ? 1u : 0u) >= std::max<std::uint32_t>(fewest, 1);
+  }
+
+  // A mention starting at token i (or at the token after an elision); returns its end, or i.
+  std::uint32_t try_mention(std::uint32_t i) {
+    const std::uint32_t end = view_.sentence_end(i);
+    std::uint32_t start = i;
+    // "M. de Villepin": after an honorific, the particle opens the name.
+    if (pending_.honorific && pending_.from == i && view_.is(i, word_name_particle) && i + 1 < end &&
+        view_.has(i + 1, is_cap) && !view_.has(i, is_cap)) {
+      const std::uint32_t name_end = try_mention(i + 1);
+      if (name_end > i + 1 && !found_.empty() && found_.back().begin == i + 1) found_.back().begin = i;
+      return std::max(name_end, i + 1);
+    }
+    // "l'OTAN", "d'Orange": the elision stays out, unless a capital says it belongs to the name
+    // ("Selon L'Équipe", below).
+    const bool elision = view_.has(i, is_elision);
+    if (elision) {
+      if (i + 1 >= end || !view_.has(i + 1, is_cap)) return i;
+      start = i + 1;
+    }
+    const std::uint32_t cues = view_.word(start).kinds;
+    const bool initial = view_.has(start, is_initial);
+    const bool capital = view_.has(start, is_cap);
+    const bool lower_head = !capital && (cues & (cue_place_head | cue_institution_head));
+    if (!capital && !lower_head) return i;
+
+    auto [kb_end, entries] = kb_match(start, end);
+    Shape shape = shapes_.at(start, end);
+    // "la députée LFI Mathilde Panot", "le patron de Renault Luca de Meo": a known name, then a
+    // person's first name, are two names.
+    if (kb_end > start && kb_end < shape.end && !(shape.typed && shape.type != EntityType::person) &&
+        view_.is_first_name(kb_end)) {
+      shape.end = kb_end;
+      shape.typed = false;
+    }
+    if ((cues & cue_stop) && capital && !view_.is_initial_at(start)) {
+      // "Le", "Selon", "Dans": a name only when a longer known name starts with it ("La Haye").
+      if (kb_end < start + 2) kb_end = start, entries = {};
+      // An article with a capital in mid-sentence may open a name the knowledge base lacks
+      // ("à La Haye", "Marine Le Pen").
+      const std::string_view key = view_.key(start);
+      const bool article_in_name = !initial && (key == "le" || key == "la" || key == "les") && shape.end >= start + 2;
+      if (!article_in_name) shape.end = start;
+      if (kb_end == start && shape.end == start) return i + 1;
+    }
+    if ((cues & cue_common_capital) && kb_end == start && shape.end <= start + 1) return i + 1;
+    // "les Français", "des Parisiens": people, not places.
+    if (capital && kb_end == start && shape.end <= start + 1 && view_.is(start, word_demonym)) return i + 1;
+    if (kb_end == start && shape.end == start) return i;
+    // A lone capital letter is an initial or a list mark, never a name by itself.
+    if (kb_end == start && shape.end == start + 1 && is_one_character(view_.text(start))) {
+      return i + 1;
+    }
+
+    const bool cued = pending_.from <= i;
+    const bool known = kb_end >= shape.end && kb_end > start;
+    if (!known && !shape.typed && !(cued && (pending_.person || pending_.org)) && looks_common(start, shape.end)) {
+      return shape.end;
+    }
+
+    Candidate c;
+    // A name right before another ("la députée LFI Mathilde Panot") leaves the title to the next.
+    const std::uint32_t name_end = std::max(kb_end, shape.end);
+    const bool name_follows = name_end < end && view_.has(name_end, is_cap) && view_.has(name_end, is_word) &&
+                              view_.is_first_name(name_end);
+    const bool pass_on = cued && pending_.person && name_follows;
+    c.person_cue = cued && pending_.person && !pass_on;
+    c.org_cue = cued && pending_.org;
+    c.loc_cue = cued && pending_.loc;
+    c.gender = c.person_cue ? pending_.gender : Gender::unknown;
+    const bool role_complement = cued && pending_.role_complement;
+    // After "le président de", the name is where the person works, not the person.
+    const bool complement = role_complement && is_de_before(i);
+    if (complement) {
+      c.person_cue = false;
+      c.gender = Gender::unknown;
+      c.role_complement = true;
+      c.loc_cue = c.loc_cue || pending_.role_of_place;
+    }
+
+    if (kb_end >= shape.end && kb_end > start) {
+      c.begin = start;
+      c.end = kb_end;
+      c.entries = entries;
+      c.type = kb_.entity(entries.front()).type;
+      c.rule = "kb.longest-name";
+    } else {
+      c.begin = start;
+      c.end = shape.end;
+      // "Vladimir Poutine" where the knowledge base knows "Poutine" as "Vladimir Vladimirovitch
+      // Poutine": the person it names, if the first name is in the entry's label.
+      if (shape.typed && shape.type == EntityType::person && shape.end > start + 1) {
+        const auto tail = kb_.lookup(view_.key(start + 1, shape.end));
+        if (!tail.empty() && kb_.entity(tail.front()).type == EntityType::person &&
+            has_word(fold_key(kb_.entity(tail.front()).label), view_.key(start))) {
+          c.entries = tail.subspan(0, 1);
+          c.rule = "kb.surname";
+        }
+      }
+      c.type = shape.type;
+      c.typed_by_text = shape.typed;
+      if (c.rule.empty()) c.rule = shape.rule;
+      if (!shape.typed) {
+        const TypingRule& typing = guess_type(c, start, kb_end > start ? kb_.entity(entries.front()).type : EntityType::misc);
+        c.type = typing.type;
+        c.rule = typing.name;
+        // A lone capitalised word opening a sentence: kept only if the document confirms it
+        // (another mention, an apposition: "Lemaire, 54 ans, ...").
+        c.tentative = initial && shape.end == start + 1 && !view_.has(start, is_caps) &&
+                      !has_person_apposition(shape.end);
+      }
+    }
+    // "L'Équipe", "L'Express": a capital elision in mid-sentence belongs to the name, unless the
+    // name is an institution's ("L'Assemblée fédérale") or the entry is known without it.
+    if (elision && view_.has(i, is_cap) && !view_.has(i, is_initial) && elision_in_name(c)) c.begin = i;
+    if (c.type == EntityType::person && c.gender == Gender::unknown) {
+      c.gender = view_.word(c.begin).first_name_gender;
+    }
+    // The person may still follow the complement: "la présidente du groupe X, Rachida Dati".
+    if (!complement && !pass_on && !(pending_.plural && cued)) pending_ = {};
+    found_.push_back(c);
+    return c.end;
+  }
+
+  // Capitals that make no name: a heading in capitals ("VIE POLITIQUE", "CHRONIQUE"), a common
+  // noun written with a capital ("la Révolution", "l'Administration") that the text also
+  // writes in lower case or whose ending only common nouns have.
+  bool looks_common(std::uint32_t begin, std::uint32_t end) const noexcept {
+    bool all_caps = true;
+    std::size_t letters = 0;
+    for (std::uint32_t i = begin; i < end; ++i) {
+      if (!view_.has(i, is_word)) continue;
+      if (!view_.has(i, is_caps)) all_caps = false;
+      letters += view_.key(i).size();
+    }
+    if (all_caps) {
+      const std::string_view word = view_.key(begin);
+      // "II", "XIV": a number in Roman figures.
+      if (end == begin + 1 && word.find_first_not_of("ivx") == std::string_view::npos) return true;
+      const bool acronym_like = end == begin + 1 && (letters <= 5 || word.find('-') != std::string_view::npos);
+      return !acronym_like && !has_digit(word);
+    }
+    if (end != begin + 1) return false;
+    if (view_.written_in_lower_case(begin)) return true;
+    return entity_lexicon().has_common_noun_ending(view_.key(begin));
+  }
+
+  bool elision_in_name(const Candidate& c) const {
+    if (c.entries.empty()) {
+      return !view_.is(c.begin, cue_org_head | cue_misc_head | cue_common_capital);
+    }
+    for (const std::string_view name : kb_.names(c.entries.front())) {
+      const std::string key = fold_key(name.substr(0, 3));
+      if (key.starts_with("l'") || key.starts_with("d'")) return true;
+    }
+    return false;
+  }
+
+  bool is_de_before(std::uint32_t i) const noexcept {
+    for (std::uint32_t back = 1; back <= 2 && back <= i; ++back) {
+      const std::string_view key = view_.key(i - back);
+      if (is_de(key)) return true;
+      if (!is_feminine_article(key)) return false;
+    }
+    return false;
+  }
+
+  // "Durand, 45 ans,", "Durand, le maire de ...", "Durand, ancienne ministre": what follows the
+  // comma after a name says it is a person's.
+  bool has_person_apposition(std::uint32_t after) const {
+    const std::uint32_t end = view_.sentence_end(after > 0 ? after - 1 : 0);
+    if (after + 1 >= end || view_.text(after) != ",") return false;
+    std::uint32_t k = after + 1;
+    if (view_.kind(k) == TokenKind::number) return k + 1 < end && view_.key(k + 1) == "ans";
+    const std::string_view key = view_.key(k);
+    if (opens_apposition(key)) ++k;
+    return k < end && view_.has(k, is_word) && static_cast<bool>(view_.role_at(k));
+  }
+
+  // The type of a name the text gives no clear sign of (typing_rules.hpp).
+  const TypingRule& guess_type(const Candidate& c, std::uint32_t start, EntityType known_part) const {
+    TypingFacts facts;
+    facts.honorific_cue = c.person_cue && pending_.honorific;
+    facts.title_cue = c.person_cue && !pending_.honorific;
+    facts.apposition = has_person_apposition(c.end);
+    facts.org_cue = c.org_cue;
+    facts.known_org_part = known_part == EntityType::organization;
+    facts.one_word = c.end == start + 1;
+    facts.has_digit = has_digit(view_.text(start));
+    facts.in_capitals = view_.has(start, is_caps);
+    facts.place_cue = c.loc_cue;
+    facts.title_complement = c.role_complement;
+    facts.after_de = start > 0 && is_de(view_.key(start - 1));
+    return first_typing_rule(facts);
+  }
+
+  struct Pending {
+    bool person = false, org = false, loc = false, role_complement = false, honorific = false;
+    bool role_of_place = false;  // "le maire de", "l'ambassadeur de": a place follows
+    bool plural = false;         // "MM. Dupont, Durand et Martin": the cue goes down the list
+    Gender gender = Gender::unknown;
+    std::uint32_t from = ~0u;  // the first token the cue applies to; none when unset
+  };
+
+  const DocumentView& view_;
+  const KnowledgeBase& kb_;
+  NameShapes shapes_;
+  std::uint32_t max_words_;
+  Pending pending_;
+  std::vector<Candidate> found_;
+};
+
+}  // namespace
+
+std::vector<Candidate> find_mentions(const DocumentView& view, const KnowledgeBase& kb) {
+  return MentionFinder(view, kb).run();
+}
+
+}  // namespace frnews::detail::linking

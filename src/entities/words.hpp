@@ -1,0 +1,76 @@
+// Letters and the few closed grammatical sets the entity linker reads in code (French word
+// lists proper live in data/lexicon/, see entities/lexicon.hpp).
+#pragma once
+
+#include <algorithm>
+#include <string_view>
+
+#include "segment/characters.hpp"
+
+namespace frnews::detail::linking {
+
+inline bool starts_upper(std::string_view word) noexcept { return !word.empty() && is_upper(decode(word, 0).code); }
+
+// "OTAN", "SNCF", "SUD-RAIL": two letters or more, none in lower case.
+inline bool is_all_caps(std::string_view word) noexcept {
+  std::size_t letters = 0;
+  for (std::size_t at = 0; at < word.size();) {
+    const Decoded c = decode(word, at);
+    if (is_lower(c.code)) return false;
+    if (is_upper(c.code)) ++letters;
+    at += c.size;
+  }
+  return letters >= 2;
+}
+
+// One character: "A" of "A. Piguet", a list mark.
+inline bool is_one_character(std::string_view word) noexcept { return !word.empty() && decode(word, 0).size == word.size(); }
+
+inline bool has_digit(std::string_view word) noexcept {
+  return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The preposition "de" in its forms, folded: the complement of a name ("Parti communiste de
+// Cuba") and of a title ("le maire de Lyon").
+inline bool is_de(std::string_view folded) noexcept {
+  return folded == "de" || folded == "du" || folded == "des" || folded == "d'";
+}
+
+// "la", "l'": the article between "de" and a complement ("ministre de la Culture").
+inline bool is_feminine_article(std::string_view folded) noexcept { return folded == "la" || folded == "l'"; }
+
+// Determiners that tell the gender of a title with one form for both: "la ministre", "le
+// porte-parole", "au ministre".
+inline bool is_feminine_determiner(std::string_view folded) noexcept {
+  return folded == "la" || folded == "une" || folded == "cette";
+}
+inline bool is_masculine_determiner(std::string_view folded) noexcept {
+  return folded == "le" || folded == "un" || folded == "ce" || folded == "du" || folded == "au";
+}
+
+// Determiners that may open an apposition after a name: "Durand, le maire de ...", "Durand,
+// sa porte-parole".
+inline bool opens_apposition(std::string_view folded) noexcept {
+  return folded == "le" || folded == "la" || folded == "l'" || folded == "un" || folded == "une" || folded == "son" ||
+         folded == "sa";
+}
+
+// Words an acronym leaves out: "Parti communiste de Cuba" is "PCC".
+inline bool is_small_word(std::string_view folded) noexcept {
+  return is_de(folded) || folded == "la" || folded == "le" || folded == "les" || folded == "l'" || folded == "et";
+}
+
+// "(PCC)", "(PCC, parti unique)": what may follow an acronym given in parentheses.
+inline bool closes_acronym(std::string_view text) noexcept { return text == ")" || text == "," || text == ";"; }
+
+// Whether `word` is one of the space-separated words of `text`.
+inline bool has_word(std::string_view text, std::string_view word) noexcept {
+  for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    const bool starts = at == 0 || text[at - 1] == ' ';
+    const bool ends = at + word.size() == text.size() || text[at + word.size()] == ' ';
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+}  // namespace frnews::detail::linking
