@@ -767,3 +767,72 @@ TEST_CASE("An infinitive complement is reported speech", "[quotes][realnews]") {
     for (const auto& q : r.quotes) CHECK(q.rule != "reported.infinitive");
   }
 }
+
+TEST_CASE("Selon a document or the words of its author", "[quotes][realnews]") {
+  SECTION("the author of a report speaks") {
+    const auto r = extract("Selon un rapport de la CFDT, les salaires ont stagné dans la moitié des entreprises du secteur.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "CFDT");
+    CHECK(r.quotes[0].speaker->wiki_title == "Confédération française démocratique du travail");
+    CHECK(r.content(0) == "les salaires ont stagné dans la moitié des entreprises du secteur");
+  }
+  SECTION("a survey speaks for itself") {
+    const auto r = extract("Selon une étude britannique, une majorité des électeurs souhaite un second débat.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.mention(0) == "une étude britannique");
+  }
+  SECTION("figures alone speak for nobody") {
+    const auto r = extract("Selon les chiffres, le chômage a reculé de deux points en un an dans la région.");
+    CHECK(r.quotes.empty());
+  }
+  SECTION("selon at the end of the sentence without a comma") {
+    const auto r = extract("Les comptes de la fédération ne sont plus équilibrés depuis trois ans selon la Cour des comptes.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.mention(0) == "la Cour des comptes");
+    CHECK(r.rule(0) == "reported.source-last");
+  }
+}
+
+TEST_CASE("A verb whose object is what was said", "[quotes][realnews]") {
+  SECTION("nier, with its negation") {
+    const auto r = extract("Le maire Paul Girard ne nie pas l'existence de ces dîners clandestins à la mairie.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.content(0) == "l'existence de ces dîners clandestins à la mairie");
+    CHECK(r.speaker(0) == "Paul Girard");
+    CHECK(r.rule(0) == "reported.object");
+  }
+  SECTION("faire état de, up to the comma") {
+    const auto r = extract(
+        "L'association Paul Girard faisait état de la présence de pesticides dans les cantines, un mois après l'alerte.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.content(0) == "la présence de pesticides dans les cantines");
+    CHECK(r.lemma(0) == "faire état");
+  }
+  SECTION("a court that sentences someone reports nothing") {
+    const auto r = extract("Le tribunal a condamné Paul Girard à dix-huit mois de prison avec sursis pour fraude.");
+    CHECK(r.quotes.empty());
+  }
+}
+
+TEST_CASE("An incise after a few words opens what was said", "[quotes][realnews]") {
+  const auto r = extract(
+      "Dans ces conditions, calcule la Commission, le déficit public représentera encore 4 % du PIB l'an prochain.");
+  REQUIRE(r.quotes.size() == 1);
+  CHECK(r.content(0) == "le déficit public représentera encore 4 % du PIB l'an prochain");
+  CHECK(r.mention(0) == "la Commission");
+  CHECK(r.rule(0) == "reported.incise-middle");
+  SECTION("an apposition after the speaker is no speech") {
+    const auto a = extract("Selon lui, explique Paul Girard, directeur de l'agence régionale de santé depuis 2019.");
+    for (const auto& q : a.quotes) CHECK(q.rule != "reported.incise-middle");
+  }
+}
+
+TEST_CASE("A verb and a colon before unquoted words", "[quotes][realnews]") {
+  const auto r = extract(
+      "L'ingénieur Paul Girard l'a détaillé devant la commission : en dix ans, il a reçu des cadeaux de vingt "
+      "entreprises.");
+  REQUIRE(r.quotes.size() == 1);
+  CHECK(r.content(0) == "en dix ans, il a reçu des cadeaux de vingt entreprises");
+  CHECK(r.speaker(0) == "Paul Girard");
+  CHECK(r.rule(0) == "reported.colon");
+}

@@ -53,6 +53,7 @@ struct CueHit {
   bool source = false;       // "selon X"
   bool takes_que = false;
   bool takes_infinitive = false;
+  bool object_is_speech = false;
   bool incise_only = false;
   bool present_participle = false;
   bool inverted = false;     // the speaker comes after the cue ("a déclaré M. X", "a-t-il dit")
@@ -162,6 +163,13 @@ class Extraction {
   // Someone who can speak: a person, an organisation, or "le ministre", "des experts"; not "le
   // conflit" nor "son alliance avec X".
   [[nodiscard]] static bool can_speak(const Who& who) { return who.person || who.organization || who.role_noun; }
+  // Words that can open a clause of their own: an article, a subject pronoun, a name ("…,
+  // calcule la Commission, le déficit …"); not an apposition ("…, directeur de l'agence, …") nor
+  // a relative ("…, qui …").
+  [[nodiscard]] bool opens_clause(std::uint32_t i) const {
+    return i < n_ && (phrase_length(i, WordClass::determiner) || (single(i, WordClass::pronoun) && !is(i, "lui")) ||
+                      words_[i].capitalized || words_[i].kind == WordKind::elision);
+  }
   [[nodiscard]] bool is_name_word(std::uint32_t i) const {
     return i < n_ && words_[i].kind == WordKind::word && words_[i].capitalized;
   }
@@ -202,6 +210,9 @@ class Extraction {
   void take_apposition(CueHit& cue, std::uint32_t b, std::uint32_t e);
   std::uint32_t find_que(std::uint32_t from) const;
   std::uint32_t find_infinitive(std::uint32_t from) const;
+  std::uint32_t find_object(std::uint32_t from) const;
+  std::uint32_t clause_end(std::uint32_t from, std::uint32_t sentence_end) const;
+  std::uint32_t colon_after(std::uint32_t from, std::uint32_t sentence_end) const;
   bool is_infinitive(std::uint32_t i) const;
   std::pair<std::uint32_t, std::uint32_t> phrase_after(std::uint32_t from, bool skip_adverbials) const;
   std::pair<std::uint32_t, std::uint32_t> subject_before(std::uint32_t verb) const;

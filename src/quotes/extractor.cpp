@@ -151,6 +151,7 @@ std::optional<CueHit> Extraction::verb_group_at(std::uint32_t i) const {
   hit.lemma = verb.lemma;
   hit.takes_que = verb.takes_que;
   hit.takes_infinitive = verb.takes_infinitive;
+  hit.object_is_speech = verb.object_is_speech;
   hit.incise_only = verb.incise_only;
   hit.present_participle = form == VerbForm::present_participle;
   if (hit.present_participle && i > 0 && is(i - 1, "en")) hit.begin = i - 1;
@@ -515,8 +516,9 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
           ++clause;
         }
         if (clause < se) add_indirect(clause, se, cue, "reported.source-first");
-      } else if (cue.begin > sb && is_punct(cue.begin - 1, ",") && cue.lemma != "pour" &&
-                 (cue.speaker_end >= se || ends_sentence_mark(cue.speaker_end))) {
+      } else if (cue.begin > sb && cue.lemma != "pour" && (cue.speaker_end >= se || ends_sentence_mark(cue.speaker_end)) &&
+                 (is_punct(cue.begin - 1, ",") || (cue.begin > sb + 3 && can_speak(cue.speaker)))) {
+        // "…, selon X." and, for someone who speaks, "Elles ne l'ont pas été selon l'opposition."
         add_indirect(sb, cue.begin - 1, cue, "reported.source-last");
       }
       continue;
@@ -527,14 +529,31 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
                    cue.takes_infinitive && can_speak(cue.speaker) ? find_infinitive(cue.end) : no_word;
                infinitive != no_word) {
       add_indirect(infinitive, se, cue, "reported.infinitive");
-    } else if (cue.inverted && cue.begin > sb + 3 && is_punct(cue.begin - 1, ",") && !cue.present_participle) {
+    } else if (const std::uint32_t object =
+                   cue.object_is_speech && !cue.inverted && can_speak(cue.speaker) ? find_object(cue.end) : no_word;
+               object != no_word) {
+      add_indirect(object, clause_end(object, se), cue, "reported.object");
+    } else if (cue.inverted && cue.begin > sb + 1 && is_punct(cue.begin - 1, ",") && !cue.present_participle) {
+      const std::uint32_t after = cue.speaker_end != no_word ? cue.speaker_end : cue.end;
+      // "Dans ces conditions, calcule la Commission, le déficit atteindra 4 %": an incise after
+      // a few words opens what was said.
+      if (after + 1 < se && is_punct(after, ",") && opens_clause(after + 1) &&
+          plain[se] - plain[after + 1] > 2 * (plain[cue.begin] - plain[sb])) {
+        add_indirect(after + 1, se, cue, "reported.incise-middle");
+        continue;
+      }
       // "…, a prévenu la direction.", "…, estime-t-il.", "…, a annoncé le gouvernement dans un
       // communiqué": the speaker may be followed by circumstances, not by what was said.
-      const std::uint32_t after = cue.speaker_end != no_word ? cue.speaker_end : cue.end;
       const bool circumstance = after < se && (single(after, WordClass::stop) || is_punct(after, ",") ||
                                                phrase_length(after, WordClass::adverb)) &&
                                 !is(after, "que") && !is(after, "qu'");
-      if (after >= se || ends_sentence_mark(after) || circumstance) add_indirect(sb, cue.begin - 1, cue, "reported.inverted");
+      if (cue.begin > sb + 3 && (after >= se || ends_sentence_mark(after) || circumstance)) {
+        add_indirect(sb, cue.begin - 1, cue, "reported.inverted");
+      }
+    } else if (const std::uint32_t colon = !cue.inverted && can_speak(cue.speaker) ? colon_after(cue.end, se) : no_word;
+               colon != no_word) {
+      // "X l'a détaillé devant la commission : en dix ans, il a reçu …"
+      add_indirect(colon + 1, se, cue, "reported.colon");
     }
   }
 }

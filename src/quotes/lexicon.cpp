@@ -166,6 +166,7 @@ CueLexicon::CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv) {
     verb.takes_que = flags.find("noque") == std::string_view::npos;
     verb.incise_only = flags.find("inv") != std::string_view::npos;
     verb.takes_infinitive = flags.find("inf") != std::string_view::npos;
+    verb.object_is_speech = flags.find("obj") != std::string_view::npos;
     const auto index = static_cast<std::uint16_t>(verbs_.size());
     verbs_.push_back(verb);
     add_verb_forms(index, field(0), field(1), field(3), field(4), field(5));

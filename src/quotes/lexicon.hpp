@@ -39,6 +39,7 @@ struct ReportingVerb {
   bool takes_que = true;    // introduces reported speech with "que"
   bool incise_only = false; // a cue only inverted or in an incise
   bool takes_infinitive = false;  // an infinitive complement is reported speech
+  bool object_is_speech = false;  // its object is what was said: "a salué le rôle de la BCE"
 };
 
 // One lexicon entry: a phrase of one or more words (folded, space separated) and what it is.

@@ -76,6 +76,39 @@ std::uint32_t Extraction::find_infinitive(std::uint32_t from) const {
   return no_word;
 }
 
+// The object a verb reports as speech: "a salué le rôle de la BCE", "ne nie pas l'existence
+// de …", "faisait état de la présence de …", "insiste sur l'importance de …". Returns the first
+// word of its noun phrase, or no_word.
+std::uint32_t Extraction::find_object(std::uint32_t from) const {
+  std::uint32_t i = from;
+  for (std::uint32_t skipped = 0; skipped < 4 && i < n_ && same_sentence(from - 1, i); ++skipped) {
+    const std::uint32_t length = phrase_length(i, WordClass::adverb);
+    if (!length) break;
+    i += length;
+  }
+  if (is(i, "de") || is(i, "d'") || is(i, "sur")) ++i;
+  return i < n_ && same_sentence(from - 1, i) && phrase_length(i, WordClass::determiner) ? i : no_word;
+}
+
+// Where the clause starting at `from` ends: at a comma, a colon or a semicolon, else with its
+// sentence.
+std::uint32_t Extraction::clause_end(std::uint32_t from, std::uint32_t sentence_end) const {
+  for (std::uint32_t k = from; k < sentence_end; ++k) {
+    if (is_punct(k, ",") || is_punct(k, ":") || is_punct(k, ";")) return k;
+  }
+  return sentence_end;
+}
+
+// The colon after a verb and a few words, outside quotations: "l'a détaillé devant la
+// commission : …". Returns it, or no_word.
+std::uint32_t Extraction::colon_after(std::uint32_t from, std::uint32_t sentence_end) const {
+  for (std::uint32_t k = from; k < sentence_end && k < from + max_phrase_words; ++k) {
+    if (is_punct(k, ":")) return k;
+    if (words_[k].kind == WordKind::quote_mark || ends_sentence_mark(k)) break;
+  }
+  return no_word;
+}
+
 std::pair<std::uint32_t, std::uint32_t> Extraction::phrase_after(std::uint32_t from, bool skip_adverbials) const {
   std::uint32_t i = from;
   const std::uint32_t sentence = from < n_ ? words_[from].sentence : 0;
