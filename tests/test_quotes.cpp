@@ -836,3 +836,61 @@ TEST_CASE("A verb and a colon before unquoted words", "[quotes][realnews]") {
   CHECK(r.speaker(0) == "Paul Girard");
   CHECK(r.rule(0) == "reported.colon");
 }
+
+TEST_CASE("Speakers found across appositions, adverbials and emphasis", "[quotes][realnews]") {
+  SECTION("a role with its complement before the name") {
+    const auto r = extract("« Il faudra de nouvelles mesures », estime le commissaire aux affaires économiques, Paul Girard.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Paul Girard");
+  }
+  SECTION("a role given after the name stands for the person later") {
+    const auto r = extract(
+        "« Le risque demeure », estime Paul Girard, économiste de la Banque de Lyon.\n"
+        "« Les taux baisseront en mars », a ajouté l'économiste de la Banque de Lyon.");
+    REQUIRE(r.quotes.size() == 2);
+    CHECK(r.speaker(1) == "Paul Girard");
+    CHECK(r.mention(1) == "l'économiste de la Banque de Lyon");
+  }
+  SECTION("adverbials between commas before the inverted subject") {
+    const auto r = extract("« La semaine sera décisive », estimait, hier, l'influent sénateur Paul Girard.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Paul Girard");
+  }
+  SECTION("a pronoun that stresses the name before it") {
+    const auto r = extract(
+        "Si Marie Lefèvre estime que les candidats sont accusés à tort, Sophie Martin, elle, ne nie pas "
+        "l'existence de ces dîners clandestins.");
+    REQUIRE_FALSE(r.quotes.empty());
+    CHECK(r.speaker(r.quotes.size() - 1) == "Sophie Martin");
+  }
+  SECTION("a participle takes the subject of its sentence") {
+    const auto r = extract(
+        "Le sénateur Paul Girard a vanté son expérience, tout en soulignant la « naïveté » de son adversaire.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.content(0) == "naïveté");
+    CHECK(r.speaker(0) == "Paul Girard");
+  }
+  SECTION("an incise after a question inside the marks") {
+    const auto r = extract(
+        "« Vous avez vu qu'il y avait une élection ? interroge l'opposant Paul Girard. Il n'y avait personne. »");
+    REQUIRE_FALSE(r.quotes.empty());
+    CHECK(r.speaker(0) == "Paul Girard");
+    CHECK(r.lemma(0) == "interroger");
+  }
+}
+
+TEST_CASE("On in an incise stands for the organisation speaking", "[quotes][realnews]") {
+  SECTION("the organisation quoted before") {
+    const auto r = extract(
+        "« Le dépistage sauve des vies », affirme la CFDT.\n« La prévention reste la priorité », ajoute-t-on.");
+    REQUIRE(r.quotes.size() == 2);
+    CHECK(r.speaker(1) == "CFDT");
+    CHECK(r.mention(1) == "on");
+    CHECK(r.speaker_rule(1) == "inverted.on");
+  }
+  SECTION("a-t-on appris is the newsroom's") {
+    const auto r = extract("« Le dépistage sauve des vies », affirme la CFDT.\n« Le site fermera », a-t-on appris.");
+    REQUIRE(r.quotes.size() == 2);
+    CHECK_FALSE(r.quotes[1].speaker);
+  }
+}

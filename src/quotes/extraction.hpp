@@ -198,7 +198,9 @@ class Extraction {
   Decision source_pronoun(CueHit& cue, const std::vector<CueHit>& earlier);
   Decision source_phrase(CueHit& cue, const std::vector<CueHit>& earlier);
   Decision inverted_pronoun(CueHit& cue, const std::vector<CueHit>& earlier);
+  Decision inverted_on(CueHit& cue, const std::vector<CueHit>& earlier);
   Decision inverted_circle(CueHit& cue, const std::vector<CueHit>& earlier);
+  std::uint32_t circle_after(const CueHit& cue) const;
   Decision inverted_subject(CueHit& cue, const std::vector<CueHit>& earlier);
   Decision shared_subject(CueHit& cue, const std::vector<CueHit>& earlier);
   Decision subject_before_verb(CueHit& cue, const std::vector<CueHit>& earlier);
@@ -225,6 +227,7 @@ class Extraction {
   void remember(std::uint32_t word, const Who& who, bool subject);
   void pass_words_until(std::uint32_t word);
   void record_role_before(std::uint32_t name_begin, const Who& who);
+  void record_role_after(std::uint32_t name_end, const Who& who);
   bool is_label(const QuotedRegion& r) const;
   bool looks_like_name(const QuotedRegion& r) const;
   bool is_direct(std::size_t region_index) const;

@@ -199,8 +199,11 @@ void Extraction::find_cues() {
       // Inside a quotation only an incise counts: "…, a-t-il dit, …", "…, a dit Paul, …", or in
       // dialogue "… ! s'écria Paul".
       const QuotedRegion& r = regions_[region_of_[i]];
+      // "« Vous avez vu ? interroge X. »": after a question or an exclamation, a verb in lower
+      // case is an incise too.
       const bool after_comma = i > 0 && !hit->source &&
-                               (is_punct(i - 1, ",") || (r.dialogue && ends_sentence_mark(i - 1)));
+                               (is_punct(i - 1, ",") || (r.dialogue && ends_sentence_mark(i - 1)) ||
+                                ((is_punct(i - 1, "?") || is_punct(i - 1, "!")) && !words_[i].capitalized));
       if (!after_comma) {
         i = hit->end - 1;
         continue;
@@ -484,12 +487,12 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
     const std::uint32_t sentence = words_[word].sentence;
     return std::pair{sentence_start_[sentence], sentence_start_[sentence + 1]};
   };
-  std::uint32_t last_indirect_sentence = no_word;
+  std::uint32_t reported_end = 0;  // the end of the last reported clause: a cue inside it reports nothing more
   const auto add_indirect = [&](std::uint32_t b, std::uint32_t e, const CueHit& cue, std::string_view rule) {
     while (e > b && words_[e - 1].kind == WordKind::punctuation) --e;
     while (b < e && words_[b].kind == WordKind::punctuation) ++b;
     if (b >= e || plain[e] - plain[b] < 3 || has_quote(b, e) || !cue.speaker.valid) return;
-    last_indirect_sentence = words_[b].sentence;
+    reported_end = e;
     Found f;
     f.quote.content = doc_.to_original(words_span(b, e));
     f.quote.kind = QuoteKind::indirect;
@@ -502,7 +505,7 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
   for (const CueHit& cue : cues_) {
     if (cue.in_quote || cue.weak || in_region(cue.begin)) continue;
     const auto [sb, se] = sentence_bounds(cue.begin);
-    if (words_[sb].sentence == last_indirect_sentence) continue;  // one reported clause a sentence
+    if (cue.begin < reported_end) continue;
     if (cue.source) {
       if (cue.speaker_end == no_word) continue;
       // "Selon X, …" at the head of the sentence, or "…, selon X." at its end.
@@ -524,7 +527,10 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
       continue;
     }
     if (cue.que != no_word) {
-      add_indirect(cue.que + 1, se, cue, "reported.que");
+      // "Si X estime que A, Y, elle, dit B": a sentence opened by a subordinate clause goes on
+      // after the comma that closes it.
+      add_indirect(cue.que + 1, phrase_length(sb, WordClass::subordinator) ? clause_end(cue.que + 1, se) : se, cue,
+                   "reported.que");
     } else if (const std::uint32_t infinitive =
                    cue.takes_infinitive && can_speak(cue.speaker) ? find_infinitive(cue.end) : no_word;
                infinitive != no_word) {

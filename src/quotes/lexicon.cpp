@@ -208,6 +208,8 @@ CueLexicon::CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv) {
       entry.word_class = WordClass::company;
     } else if (type == "authored") {
       entry.word_class = WordClass::authored;
+    } else if (type == "subordinator") {
+      entry.word_class = WordClass::subordinator;
     } else {
       throw std::runtime_error("cues.tsv: unknown type " + std::string(type));
     }

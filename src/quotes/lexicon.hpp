@@ -27,6 +27,7 @@ enum class WordClass : std::uint8_t {
   speaker,
   company,
   authored,    // words or a document whose author speaks: "selon les termes de X", "selon un rapport de X"
+  subordinator,  // opens a subordinate clause at the head of a sentence: "si", "alors que"
 };
 
 enum class VerbForm : std::uint8_t { finite, participle, present_participle };

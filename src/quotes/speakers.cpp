@@ -141,7 +141,9 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::phrase_after(std::uint32_t f
       }
       continue;
     }
-    if (is_punct(i, ",") && here(i + 1) && (phrase_length(i + 1, WordClass::adverb) || single(i + 1, WordClass::stop))) {
+    // ", hier, l'influent sénateur X": a comma opens or closes the adverbials.
+    if (is_punct(i, ",") && here(i + 1) &&
+        (i > from || phrase_length(i + 1, WordClass::adverb) || single(i + 1, WordClass::stop))) {
       ++i;
       continue;
     }
@@ -204,8 +206,12 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::subject_before(std::uint32_t
     }
     // A verb ends the subject, unless an article makes it a noun: "le communiqué de l'ONU".
     if (verb_here) break;
-    // A subject pronoun is the subject of this clause: "il rendit le papier en disant".
-    if (is(k, "il") || is(k, "elle") || is(k, "ils") || is(k, "elles")) return {k, k + 1};
+    // A subject pronoun is the subject of this clause: "il rendit le papier en disant"; after a
+    // name and a comma it only stresses the name: "Coumba, elle, ne nie pas".
+    if ((is(k, "il") || is(k, "elle") || is(k, "ils") || is(k, "elles")) &&
+        !(k >= 2 && is_punct(k - 1, ",") && (is_name_word(k - 2) || words_[k - 2].mention >= 0))) {
+      return {k, k + 1};
+    }
     if (is(k, "on")) break;
     --b;
   }
@@ -516,6 +522,21 @@ void Extraction::record_role_before(std::uint32_t name_begin, const Who& who) {
   if (role < end && phrase_length(role, WordClass::speaker)) add_role(role, end, who);
 }
 
+// "Michael Schubert, économiste de la Commerzbank": the role in apposition after a name, for
+// "l'économiste de la Commerzbank" later on.
+void Extraction::record_role_after(std::uint32_t name_end, const Who& who) {
+  if (!is_punct(name_end, ",")) return;
+  const std::uint32_t role = name_end + 1 + phrase_length(name_end + 1, WordClass::determiner);
+  if (role >= n_ || !same_sentence(name_end, role) || !phrase_length(role, WordClass::speaker)) return;
+  std::uint32_t end = role + 1;
+  while (end < n_ && end - role < max_phrase_words && same_sentence(role, end) &&
+         (words_[end].kind == WordKind::word || words_[end].kind == WordKind::elision) &&
+         !single(end, WordClass::auxiliary) && !single(end, WordClass::verb) && !is(end, "qui")) {
+    ++end;
+  }
+  add_role(role, end, who);
+}
+
 // The words [b, e) name the role of `who`: "la ministre de la Culture" stands for her later on.
 void Extraction::add_role(std::uint32_t b, std::uint32_t e, const Who& who) {
   RoleIntro intro;
@@ -565,6 +586,9 @@ void Extraction::pass_words_until(std::uint32_t word) {
       }
       remember(i, who, !verb_seen_);
       record_role_before(i, who);
+      std::uint32_t end = i + 1;
+      while (end < n_ && words_[end].mention == m) ++end;
+      record_role_after(end, who);
       continue;
     }
     // Without entity mentions: a run of two or more capitalised words not opening the sentence.
@@ -594,6 +618,14 @@ void Extraction::pass_words_until(std::uint32_t word) {
 // "la vice-présidente de la Commission, Margrethe Vestager, lors de …", "d'après son avocate,
 // Me Claire Petit.": the name in apposition after a speaker phrase [b, e) speaks.
 void Extraction::take_apposition(CueHit& cue, std::uint32_t b, std::uint32_t e) {
+  // The role may go on with its complement before the comma: "le commissaire aux affaires
+  // économiques, Olli Rehn".
+  for (const std::uint32_t role_end = e; e < n_ && e - role_end < max_phrase_words && same_sentence(role_end, e) &&
+                                         (words_[e].kind == WordKind::word || words_[e].kind == WordKind::elision) &&
+                                         !single(e, WordClass::auxiliary) && !single(e, WordClass::verb) &&
+                                         !is(e, "qui") && !is(e, "que") && !is(e, "qu'");
+       ++e) {
+  }
   if (!is_punct(e, ",") || e + 1 >= n_ || !same_sentence(e, e + 1)) return;
   std::uint32_t k = e + 1;
   if (honorific(k)) ++k;
@@ -639,6 +671,7 @@ void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
       {"source.pronoun", &Extraction::source_pronoun},      // selon lui
       {"source.phrase", &Extraction::source_phrase},        // selon le ministre
       {"inverted.pronoun", &Extraction::inverted_pronoun},  // a-t-il dit
+      {"inverted.on", &Extraction::inverted_on},            // …, explique-t-on
       {"inverted.circle", &Extraction::inverted_circle},    // a-t-on appris auprès de X
       {"inverted.subject", &Extraction::inverted_subject},  // « … », a déclaré X
       {"shared.subject", &Extraction::shared_subject},      // X a dit … et a ajouté
@@ -727,21 +760,54 @@ Who Extraction::last_speaker(std::uint32_t word, Gender3 gender, const std::vect
   return {};
 }
 
+// "…, explique-t-on.": the organisation quoted last, or the one the sentences before are about,
+// speaks through "on" ("la Société canadienne du cancer recommande … « … », ajoute-t-on"); "a-t-on
+// appris" is the newsroom's own knowledge.
+Decision Extraction::inverted_on(CueHit& cue, const std::vector<CueHit>& earlier) {
+  if (!cue.inverted || cue.speaker.valid || cue.lemma == "apprendre" || doc_.text(cue.speaker.mention) != "on" ||
+      circle_after(cue) != no_word) {
+    return Decision::pass;
+  }
+  const Span on = cue.speaker.mention;
+  for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
+    if (words_[it->begin].sentence + last_speaker_sentences < words_[cue.begin].sentence) break;
+    if (!it->speaker.valid) continue;
+    if (!it->speaker.organization) break;
+    cue.speaker = it->speaker;
+    cue.speaker.mention = on;
+    return Decision::decided;
+  }
+  std::uint32_t looked = 0;
+  for (auto it = salient_before(cue.begin); it != salience_.rend() && looked < salience_window; ++it, ++looked) {
+    if (words_[it->word].sentence + 2 < words_[cue.begin].sentence) break;
+    if (!it->subject || !it->who.organization) continue;
+    cue.speaker = it->who;
+    cue.speaker.mention = on;
+    return Decision::decided;
+  }
+  return Decision::pass;
+}
+
 // "a-t-on appris auprès de X", "explique-t-on à Matignon", "indique-t-on dans l'entourage du
 // ministre": the place or the circle speaks.
 Decision Extraction::inverted_circle(CueHit& cue, const std::vector<CueHit>&) {
   if (!cue.inverted) return Decision::pass;
-  if (!same_sentence(cue.begin, cue.end)) return Decision::decided;
-  std::uint32_t from = no_word;
-  if (is(cue.end, "auprès") && (is(cue.end + 1, "de") || is(cue.end + 1, "d'") || is(cue.end + 1, "du"))) {
-    from = cue.end + 2;
-  } else if (is(cue.end, "dans") || is(cue.end, "chez") || is(cue.end, "à") || is(cue.end, "au")) {
-    from = cue.end + 1;
-  }
+  const std::uint32_t from = circle_after(cue);
   if (from == no_word) return Decision::decided;
   auto [b, e] = phrase_after(from, false);
   if (b < e && plausible_speaker(b, e)) cue.speaker = resolve_phrase(b, e, true);
   return Decision::decided;
+}
+
+// The phrase naming the circle after an inverted verb: "auprès de [X]", "dans [l'entourage]",
+// "à [Matignon]"; no_word when none.
+std::uint32_t Extraction::circle_after(const CueHit& cue) const {
+  if (!same_sentence(cue.begin, cue.end)) return no_word;
+  if (is(cue.end, "auprès") && (is(cue.end + 1, "de") || is(cue.end + 1, "d'") || is(cue.end + 1, "du"))) {
+    return cue.end + 2;
+  }
+  if (is(cue.end, "dans") || is(cue.end, "chez") || is(cue.end, "à") || is(cue.end, "au")) return cue.end + 1;
+  return no_word;
 }
 
 // "« … », a déclaré M. X", "…, a annoncé la ministre": the subject comes after the verb.
@@ -795,7 +861,13 @@ Decision Extraction::shared_subject(CueHit& cue, const std::vector<CueHit>& earl
       return Decision::decided;
     }
   }
-  return coordinated ? Decision::decided : Decision::pass;
+  if (coordinated) return Decision::decided;
+  // "McCain n'a cessé de vanter son expérience, tout en soulignant la « naïveté » de …".
+  if (Who subject = subject_of_sentence(cue.begin); subject.valid) {
+    cue.speaker = std::move(subject);
+    return Decision::decided;
+  }
+  return Decision::pass;
 }
 
 // "X a déclaré", "la ministre de la Culture, Jeanne Martin, a dit": the subject before the verb.
