@@ -894,3 +894,43 @@ TEST_CASE("On in an incise stands for the organisation speaking", "[quotes][real
     CHECK_FALSE(r.quotes[1].speaker);
   }
 }
+
+TEST_CASE("More real-news constructions", "[quotes][realnews]") {
+  SECTION("a term quoted again and again is the writer's, not a quotation") {
+    const auto r = extract(
+        "Les témoins racontent ce qu'ils savent d'un vaste « système » de fausses factures.\n"
+        "Le « système » a coûté cher aux contribuables, selon les enquêteurs de la brigade financière.");
+    for (const auto& q : r.quotes) CHECK(r.of(q.content) != "système");
+  }
+  SECTION("a stressed pronoun opening the sentence is its subject") {
+    const auto r = extract(
+        "« Nous irons jusqu'au bout », a promis Paul Girard.\nLui prône une révision complète du code électoral.");
+    REQUIRE(r.quotes.size() == 2);
+    CHECK(r.content(1) == "une révision complète du code électoral");
+    CHECK(r.speaker(1) == "Paul Girard");
+  }
+  SECTION("a stressed pronoun inside the verb group") {
+    const auto r = extract("Sophie Martin a, elle, souligné qu'elle représentait l'avenir du parti.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.content(0) == "elle représentait l'avenir du parti");
+    CHECK(r.speaker(0) == "Sophie Martin");
+  }
+  SECTION("a relative clause with dont between the subject and the verb") {
+    const auto r = extract(
+        "La CFDT, dont une enquête publiée samedi fait grand bruit, juge que la réforme ne passera pas.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "CFDT");
+  }
+  SECTION("a participle opening the sentence speaks for the subject after it") {
+    const auto r = extract(
+        "Paul Girard a présenté son bilan.\nEstimant que la dette a baissé de moitié, il réclame un nouveau mandat.");
+    REQUIRE_FALSE(r.quotes.empty());
+    CHECK(r.content(0) == "la dette a baissé de moitié");
+    CHECK(r.speaker(0) == "Paul Girard");
+  }
+  SECTION("an object of two words") {
+    const auto r = extract("Les dirigeants de la CFDT se félicitent de leur succès.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.content(0) == "leur succès");
+  }
+}

@@ -209,6 +209,7 @@ class Extraction {
   void record_apposed_role(std::uint32_t name_begin, Who& who);
   void add_role(std::uint32_t b, std::uint32_t e, const Who& who);
   Who subject_of_sentence(std::uint32_t word);
+  Who subject_after_clause(std::uint32_t from);
   void take_apposition(CueHit& cue, std::uint32_t b, std::uint32_t e);
   std::uint32_t find_que(std::uint32_t from) const;
   std::uint32_t find_infinitive(std::uint32_t from) const;
@@ -229,6 +230,8 @@ class Extraction {
   void record_role_before(std::uint32_t name_begin, const Who& who);
   void record_role_after(std::uint32_t name_end, const Who& who);
   bool is_label(const QuotedRegion& r) const;
+  std::string short_term(const QuotedRegion& r) const;
+  bool repeated_term(const QuotedRegion& r) const;
   bool looks_like_name(const QuotedRegion& r) const;
   bool is_direct(std::size_t region_index) const;
   bool follows_previous(std::size_t region_index) const;
@@ -254,6 +257,7 @@ class Extraction {
   std::vector<Salient> salience_;
   std::vector<RoleIntro> roles_;
   std::unordered_map<std::string, std::string> full_names_;  // surname key -> fullest name
+  std::unordered_map<std::string, std::uint32_t> term_count_;  // short quoted terms -> how often quoted
   std::uint32_t passed_ = 0;  // words before this one are in the salience list
   bool verb_seen_ = false;    // a verb was passed in the current sentence: names after it are no subjects
 };

@@ -31,7 +31,31 @@ void Extraction::mark_regions() {
   region_of_.assign(n_, no_word);
   for (std::uint32_t r = 0; r < regions_.size(); ++r) {
     for (std::uint32_t i = regions_[r].content_begin; i < regions_[r].content_end; ++i) region_of_[i] = r;
+    const std::string term = short_term(regions_[r]);
+    if (!term.empty()) ++term_count_[term];
   }
+}
+
+// The folded words of a quotation of a few words ("système", "gilets jaunes"); empty for a longer one.
+std::string Extraction::short_term(const QuotedRegion& r) const {
+  std::string term;
+  std::uint32_t count = 0;
+  for (std::uint32_t i = r.content_begin; i < r.content_end; ++i) {
+    if (words_[i].kind != WordKind::word && words_[i].kind != WordKind::number) continue;
+    if (++count > label_words) return {};
+    if (!term.empty()) term += ' ';
+    term += key(i);
+  }
+  return term;
+}
+
+// The same few words in quotation marks twice or more: a term the writer keeps at a distance
+// ("un formidable « système »… le « système » de corruption"), not someone's words.
+bool Extraction::repeated_term(const QuotedRegion& r) const {
+  const std::string term = short_term(r);
+  if (term.empty()) return false;
+  const auto it = term_count_.find(term);
+  return it != term_count_.end() && it->second > 1;
 }
 
 // A title, a nickname or a label in quotation marks rather than words someone said.
@@ -106,6 +130,11 @@ std::optional<CueHit> Extraction::verb_group_at(std::uint32_t i) const {
     etre = aux->value == 1;
     ++j;
     if (j < n_ && words_[j].kind == WordKind::clitic) clitic = j++;
+    // "Obama a, lui, souligné": a stressed pronoun between commas.
+    if (is_punct(j, ",") && (is(j + 1, "lui") || is(j + 1, "elle") || is(j + 1, "eux") || is(j + 1, "elles")) &&
+        is_punct(j + 2, ",")) {
+      j += 3;
+    }
     for (std::uint32_t skipped = 0; skipped < 4 && j < n_; ++skipped) {
       const std::uint32_t length = phrase_length(j, WordClass::adverb);
       if (!length) break;
@@ -383,8 +412,10 @@ std::vector<Found> Extraction::quotations() {
       for (std::uint32_t i = cb; i < ce; ++i) count += words_[i].kind == WordKind::word ? 1u : 0u;
       return count <= label_words;
     }();
-    // Without a cue, short quoted words and names are labels: "les « gilets jaunes »".
+    // Without a cue, short quoted words and names are labels: "les « gilets jaunes »"; so is a
+    // term quoted again and again, unless a cue is attached to it.
     if (!cue && !attribution.subject.valid && ((!direct && short_quote) || looks_like_name(region))) continue;
+    if (!direct && repeated_term(region) && !(cue && cue->inverted)) continue;
     // Longer quoted words inside a sentence about someone are theirs.
     if (!cue && !attribution.subject.valid && !direct) {
       attribution = {nullptr, subject_of_sentence(region.open), "quote.subject-of-sentence"};
@@ -488,10 +519,13 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
     return std::pair{sentence_start_[sentence], sentence_start_[sentence + 1]};
   };
   std::uint32_t reported_end = 0;  // the end of the last reported clause: a cue inside it reports nothing more
-  const auto add_indirect = [&](std::uint32_t b, std::uint32_t e, const CueHit& cue, std::string_view rule) {
+  // Reported words are three words or more, or an article and its noun for an object ("se
+  // félicitent de leur succès").
+  const auto add_indirect = [&](std::uint32_t b, std::uint32_t e, const CueHit& cue, std::string_view rule,
+                                std::uint32_t min_words = 3) {
     while (e > b && words_[e - 1].kind == WordKind::punctuation) --e;
     while (b < e && words_[b].kind == WordKind::punctuation) ++b;
-    if (b >= e || plain[e] - plain[b] < 3 || has_quote(b, e) || !cue.speaker.valid) return;
+    if (b >= e || plain[e] - plain[b] < min_words || has_quote(b, e) || !cue.speaker.valid) return;
     reported_end = e;
     Found f;
     f.quote.content = doc_.to_original(words_span(b, e));
@@ -527,10 +561,10 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
       continue;
     }
     if (cue.que != no_word) {
-      // "Si X estime que A, Y, elle, dit B": a sentence opened by a subordinate clause goes on
-      // after the comma that closes it.
-      add_indirect(cue.que + 1, phrase_length(sb, WordClass::subordinator) ? clause_end(cue.que + 1, se) : se, cue,
-                   "reported.que");
+      // "Si X estime que A, Y, elle, dit B", "Estimant que A, il réclame B": a sentence opened
+      // by a subordinate or participle clause goes on after the comma that closes it.
+      const bool opening_clause = phrase_length(sb, WordClass::subordinator) || (cue.present_participle && cue.begin == sb);
+      add_indirect(cue.que + 1, opening_clause ? clause_end(cue.que + 1, se) : se, cue, "reported.que");
     } else if (const std::uint32_t infinitive =
                    cue.takes_infinitive && can_speak(cue.speaker) ? find_infinitive(cue.end) : no_word;
                infinitive != no_word) {
@@ -538,7 +572,7 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
     } else if (const std::uint32_t object =
                    cue.object_is_speech && !cue.inverted && can_speak(cue.speaker) ? find_object(cue.end) : no_word;
                object != no_word) {
-      add_indirect(object, clause_end(object, se), cue, "reported.object");
+      add_indirect(object, clause_end(object, se), cue, "reported.object", 2);
     } else if (cue.inverted && cue.begin > sb + 1 && is_punct(cue.begin - 1, ",") && !cue.present_participle) {
       const std::uint32_t after = cue.speaker_end != no_word ? cue.speaker_end : cue.end;
       // "Dans ces conditions, calcule la Commission, le déficit atteindra 4 %": an incise after

@@ -63,15 +63,15 @@ std::uint32_t Extraction::find_infinitive(std::uint32_t from) const {
   if (is(i, "s'") || is(i, "se")) ++i;
   if (is_infinitive(i)) return start;
   if (i != after_adverbs || negation != no_word) return no_word;
-  // "de" + infinitive, after the object when there is one: a name or "à" someone.
-  const bool object = is(i, "à") || is(i, "au") || is(i, "aux") || honorific(i) || words_[i].mention >= 0;
-  for (std::uint32_t k = i; k < n_ && k - i < (object ? 8u : 1u) && same_sentence(from - 1, k); ++k) {
+  // "de" or "à" + infinitive, after the object when there is one: "accuse M. X d'avoir",
+  // "reproche à ces États de violer", "invite ceux qui en rient à regarder".
+  for (std::uint32_t k = i; k < n_ && k - i < max_phrase_words && same_sentence(from - 1, k); ++k) {
     if (words_[k].kind == WordKind::punctuation || words_[k].kind == WordKind::quote_mark) break;
-    if (!is(k, "de") && !is(k, "d'")) continue;
+    if (!is(k, "de") && !is(k, "d'") && !(is(k, "à") && k > i)) continue;
     std::uint32_t v = k + 1;
     if (is(v, "ne") || is(v, "n'")) v += 2;
     if (is(v, "s'") || is(v, "se")) ++v;
-    return is_infinitive(v) ? k + 1 : no_word;
+    if (is_infinitive(v)) return k + 1;
   }
   return no_word;
 }
@@ -169,8 +169,10 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::phrase_after(std::uint32_t f
 std::pair<std::uint32_t, std::uint32_t> Extraction::subject_before(std::uint32_t verb) const {
   if (verb == 0) return {0, 0};
   std::uint32_t s = verb;
+  // Object pronouns before the verb ("lui a dit") are skipped; "Lui" opening the sentence is its
+  // stressed subject ("Lui prône une révision").
   while (s > 0 && same_sentence(s - 1, verb) &&
-         (is(s - 1, "lui") || is(s - 1, "leur") || is(s - 1, "l'") || is(s - 1, "y") || is(s - 1, "nous") ||
+         ((is(s - 1, "lui") && !(s - 1 == sentence_start_[words_[verb].sentence])) || is(s - 1, "leur") || is(s - 1, "l'") || is(s - 1, "y") || is(s - 1, "nous") ||
           is(s - 1, "vous") || is(s - 1, "ne") || is(s - 1, "n'") || is(s - 1, "se") || is(s - 1, "s'") ||
           is(s - 1, "me") || is(s - 1, "m'") || is(s - 1, "te") || is(s - 1, "t'") || is(s - 1, "le") ||
           is(s - 1, "la") || is(s - 1, "les") ||
@@ -181,7 +183,7 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::subject_before(std::uint32_t
   const auto relative_start = [&](std::uint32_t k) -> std::uint32_t {
     for (std::uint32_t j = k + 1, seen = 0; j-- > 1 && seen < max_phrase_words && same_sentence(j, verb); ++seen) {
       if (is_punct(j, ",")) return no_word;
-      if (is(j, "qui") && is_punct(j - 1, ",")) return j;
+      if ((is(j, "qui") || is(j, "dont")) && is_punct(j - 1, ",")) return j;
     }
     return no_word;
   };
@@ -193,7 +195,7 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::subject_before(std::uint32_t
     if (w.kind == WordKind::quote_mark || w.kind == WordKind::dash) break;
     const bool verb_here = single(k, WordClass::auxiliary) ||
                            (single(k, WordClass::verb) && !w.capitalized && !(k > 0 && single(k - 1, WordClass::determiner)));
-    if ((verb_here || is(k, "qui")) && k + 1 < s) {
+    if ((verb_here || is(k, "qui") || is(k, "dont")) && k + 1 < s) {
       if (const std::uint32_t relative = relative_start(k); relative != no_word) {
         b = relative;
         continue;
@@ -222,7 +224,9 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::subject_before(std::uint32_t
     std::uint32_t start = end;
     while (start > b && !is_punct(start - 1, ",")) --start;
     if (start == end) break;
-    const bool emphasis = end - start == 1 && (is(start, "lui") || is(start, "eux") || is(start, "elle") || is(start, "elles"));
+    // "X, lui, a dit": a stressed pronoun between commas; right before the verb it is the subject.
+    const bool emphasis = end - start == 1 && end < s &&
+                          (is(start, "lui") || is(start, "eux") || is(start, "elle") || is(start, "elles"));
     const bool adverbial = emphasis || (single(start, WordClass::stop) && !phrase_length(start, WordClass::determiner)) ||
                            phrase_length(start, WordClass::adverb) >= end - start ||
                            (phrase_length(start, WordClass::adverb) && !words_[start].capitalized);
@@ -840,6 +844,23 @@ Decision Extraction::inverted_subject(CueHit& cue, const std::vector<CueHit>&) {
   return Decision::decided;
 }
 
+// The subject after a clause that opens the sentence: "Estimant que …, il ironise", "Selon
+// l'étude, Paul Girard a …": a subject pronoun or a person named right after the comma.
+Who Extraction::subject_after_clause(std::uint32_t from) {
+  std::uint32_t k = from;
+  while (k < n_ && same_sentence(from, k) && !is_punct(k, ",")) ++k;
+  ++k;
+  if (k >= n_ || !same_sentence(from, k)) return {};
+  if (is(k, "il") || is(k, "elle")) {
+    Who who = resolve_pronoun(k, is(k, "il") ? Gender3::masculine : Gender3::feminine);
+    if (who.valid) who.mention = words_[k].span;
+    return who;
+  }
+  if (words_[k].mention < 0) return {};
+  const auto m = static_cast<std::uint32_t>(words_[k].mention);
+  return entities_.mentions[m].type == EntityType::person ? from_mention(m, k) : Who{};
+}
+
 // The first word of the verb group of a cue, adverbs before it included ("a aussi dit").
 std::uint32_t Extraction::verb_group_start(const CueHit& cue) const {
   std::uint32_t s = cue.begin;
@@ -862,8 +883,11 @@ Decision Extraction::shared_subject(CueHit& cue, const std::vector<CueHit>& earl
     }
   }
   if (coordinated) return Decision::decided;
-  // "McCain n'a cessé de vanter son expérience, tout en soulignant la « naïveté » de …".
-  if (Who subject = subject_of_sentence(cue.begin); subject.valid) {
+  // "McCain n'a cessé de vanter son expérience, tout en soulignant la « naïveté » de …", and
+  // "Estimant que …, il ironise : …".
+  Who subject = subject_of_sentence(cue.begin);
+  if (!subject.valid && cue.present_participle) subject = subject_after_clause(cue.end);
+  if (subject.valid) {
     cue.speaker = std::move(subject);
     return Decision::decided;
   }
