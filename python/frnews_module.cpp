@@ -116,6 +116,7 @@ py::object string_or_none(std::string_view text) {
 // every span would cost more than the analysis of a short text. Never freed, so that no Python
 // object is released after the interpreter has gone.
 struct Keys {
+  py::str canonical{"canonical"};
   py::str chain{"chain"};
   py::str cue{"cue"};
   py::str end{"end"};
@@ -173,6 +174,7 @@ py::dict analysis_dict(const frnews::Analysis& analysis) {
   py::list quotes;
   for (const frnews::Quote& quote : analysis.quotes) {
     py::dict item = span_dict(quote.content, original, chars);
+    item[key.canonical] = decode(quote.canonical);
     item[key.kind] = decode(frnews::to_string(quote.kind));
     item[key.rule] = decode(quote.rule);
     if (quote.speaker) {

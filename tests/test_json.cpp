@@ -35,6 +35,7 @@ TEST_CASE("An analysis is one JSON object in the evaluation format") {
   };
   frnews::Quote quote;
   quote.content = span_of("Non");
+  quote.canonical = "Non";
   quote.kind = frnews::QuoteKind::direct;
   quote.rule = "quote.cue-after";
   quote.speaker = frnews::Speaker{span_of("Jean Dupont"), "Jean Dupont", 0u, "", "", "inverted.subject"};
@@ -45,7 +46,7 @@ TEST_CASE("An analysis is one JSON object in the evaluation format") {
   analysis.entities.mentions.push_back({span_of("Jean Dupont"), 0, 2, frnews::EntityType::person, 0, 0.5f, "shape.first-name"});
 
   CHECK(frnews::to_json(analysis, "\"d1\"") ==
-        "{\"id\":\"d1\",\"quotes\":[{\"start\":3,\"end\":6,\"text\":\"Non\",\"kind\":\"direct\","
+        "{\"id\":\"d1\",\"quotes\":[{\"start\":3,\"end\":6,\"text\":\"Non\",\"canonical\":\"Non\",\"kind\":\"direct\","
         "\"rule\":\"quote.cue-after\",\"speaker\":{\"start\":23,\"end\":34,\"text\":\"Jean Dupont\","
         "\"name\":\"Jean Dupont\",\"id\":null,\"wiki\":null,\"rule\":\"inverted.subject\"},\"cue\":{\"start\":11,\"end\":22,\"text\":\"a déclaré\",\"lemma\":\"déclarer\"}}],"
         "\"entities\":[{\"start\":23,\"end\":34,\"text\":\"Jean Dupont\",\"type\":\"PER\",\"id\":null,"

@@ -934,3 +934,11 @@ TEST_CASE("More real-news constructions", "[quotes][realnews]") {
     CHECK(r.content(0) == "leur succès");
   }
 }
+
+TEST_CASE("A quote carries its canonical text beside its span", "[quotes]") {
+  const auto r = extract("&laquo;&nbsp;Nous ne c&eacute;derons pas&nbsp;&raquo;, a d\xC3\x83\xC2\xA9" "clar\xC3\x83\xC2\xA9 Paul Girard.");
+  REQUIRE(r.quotes.size() == 1);
+  CHECK(r.content(0) == "Nous ne c&eacute;derons pas");
+  CHECK(r.quotes[0].canonical == "Nous ne céderons pas");
+  CHECK(r.lemma(0) == "déclarer");
+}

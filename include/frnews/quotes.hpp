@@ -38,6 +38,7 @@ struct Cue {
 
 struct Quote {
   Span content;        // the quoted words without the marks, original text
+  std::string canonical;  // the same words as normalized: no HTML entity, no mojibake, French spacing
   QuoteKind kind = QuoteKind::direct;
   std::optional<Speaker> speaker;  // none when the text names no speaker
   std::optional<Cue> cue;

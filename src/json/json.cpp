@@ -84,6 +84,7 @@ class ObjectWriter {
 void append_quote(std::string& out, const Quote& quote, std::string_view original) {
   ObjectWriter object(out);
   object.span(quote.content, original);
+  object.string("canonical", quote.canonical);
   object.string("kind", to_string(quote.kind));
   object.string("rule", quote.rule);
   if (quote.speaker) {

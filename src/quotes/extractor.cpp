@@ -445,6 +445,8 @@ std::vector<Found> Extraction::quotations() {
                          (cue_at_[k] != no_word || (k + 1 < n_ && words_[k + 1].kind == WordKind::clitic));
       }
       f.quote.content = doc_.to_original(words_span(b, e));
+    f.quote.canonical = std::string(doc_.text(words_span(b, e)));
+      f.quote.canonical = std::string(doc_.text(words_span(b, e)));
       f.quote.kind = direct ? QuoteKind::direct : QuoteKind::partial;
       f.quote.rule = "quote.unattributed";
       if (!cue && attribution.subject.valid) {
@@ -529,6 +531,7 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
     reported_end = e;
     Found f;
     f.quote.content = doc_.to_original(words_span(b, e));
+    f.quote.canonical = std::string(doc_.text(words_span(b, e)));
     f.quote.kind = QuoteKind::indirect;
     f.quote.rule = rule;
     f.quote.cue = Cue{doc_.to_original(words_span(cue.begin, cue.end)), std::string(cue.lemma)};
