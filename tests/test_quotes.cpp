@@ -942,3 +942,15 @@ TEST_CASE("A quote carries its canonical text beside its span", "[quotes]") {
   CHECK(r.quotes[0].canonical == "Nous ne céderons pas");
   CHECK(r.lemma(0) == "déclarer");
 }
+
+TEST_CASE("An inanimate subject with a statement verb is the writer's own statement", "[quotes][realnews]") {
+  SECTION("a que-clause") {
+    const auto r = extract("Son alliance avec la CFDT confirme que le parti cherche des appuis à gauche.");
+    CHECK(r.quotes.empty());
+  }
+  SECTION("a company noun still speaks") {
+    const auto r = extract("Le groupe américain a aussitôt annoncé qu'il ferait appel de la décision.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.content(0) == "il ferait appel de la décision");
+  }
+}

@@ -563,7 +563,9 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
       }
       continue;
     }
-    if (cue.que != no_word) {
+    // "Son alliance avec X confirme que …" is the writer's statement: only someone who can
+    // speak reports a que-clause.
+    if (cue.que != no_word && can_speak(cue.speaker)) {
       // "Si X estime que A, Y, elle, dit B", "Estimant que A, il réclame B": a sentence opened
       // by a subordinate or participle clause goes on after the comma that closes it.
       const bool opening_clause = phrase_length(sb, WordClass::subordinator) || (cue.present_participle && cue.begin == sb);

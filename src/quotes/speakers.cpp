@@ -443,7 +443,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   who.mention = words_span(b, e);
   who.name = std::string(doc_.text(who.mention));
   who.gender = gender;
-  who.role_noun = phrase_length(p, WordClass::speaker) > 0;
+  who.role_noun = phrase_length(p, WordClass::speaker) > 0 || phrase_length(p, WordClass::company) > 0;
   std::vector<std::string_view> role;
   for (std::uint32_t r = p; r < e; ++r) {
     if (words_[r].kind == WordKind::word) role.push_back(key(r));
