@@ -155,6 +155,7 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::phrase_after(std::uint32_t f
     if (w.kind != WordKind::word && w.kind != WordKind::elision && w.kind != WordKind::number) break;
     if (i > b && single(i, WordClass::stop) && !is(i, "de") && !is(i, "d'") && !is(i, "du") && !is(i, "des")) break;
     if (i > b && phrase_length(i, WordClass::adverb) && !w.capitalized) break;
+    if (i > b && !w.capitalized && single(i, WordClass::verb)) break;  // "un spot démocrate reprochant au …"
     if (i == b && (single(i, WordClass::stop) || is(i, "que") || is(i, "qu'") || single(i, WordClass::pronoun))) break;
     ++i;
   }
@@ -490,14 +491,22 @@ Who Extraction::resolve_pronoun(std::uint32_t word, Gender3 gender) const {
     if (gender == Gender3::plural || g == Gender3::plural) return g == gender;
     return g == Gender3::unknown || gender == Gender3::unknown || g == gender;
   };
+  // A singular pronoun that speaks is a person more often than an organisation: "Le gouvernement
+  // a démenti. X, lui, … Il prône …" is X when X is a recent subject too.
   const Salient* fallback = nullptr;
+  const Salient* organisation = nullptr;
   std::uint32_t looked = 0;
   for (auto it = salient_before(word); it != salience_.rend() && looked < salience_window; ++it, ++looked) {
     if (words_[it->word].paragraph + 3 < words_[word].paragraph) break;
     if (!compatible(it->who.gender)) continue;
-    if (it->subject && words_[it->word].sentence + 2 >= words_[word].sentence) return it->who;
-    if (!fallback) fallback = &*it;
+    if (it->subject && words_[it->word].sentence + 2 >= words_[word].sentence) {
+      if (!it->who.organization || gender == Gender3::plural) return it->who;
+      if (!organisation) organisation = &*it;
+      continue;
+    }
+    if (!fallback && !it->who.organization) fallback = &*it;
   }
+  if (organisation) return organisation->who;
   return fallback ? fallback->who : Who{};
 }
 
@@ -636,8 +645,11 @@ void Extraction::take_apposition(CueHit& cue, std::uint32_t b, std::uint32_t e) 
   if (k >= n_ || !(words_[k].mention >= 0 || words_[k].capitalized)) return;
   while (k < n_ && k - e < max_phrase_words && (is_name_word(k) || words_[k].mention >= 0) && same_sentence(e, k)) ++k;
   if (k < n_ && same_sentence(e, k) && !is_punct(k, ",") && !ends_sentence_mark(k) && !single(k, WordClass::stop)) return;
+  // After a role ("le commissaire …, Olli Rehn") the name is a person's even when the linker
+  // could not type it.
   Who name = resolve_phrase(e + 1, k, false);
-  if (!name.valid || !name.person) return;
+  const bool role = phrase_length(b + phrase_length(b, WordClass::determiner), WordClass::speaker) > 0;
+  if (!name.valid || !(name.person || (role && !name.role_noun))) return;
   add_role(b + phrase_length(b, WordClass::determiner), e, name);
   cue.speaker = name;
   cue.speaker_end = k;
