@@ -6,6 +6,7 @@ import unittest
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import check  # noqa: E402
 import communes  # noqa: E402
 import legislature_ids  # noqa: E402
 import match_ids  # noqa: E402
@@ -142,6 +143,29 @@ class LegislatureIdsTest(unittest.TestCase):
             ids.write_text("id,uuid\nQ12,u1\n", encoding="utf-8")
             members = legislature_ids.read_members(term, ids)
         self.assertEqual([(m["name"], m["wikidata"]) for m in members], [("Anne Moreau", "Q12")])
+
+class CheckTest(unittest.TestCase):
+    HEADER = "# ids: test\n"
+
+    def problems(self, lines, registry):
+        with tempfile.TemporaryDirectory() as directory:
+            path = Path(directory) / "people.tsv"
+            path.write_text(self.HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+            problems, _, _ = check.check([path])
+            return problems + check.check_registry([path], registry)
+
+    def test_an_entry_without_a_title_is_recorded_under_its_label(self):
+        self.assertEqual(self.problems(["Q5\t\tAnne Moreau\tPER\t\t0.6\tdéputée"], {"Anne Moreau": "Q5"}), [])
+        problems = self.problems(["Q5\t\tAnne Moreau\tPER\t\t0.6\tdéputée"], {"Anne Moreau": "Q6"})
+        self.assertEqual(len(problems), 1)
+        self.assertIn("id Q5 of 'Anne Moreau' not in the registry", problems[0])
+
+    def test_an_entry_without_title_id_or_insee_code_is_a_problem(self):
+        problems = self.problems(["\t\tAnne Moreau\tPER\t\t0.6\tdéputée",
+                                  "\t\tPetitbourg\tLOC\t\t0.3\tcommune du Cantal (INSEE 15001)"], {})
+        self.assertEqual(len(problems), 1)
+        self.assertIn("people.tsv:2: empty wiki_title", problems[0])
+
 
 if __name__ == "__main__":
     unittest.main()
