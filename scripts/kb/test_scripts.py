@@ -10,6 +10,7 @@ import check  # noqa: E402
 import communes  # noqa: E402
 import legislature_ids  # noqa: E402
 import match_ids  # noqa: E402
+import record_ids  # noqa: E402
 
 DEPARTMENTS = {"43": {"code": "43", "nom": "Haute-Loire", "typeLiaison": 3},
                "35": {"code": "35", "nom": "Ille-et-Vilaine", "typeLiaison": 1},
@@ -165,6 +166,29 @@ class CheckTest(unittest.TestCase):
                                   "\t\tPetitbourg\tLOC\t\t0.3\tcommune du Cantal (INSEE 15001)"], {})
         self.assertEqual(len(problems), 1)
         self.assertIn("people.tsv:2: empty wiki_title", problems[0])
+
+
+class RecordIdsTest(unittest.TestCase):
+    ENTRIES = ["\tLouvain\tLouvain\tLOC\t\t0.5\tville de Belgique",
+               "Q1\tMalines\tMalines\tLOC\t\t0.5\tville de Belgique",
+               "\t\tAnne Moreau\tPER\t\t0.6\tdéputée"]
+
+    def proposals_for(self, pairs, registry=None):
+        records = [(Path("places_world.tsv"), i, e.split("\t")) for i, e in enumerate(self.ENTRIES)]
+        return record_ids.proposals_for(pairs, records, registry or {})
+
+    def test_pairs_by_title_or_by_label_of_an_entry_without_title(self):
+        proposals, problems = self.proposals_for([("Louvain", "Q118958"), ("Anne Moreau", "Q5")])
+        self.assertEqual([(p[1], p[2], p[3]) for p in proposals], [(0, "Louvain", "Q118958"), (2, "Anne Moreau", "Q5")])
+        self.assertEqual(problems, [])
+
+    def test_unknown_entries_entries_with_an_id_taken_ids_and_bad_ids_are_refused(self):
+        proposals, problems = self.proposals_for([("Anvers", "Q12892"), ("Malines", "Q162022"), ("Louvain", "Q1"),
+                                                  ("Anne Moreau", "5"), ("Louvain", "Q7")], registry={"Louvain": "Q8"})
+        self.assertEqual(proposals, [])
+        self.assertEqual([p.split(": ")[1] for p in problems],
+                         ["no entry of that title or label", "has the id Q1 already", "id Q1 already given to 'Malines'",
+                          "'5' is not a Wikidata id", "registry gives Q8"])
 
 
 if __name__ == "__main__":
