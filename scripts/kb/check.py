@@ -4,7 +4,8 @@
 Each non-comment, non-blank line holds 7 tab-separated fields:
 wikidata_id, wiki_title, label, type, aliases, prior, description.
 Every id outside countries.tsv (which follows the ISO country table) must be recorded with the
-same wiki_title in scripts/kb/verified_ids.tsv, the registry of ids read from public sources.
+same wiki_title in scripts/kb/verified_ids.tsv, the registry of ids read from public sources; an
+entry whose Wikipedia title no source gave is recorded there under its label.
 Exits non-zero and lists every problem (file:line: message) when a file is malformed.
 """
 import re
@@ -47,8 +48,9 @@ def check(paths):
                     problems.append(f"{where}: id {qid} already at {ids[qid]}")
                 ids[qid] = where
             if not title:
-                # A generated commune is keyed by the INSEE code of its description instead.
-                if not INSEE_KEY.search(description):
+                # A generated commune is keyed by the INSEE code of its description instead, an
+                # entry with an id by its label.
+                if not qid and not INSEE_KEY.search(description):
                     problems.append(f"{where}: empty wiki_title")
             elif title in titles:
                 problems.append(f"{where}: title {title!r} already at {titles[title]}")
@@ -100,8 +102,9 @@ def check_registry(paths, registry):
             if not line.strip() or line.startswith("#"):
                 continue
             fields = line.split("\t")
-            if len(fields) == 7 and fields[0] and registry.get(fields[1]) != fields[0]:
-                problems.append(f"{path.name}:{number}: id {fields[0]} of {fields[1]!r} not in the registry")
+            key = fields[1] or fields[2] if len(fields) == 7 else ""
+            if key and fields[0] and registry.get(key) != fields[0]:
+                problems.append(f"{path.name}:{number}: id {fields[0]} of {key!r} not in the registry")
     return problems
 
 

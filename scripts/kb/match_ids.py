@@ -148,14 +148,23 @@ def propose(by_name, countries, records, registry):
                 review.append(f"{where}\t{len(places)} places of that name\t{describe(places)}")
             continue
         qid = places[0]["wikidata_id"]
-        if qid in used:
-            review.append(f"{where}\tid {qid} already given to {used[qid]!r}\t{describe(places)}")
-        elif registry.get(title, qid) != qid:
-            review.append(f"{where}\tregistry gives {registry[title]}\t{describe(places)}")
+        reason = conflict(title, qid, used, registry)
+        if reason:
+            review.append(f"{where}\t{reason}\t{describe(places)}")
         else:
             used[qid] = title
             proposals.append((path, index, title, qid, places[0]))
     return proposals, review
+
+
+def conflict(title, qid, used, registry):
+    """Why the id cannot go on the entry of that title (used: the ids given, with their titles), or
+    None: another entry has it, or the registry holds another id for the title."""
+    if qid in used:
+        return f"id {qid} already given to {used[qid]!r}"
+    if registry.get(title, qid) != qid:
+        return f"registry gives {registry[title]}"
+    return None
 
 
 def describe(places):
@@ -187,6 +196,18 @@ def apply(proposals, key):
         path.write_text("\n".join(rows), encoding="utf-8")
 
 
+def report(proposals, review, key, show):
+    """Prints the proposals (each as show(proposal) gives it) and the cases to review; with a
+    source key, writes the proposals into data/kb/ and the registry."""
+    for proposal in proposals:
+        print(f"propose\t{show(proposal)}")
+    for line in review:
+        print(f"review\t{line}")
+    print(f"{len(proposals)} proposals, {len(review)} cases to review", file=sys.stderr)
+    if key:
+        apply(proposals, key)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("table", help="populated places with Wikidata ids")
@@ -196,13 +217,8 @@ def main():
     records = list(kb_records())
     proposals, review = propose(read_table(args.table), country_names(args.countries, records), records,
                                 load_registry())
-    for path, _, title, qid, place in proposals:
-        print(f"propose\t{path.name}\t{title}\t{qid}\t{describe([place])}")
-    for line in review:
-        print(f"review\t{line}")
-    print(f"{len(proposals)} proposals, {len(review)} cases to review", file=sys.stderr)
-    if args.apply:
-        apply(proposals, args.apply)
+    report(proposals, review, args.apply,
+           lambda p: f"{p[0].name}\t{p[2]}\t{p[3]}\t{describe([p[4]])}")
     return 0
 
 

@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Tests of the knowledge-base scripts on small tables written here."""
 import sys
+import tempfile
 import unittest
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import check  # noqa: E402
 import communes  # noqa: E402
+import legislature_ids  # noqa: E402
 import match_ids  # noqa: E402
+import record_ids  # noqa: E402
 
 DEPARTMENTS = {"43": {"code": "43", "nom": "Haute-Loire", "typeLiaison": 3},
                "35": {"code": "35", "nom": "Ille-et-Vilaine", "typeLiaison": 1},
@@ -98,6 +102,93 @@ class MatchIdsTest(unittest.TestCase):
                                          registry={"Lacville": "Q999"})
         self.assertEqual(proposals, [])
         self.assertIn("registry gives Q999", review[0])
+
+
+def member(qid, name, area="Testanie, 1"):
+    return {"id": "", "name": name, "area": area, "wikidata": qid}
+
+
+class LegislatureIdsTest(unittest.TestCase):
+    def propose(self, entries, members, registry=None):
+        records = [(Path("people_politics.tsv"), i, e.split("\t")) for i, e in enumerate(entries)]
+        return legislature_ids.propose(members, records, registry or {})
+
+    def test_a_person_named_like_one_member_accents_and_hyphens_aside(self):
+        proposals, review = self.propose(
+            ["\tChristine Pirès-Beaune\tChristine Pirès-Beaune\tPER\t\t0.9\tdéputée socialiste",
+             "\tAnne Moreau (femme politique)\tAnne Moreau\tPER\tA. Moreau\t0.9\tdéputée de Testanie",
+             "\tRivebelle\tRivebelle\tLOC\t\t0.5\tville de Testanie"],           # not a person
+            [member("Q11", "Christine Pires Beaune"), member("Q12", "Anne Moreau"), member("Q13", "Rivebelle")])
+        self.assertEqual([(p[2], p[3]) for p in proposals],
+                         [("Christine Pirès-Beaune", "Q11"), ("Anne Moreau (femme politique)", "Q12")])
+        self.assertEqual(review, [])
+
+    def test_shared_names_taken_ids_and_registry_conflicts_are_reviewed(self):
+        proposals, review = self.propose(
+            ["\tJean Martin\tJean Martin\tPER\t\t0.9\tdéputé",                    # two members
+             "Q22\tPaul Durand (ministre)\tPaul Durand\tPER\t\t0.9\tministre",
+             "\tPaul Durand\tPaul Durand\tPER\t\t0.9\tdéputé",                    # Q22 taken
+             "\tLuc Petit\tLuc Petit\tPER\t\t0.9\tdéputé"],                       # registry disagrees
+            [member("Q20", "Jean Martin"), member("Q21", "Jean Martin"), member("Q22", "Paul Durand"),
+             member("Q23", "Luc Petit")],
+            registry={"Luc Petit": "Q99"})
+        self.assertEqual(proposals, [])
+        self.assertIn("2 members of that name", review[0])
+        self.assertIn("already given", review[1])
+        self.assertIn("registry gives Q99", review[2])
+
+    def test_ids_from_a_reconciliation_table_complete_a_term_without_them(self):
+        with tempfile.TemporaryDirectory() as directory:
+            term, ids = Path(directory) / "term.csv", Path(directory) / "ids.csv"
+            term.write_text("id,name,area\nu1,Anne Moreau,\"Testanie, 1\"\nu2,Luc Petit,\n", encoding="utf-8")
+            ids.write_text("id,uuid\nQ12,u1\n", encoding="utf-8")
+            members = legislature_ids.read_members(term, ids)
+        self.assertEqual([(m["name"], m["wikidata"]) for m in members], [("Anne Moreau", "Q12")])
+
+class CheckTest(unittest.TestCase):
+    HEADER = "# ids: test\n"
+
+    def problems(self, lines, registry):
+        with tempfile.TemporaryDirectory() as directory:
+            path = Path(directory) / "people.tsv"
+            path.write_text(self.HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+            problems, _, _ = check.check([path])
+            return problems + check.check_registry([path], registry)
+
+    def test_an_entry_without_a_title_is_recorded_under_its_label(self):
+        self.assertEqual(self.problems(["Q5\t\tAnne Moreau\tPER\t\t0.6\tdéputée"], {"Anne Moreau": "Q5"}), [])
+        problems = self.problems(["Q5\t\tAnne Moreau\tPER\t\t0.6\tdéputée"], {"Anne Moreau": "Q6"})
+        self.assertEqual(len(problems), 1)
+        self.assertIn("id Q5 of 'Anne Moreau' not in the registry", problems[0])
+
+    def test_an_entry_without_title_id_or_insee_code_is_a_problem(self):
+        problems = self.problems(["\t\tAnne Moreau\tPER\t\t0.6\tdéputée",
+                                  "\t\tPetitbourg\tLOC\t\t0.3\tcommune du Cantal (INSEE 15001)"], {})
+        self.assertEqual(len(problems), 1)
+        self.assertIn("people.tsv:2: empty wiki_title", problems[0])
+
+
+class RecordIdsTest(unittest.TestCase):
+    ENTRIES = ["\tLouvain\tLouvain\tLOC\t\t0.5\tville de Belgique",
+               "Q1\tMalines\tMalines\tLOC\t\t0.5\tville de Belgique",
+               "\t\tAnne Moreau\tPER\t\t0.6\tdéputée"]
+
+    def proposals_for(self, pairs, registry=None):
+        records = [(Path("places_world.tsv"), i, e.split("\t")) for i, e in enumerate(self.ENTRIES)]
+        return record_ids.proposals_for(pairs, records, registry or {})
+
+    def test_pairs_by_title_or_by_label_of_an_entry_without_title(self):
+        proposals, problems = self.proposals_for([("Louvain", "Q118958"), ("Anne Moreau", "Q5")])
+        self.assertEqual([(p[1], p[2], p[3]) for p in proposals], [(0, "Louvain", "Q118958"), (2, "Anne Moreau", "Q5")])
+        self.assertEqual(problems, [])
+
+    def test_unknown_entries_entries_with_an_id_taken_ids_and_bad_ids_are_refused(self):
+        proposals, problems = self.proposals_for([("Anvers", "Q12892"), ("Malines", "Q162022"), ("Louvain", "Q1"),
+                                                  ("Anne Moreau", "5"), ("Louvain", "Q7")], registry={"Louvain": "Q8"})
+        self.assertEqual(proposals, [])
+        self.assertEqual([p.split(": ")[1] for p in problems],
+                         ["no entry of that title or label", "has the id Q1 already", "id Q1 already given to 'Malines'",
+                          "'5' is not a Wikidata id", "registry gives Q8"])
 
 
 if __name__ == "__main__":
