@@ -954,3 +954,36 @@ TEST_CASE("An inanimate subject with a statement verb is the writer's own statem
     CHECK(r.content(0) == "il ferait appel de la décision");
   }
 }
+
+TEST_CASE("Sources and subjects with participles, parentheses and quantifiers", "[quotes][realnews]") {
+  SECTION("selon a source with a participle and its agent") {
+    const auto r = extract(
+        "Selon une étude financée par la CFDT, un salarié sur trois travaille le dimanche dans le commerce.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.content(0) == "un salarié sur trois travaille le dimanche dans le commerce");
+    CHECK(r.rule(0) == "reported.source-first");
+  }
+  SECTION("a parenthesis between the subject and its verb") {
+    const auto r = extract(
+        "La CFDT, dont une enquête (48 % contre 40 %) fait grand bruit, juge que la réforme ne passera pas.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "CFDT");
+  }
+  SECTION("a quantifier standing for people") {
+    const auto r = extract("Certains avouent n'avoir même pas voté aux dernières élections municipales.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Certains");
+    CHECK(r.content(0) == "n'avoir même pas voté aux dernières élections municipales");
+  }
+}
+
+TEST_CASE("Beliefs and fears are not reported speech", "[quotes][realnews]") {
+  for (const char* text : {"Les électeurs ne croient pas que le régime soit prêt à changer de cap.",
+                           "La CFDT craint que la réforme ne soit adoptée sans débat au Parlement.",
+                           "Paul Girard pense que la ville doit emprunter davantage cette année."}) {
+    CHECK(extract(text).quotes.empty());
+  }
+  const auto r = extract("Certains disent que le vote était truqué dans plusieurs bureaux.");
+  REQUIRE(r.quotes.size() == 1);
+  CHECK(r.speaker(0) == "Certains");
+}

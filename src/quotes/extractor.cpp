@@ -167,9 +167,11 @@ std::optional<CueHit> Extraction::verb_group_at(std::uint32_t i) const {
   const auto form = static_cast<VerbForm>(chosen->value);
   std::uint32_t end = j + length;
   if (!auxiliary && end < n_ && words_[end].kind == WordKind::clitic) clitic = end++;
-  // A finite form after an article is a noun: "l'estime", "le juge", "une annonce".
+  // A finite form after an article is a noun: "l'estime", "le juge", "une annonce"; not after a
+  // quantifier standing for people ("Certains disent").
   if (!auxiliary && !reflexive && clitic == no_word && j > 0 && form == VerbForm::finite &&
-      same_sentence(j - 1, j) && (single(j - 1, WordClass::determiner) || is(j - 1, "de") || is(j - 1, "d'") ||
+      same_sentence(j - 1, j) &&
+      ((single(j - 1, WordClass::determiner) && !single(j - 1, WordClass::speaker)) || is(j - 1, "de") || is(j - 1, "d'") ||
                                   is(j - 1, "du") || is(j - 1, "à") || is(j - 1, "au"))) {
     return std::nullopt;
   }
@@ -548,9 +550,16 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
       // "Selon X, …" at the head of the sentence, or "…, selon X." at its end.
       std::uint32_t head = sb;
       if (is(head, "mais") || is(head, "et") || is(head, "or")) ++head;
-      if (cue.begin == head && is_punct(cue.speaker_end, ",")) {
+      // "Selon une enquête financée par l'Union européenne, …": the source's phrase may go on
+      // with a participle and its complement up to the comma.
+      std::uint32_t comma = cue.speaker_end;
+      while (comma < se && comma - cue.speaker_end < max_phrase_words && words_[comma].kind == WordKind::word &&
+             !single(comma, WordClass::auxiliary) && !is(comma, "que") && !is(comma, "qu'")) {
+        ++comma;
+      }
+      if (cue.begin == head && is_punct(comma, ",")) {
         // "Selon Le Monde, qui cite des diplomates, …": the clause starts after the relative.
-        std::uint32_t clause = cue.speaker_end + 1;
+        std::uint32_t clause = comma + 1;
         if (is(clause, "qui")) {
           while (clause < se && !is_punct(clause, ",")) ++clause;
           ++clause;

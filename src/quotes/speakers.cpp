@@ -182,7 +182,7 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::subject_before(std::uint32_t
   }
   // ", qui s'exprimait devant les députés,": a relative clause between commas is skipped whole.
   const auto relative_start = [&](std::uint32_t k) -> std::uint32_t {
-    for (std::uint32_t j = k + 1, seen = 0; j-- > 1 && seen < max_phrase_words && same_sentence(j, verb); ++seen) {
+    for (std::uint32_t j = k + 1, seen = 0; j-- > 1 && seen < max_subject_words && same_sentence(j, verb); ++seen) {
       if (is_punct(j, ",")) return no_word;
       if ((is(j, "qui") || is(j, "dont")) && is_punct(j - 1, ",")) return j;
     }
@@ -192,6 +192,16 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::subject_before(std::uint32_t
   while (b > 0 && same_sentence(b - 1, verb) && s - b < max_subject_words && !in_region(b - 1)) {
     const std::uint32_t k = b - 1;
     const Word& w = words_[k];
+    // "L'institut X, dont une enquête (49 % contre 44 %) accorde …, juge que": a parenthesis is
+    // passed over whole.
+    if (is_punct(k, ")")) {
+      std::uint32_t open = k;
+      while (open > 0 && k - open < max_subject_words && same_sentence(open - 1, verb) && !is_punct(open, "(")) --open;
+      if (is_punct(open, "(")) {
+        b = open;
+        continue;
+      }
+    }
     if (w.kind == WordKind::punctuation && !is_punct(k, ",")) break;
     if (w.kind == WordKind::quote_mark || w.kind == WordKind::dash) break;
     const bool verb_here = single(k, WordClass::auxiliary) ||
@@ -307,6 +317,16 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   if (const LexEntry* h = honorific(p); h && p + 1 < e) {
     if (h->value != 0) gender = static_cast<Gender3>(h->value & 0x0F);
     ++p;
+  }
+  // "Certains avouent …": a quantifier standing alone for people.
+  if (p >= e && e - b == 1 && phrase_length(b, WordClass::speaker)) {
+    Who who;
+    who.valid = true;
+    who.role_noun = true;
+    who.gender = Gender3::plural;
+    who.mention = words_span(b, e);
+    who.name = std::string(doc_.text(who.mention));
+    return who;
   }
   if (p >= e) return {};
   // A name at the head: "M. Choïgou", "La Hongrie de Viktor Orban", "Anne Hidalgo".
