@@ -987,3 +987,18 @@ TEST_CASE("Beliefs and fears are not reported speech", "[quotes][realnews]") {
   REQUIRE(r.quotes.size() == 1);
   CHECK(r.speaker(0) == "Certains");
 }
+
+TEST_CASE("Organisations speak through their descriptions and their documents", "[quotes][realnews]") {
+  SECTION("a study of an organisation as subject") {
+    const auto r = extract("Une étude de la CFDT faisait état de la hausse des accidents du travail dans le bâtiment.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "CFDT");
+  }
+  SECTION("a description introduced with the organisation's name") {
+    const auto r = extract(
+        "Le syndicat CFDT a publié ses chiffres mardi.\n« Les salaires stagnent », explique le syndicat.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "CFDT");
+    CHECK(r.mention(0) == "le syndicat");
+  }
+}

@@ -238,7 +238,8 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::subject_before(std::uint32_t
     // "X, lui, a dit": a stressed pronoun between commas; right before the verb it is the subject.
     const bool emphasis = end - start == 1 && end < s &&
                           (is(start, "lui") || is(start, "eux") || is(start, "elle") || is(start, "elles"));
-    const bool adverbial = emphasis || (single(start, WordClass::stop) && !phrase_length(start, WordClass::determiner)) ||
+    const bool adverbial = emphasis || is(start, "dont") ||
+                           (single(start, WordClass::stop) && !phrase_length(start, WordClass::determiner)) ||
                            phrase_length(start, WordClass::adverb) >= end - start ||
                            (phrase_length(start, WordClass::adverb) && !words_[start].capitalized);
     if (!adverbial) return {start, end};
@@ -317,6 +318,14 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   if (const LexEntry* h = honorific(p); h && p + 1 < e) {
     if (h->value != 0) gender = static_cast<Gender3>(h->value & 0x0F);
     ++p;
+  }
+  // "une étude de l'agence européenne X faisait état de …": the author speaks through it.
+  if (const std::uint32_t of = p + phrase_length(p, WordClass::authored);
+      of > p && of + 1 < e && (is(of, "de") || is(of, "d'") || is(of, "du") || is(of, "des"))) {
+    std::uint32_t end = of + 1;
+    while (end < e && !is_punct(end, "(")) ++end;
+    Who author = resolve_phrase(of + 1, end, record_role);
+    if (author.valid) return author;
   }
   // "Certains avouent …": a quantifier standing alone for people.
   if (p >= e && e - b == 1 && phrase_length(b, WordClass::speaker)) {
@@ -526,8 +535,8 @@ Who Extraction::resolve_pronoun(std::uint32_t word, Gender3 gender) const {
     }
     if (!fallback && !it->who.organization) fallback = &*it;
   }
-  if (organisation) return organisation->who;
-  return fallback ? fallback->who : Who{};
+  if (fallback) return fallback->who;
+  return organisation ? organisation->who : Who{};
 }
 
 void Extraction::remember(std::uint32_t word, const Who& who, bool subject) {
@@ -610,6 +619,12 @@ void Extraction::pass_words_until(std::uint32_t word) {
     if (m >= 0) {
       if (i > 0 && words_[i - 1].mention == m) continue;
       const EntityMention& mention = entities_.mentions[static_cast<std::uint32_t>(m)];
+      if (mention.type == EntityType::organization) {
+        // "l'association Générations Futures": the description stands for it later on.
+        const Who organisation = from_mention(static_cast<std::uint32_t>(m), i);
+        record_role_before(i, organisation);
+        continue;
+      }
       if (mention.type != EntityType::person || after_agent) continue;
       Who who = from_mention(static_cast<std::uint32_t>(m), i);
       if (i > 0) {
