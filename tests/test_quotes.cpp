@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,6 +11,7 @@
 #include "frnews/knowledge_base.hpp"
 #include "frnews/quotes.hpp"
 #include "frnews/segment.hpp"
+#include "quotes/lexicon.hpp"
 
 using namespace frnews;
 
@@ -1000,5 +1004,30 @@ TEST_CASE("Organisations speak through their descriptions and their documents", 
     REQUIRE(r.quotes.size() == 1);
     CHECK(r.speaker(0) == "CFDT");
     CHECK(r.mention(0) == "le syndicat");
+  }
+}
+
+TEST_CASE("The cue lexicons load strictly", "[quotes][lexicon]") {
+  using frnews::detail::CueLexicon;
+  const auto read = [](const char* name) {
+    std::ifstream in(std::string(FRNEWS_SOURCE_DIR) + "/data/lexicon/" + name, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  };
+  const std::string verbs = read("reporting_verbs.tsv"), cues = read("cues.tsv");
+  REQUIRE_FALSE(verbs.empty());
+  REQUIRE_FALSE(cues.empty());
+  SECTION("every line of the files is read") {
+    const CueLexicon lexicon(verbs, cues);
+    std::size_t verb_lines = 0;
+    std::istringstream lines(verbs);
+    for (std::string line; std::getline(lines, line);) verb_lines += !line.empty() && line[0] != '#';
+    CHECK(lexicon.verb_count() == verb_lines);
+    CHECK_FALSE(lexicon.entries("déclaré").empty());
+    CHECK_FALSE(lexicon.entries("selon").empty());
+  }
+  SECTION("a malformed line names its file and line") {
+    CHECK_THROWS_WITH(CueLexicon(verbs, "# header\nsource\tselon\tselon\nadverb\n"), Catch::Contains("cues.tsv:3"));
+    CHECK_THROWS_WITH(CueLexicon(verbs, "colour\trouge\n"), Catch::Contains("cues.tsv:1: unknown type colour"));
+    CHECK_THROWS_WITH(CueLexicon("déclarer\tzz\n", cues), Catch::Contains("reporting_verbs.tsv:1: unknown conjugation"));
   }
 }

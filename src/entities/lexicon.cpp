@@ -4,7 +4,7 @@
 #include <array>
 
 #include "core/embedded.hpp"
-#include "entities/lexicon_file.hpp"
+#include "core/lexicon_file.hpp"
 #include "entities/words.hpp"
 
 namespace frnews::detail {
@@ -197,11 +197,7 @@ std::optional<Demonym> EntityLexicon::demonym_of_key(std::string_view key) const
 }
 
 const EntityLexicon& entity_lexicon() {
-  static const EntityLexicon lexicon([](std::string_view name) {
-    const auto file = embedded_file(name);
-    if (!file) throw Exception("missing lexicon " + std::string(name));
-    return *file;
-  });
+  static const EntityLexicon lexicon([](std::string_view name) { return embedded_lexicon(name); });
   return lexicon;
 }
 

@@ -2,8 +2,7 @@
 
 #include <stdexcept>
 
-#include "core/embedded.hpp"
-#include "core/tsv.hpp"
+#include "core/lexicon_file.hpp"
 
 namespace frnews::detail {
 
@@ -157,8 +156,10 @@ CueLexicon::CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv) {
   for (auto form : avoir_forms) add(form, {{}, WordClass::auxiliary, 0, 0});
   for (auto form : etre_forms) add(form, {{}, WordClass::auxiliary, 1, 0});
 
-  for_each_tsv_record(verbs_tsv, [&](const std::vector<std::string_view>& f, std::size_t) {
+  read_lexicon("reporting_verbs.tsv", verbs_tsv, 2, 6, [&](const std::vector<std::string_view>& f) -> std::string {
     const auto field = [&](std::size_t i) { return i < f.size() ? f[i] : std::string_view{}; };
+    if (field(1) != "er" && field(1) != "ir" && field(1) != "irr") return "unknown conjugation class " + std::string(field(1));
+    if (field(1) == "irr" && field(3).empty()) return "an irregular verb lists its finite forms";
     ReportingVerb verb;
     verb.lemma = std::string(field(0));
     verb.pronominal = verb.lemma.starts_with("se ") || verb.lemma.starts_with("s'");
@@ -170,10 +171,10 @@ CueLexicon::CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv) {
     const auto index = static_cast<std::uint16_t>(verbs_.size());
     verbs_.push_back(verb);
     add_verb_forms(index, field(0), field(1), field(3), field(4), field(5));
+    return {};
   });
 
-  for_each_tsv_record(cues_tsv, [&](const std::vector<std::string_view>& f, std::size_t) {
-    if (f.size() < 2) return;
+  read_lexicon("cues.tsv", cues_tsv, 2, 3, [&](const std::vector<std::string_view>& f) -> std::string {
     const std::string_view type = f[0], text = f[1], value = f.size() > 2 ? f[2] : std::string_view{};
     const auto gender = [&] {
       if (value == "m") return Gender3::masculine;
@@ -211,15 +212,15 @@ CueLexicon::CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv) {
     } else if (type == "subordinator") {
       entry.word_class = WordClass::subordinator;
     } else {
-      throw std::runtime_error("cues.tsv: unknown type " + std::string(type));
+      return "unknown type " + std::string(type);
     }
     add(text, std::move(entry));
+    return {};
   });
 }
 
 const CueLexicon& CueLexicon::builtin() {
-  static const CueLexicon lexicon(embedded_file("lexicon/reporting_verbs.tsv").value_or(""),
-                                  embedded_file("lexicon/cues.tsv").value_or(""));
+  static const CueLexicon lexicon(embedded_lexicon("lexicon/reporting_verbs.tsv"), embedded_lexicon("lexicon/cues.tsv"));
   return lexicon;
 }
 

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/embedded.hpp"
 #include "core/tsv.hpp"
 #include "frnews/error.hpp"
 
@@ -34,6 +35,14 @@ std::size_t read_lexicon(std::string_view name, std::string_view text, std::size
     ++records;
   });
   return records;
+}
+
+// The bytes of a lexicon file compiled into the library; a missing one is an error, never an
+// empty lexicon.
+inline std::string_view embedded_lexicon(std::string_view name) {
+  const auto file = embedded_file(name);
+  if (!file) throw Exception("missing lexicon " + std::string(name));
+  return *file;
 }
 
 }  // namespace frnews::detail
