@@ -135,6 +135,8 @@ class Extraction {
   [[nodiscard]] bool same_sentence(std::uint32_t a, std::uint32_t b) const {
     return a < n_ && b < n_ && words_[a].sentence == words_[b].sentence;
   }
+  // "de" and its forms: "d'", and "du", "des" with the article in them.
+  [[nodiscard]] bool is_de(std::uint32_t i) const { return is(i, "de") || is(i, "d'") || is(i, "du") || is(i, "des"); }
   [[nodiscard]] bool is_punct(std::uint32_t i, std::string_view p) const {
     return i < n_ && words_[i].kind == WordKind::punctuation && words_[i].span.of(doc_.text()) == p;
   }

@@ -102,7 +102,7 @@ Decision Extraction::source_phrase(CueHit& cue, const std::vector<CueHit>&) {
   // speaks through the words or the document.
   for (std::uint32_t hops = 0; hops < 3; ++hops) {
     const std::uint32_t of = head + phrase_length(head, WordClass::authored);
-    if (of == head || of + 1 >= e || !(is(of, "de") || is(of, "d'") || is(of, "du") || is(of, "des"))) break;
+    if (of == head || of + 1 >= e || !is_de(of)) break;
     b = of + 1;
     head = b + phrase_length(b, WordClass::determiner);
   }

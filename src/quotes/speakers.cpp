@@ -33,7 +33,7 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::phrase_after(std::uint32_t f
              (words_[i].kind == WordKind::word || words_[i].kind == WordKind::elision) &&
              (!phrase_length(i, WordClass::determiner) || complement(i)) &&
              !(i > object && starts_new_name(i)) &&
-             !honorific(i) && !(single(i, WordClass::stop) && !is(i, "de") && !is(i, "du") && !is(i, "des") && !is(i, "d'")) &&
+             !honorific(i) && !(single(i, WordClass::stop) && !is_de(i)) &&
              !phrase_length(i, WordClass::adverb)) {
         ++i;
       }
@@ -51,7 +51,7 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::phrase_after(std::uint32_t f
   while (here(i) && i - b < max_phrase_words) {
     const Word& w = words_[i];
     if (w.kind != WordKind::word && w.kind != WordKind::elision && w.kind != WordKind::number) break;
-    if (i > b && single(i, WordClass::stop) && !is(i, "de") && !is(i, "d'") && !is(i, "du") && !is(i, "des")) break;
+    if (i > b && single(i, WordClass::stop) && !is_de(i)) break;
     if (i > b && phrase_length(i, WordClass::adverb) && !w.capitalized) break;
     if (i > b && !w.capitalized && single(i, WordClass::verb)) break;  // "un spot démocrate reprochant au …"
     if (i == b && (single(i, WordClass::stop) || is(i, "que") || is(i, "qu'") || single(i, WordClass::pronoun))) break;
@@ -59,7 +59,7 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::phrase_after(std::uint32_t f
   }
   std::uint32_t e = i;
   // "de", "d'" cannot end a phrase.
-  while (e > b && (is(e - 1, "de") || is(e - 1, "d'") || is(e - 1, "du") || is(e - 1, "des"))) --e;
+  while (e > b && is_de(e - 1)) --e;
   return {b, e};
 }
 
@@ -219,7 +219,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   }
   // "une étude de l'agence européenne X faisait état de …": the author speaks through it.
   if (const std::uint32_t of = p + phrase_length(p, WordClass::authored);
-      of > p && of + 1 < e && (is(of, "de") || is(of, "d'") || is(of, "du") || is(of, "des"))) {
+      of > p && of + 1 < e && is_de(of)) {
     std::uint32_t end = of + 1;
     while (end < e && !is_punct(end, "(")) ++end;
     Who author = resolve_phrase(of + 1, end, record_role);
@@ -261,7 +261,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
       std::uint32_t end = k;
       while (end < e && words_[end].mention == words_[k].mention) ++end;
       if (!who.person && who.wikidata_id.empty() && who.wiki_title.empty() && from < k && end < e &&
-          (is(end, "de") || is(end, "des") || is(end, "du") || is(end, "d'"))) {
+          is_de(end)) {
         who.mention.end = words_[e - 1].span.end;
         who.name = std::string(doc_.text(Span{words_[k].span.begin, who.mention.end}));
       }
@@ -287,7 +287,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
     while (end < e && words_[end].capitalized && words_[end].kind == WordKind::word) ++end;
     if (end == k) return std::nullopt;  // a capitalised token that is no word
     // An organisation with an article keeps its complement: "la Cour des comptes".
-    if (from < k && end < e && (is(end, "de") || is(end, "des") || is(end, "du") || is(end, "d'"))) end = e;
+    if (from < k && end < e && is_de(end)) end = e;
     for (std::uint32_t m = k + 1; m < end; ++m) {
       // "Quelquefois Bouvard": a capitalised word opening the sentence before a known name.
       if (words_[m].mention >= 0) return from_mention(static_cast<std::uint32_t>(words_[m].mention), m);
