@@ -27,15 +27,22 @@ const KnowledgeBase& rules_kb() {
   return kb;
 }
 
-// The rule of the first mention whose text is `name` in `text`; "(none)" when there is none.
-std::string rule_of(std::string_view text, std::string_view name, LinkerOptions options = {}) {
+// The type and the rule of the first mention whose text is `name` in `text`, as "PER
+// cue.title"; "(none)" when there is none.
+std::string typed_rule_of(std::string_view text, std::string_view name, LinkerOptions options = {}) {
   const auto doc = make_document(text);
   REQUIRE(doc);
   const Entities entities = EntityLinker(rules_kb(), options).link(*doc);
   for (const EntityMention& mention : entities.mentions) {
-    if (mention.span.of(text) == name) return std::string(mention.rule);
+    if (mention.span.of(text) == name) return std::string(to_string(mention.type)) + " " + std::string(mention.rule);
   }
   return "(none)";
+}
+
+// The rule alone.
+std::string rule_of(std::string_view text, std::string_view name, LinkerOptions options = {}) {
+  const std::string typed = typed_rule_of(text, name, options);
+  return typed == "(none)" ? typed : typed.substr(typed.find(' ') + 1);
 }
 
 }  // namespace
@@ -66,6 +73,65 @@ TEST_CASE("names with no sign of their type go down the typing rules in order", 
   CHECK(rule_of("Le président de Vasquelor a parlé.", "Vasquelor") == "cue.title-complement");
   CHECK(rule_of("Il est originaire de Trifouillis.", "Trifouillis") == "type.after-de");
   CHECK(rule_of("Il a signé avec Arvalis hier.", "Arvalis") == "type.default");
+}
+
+TEST_CASE("names the knowledge base lacks are typed from the evidence around them", "[entities][rules]") {
+  // An apposition names what the name is.
+  CHECK(typed_rule_of("Les électeurs de Vassoulis, une commune de 1 800 habitants, ont voté.", "Vassoulis") ==
+        "LOC shape.place-apposition");
+  CHECK(typed_rule_of("Il a rejoint Trondel, une société lyonnaise, en mars.", "Trondel") ==
+        "ORG shape.organisation-apposition");
+  // The last word of a name may say what kind of body or event it is.
+  CHECK(typed_rule_of("Les chiffres, a dit Grenwick Capital Partners, sont bons.", "Grenwick Capital Partners") ==
+        "ORG type.organisation-form");
+  CHECK(typed_rule_of("Le film a été montré au Marbella Valley Film Festival.", "Marbella Valley Film Festival") ==
+        "MISC type.event-form");
+  // A known first name alone is a person, not an organisation by default.
+  CHECK(typed_rule_of("Le soir venu, Laurent a quitté la salle.", "Laurent") == "PER type.first-name");
+  // A word the text gives no sign of keeps the default type, and a score that says so.
+  const std::string_view text = "Il a signé avec Arvalis hier. Plus tard, Laurent a quitté la salle.";
+  const auto doc = make_document(text);
+  REQUIRE(doc);
+  const Entities entities = EntityLinker(rules_kb()).link(*doc);
+  REQUIRE(entities.mentions.size() == 2);
+  CHECK(entities.mentions[0].rule == "type.default");
+  CHECK(entities.mentions[0].score < entities.mentions[1].score);
+}
+
+TEST_CASE("organisation names keep their lower-case complements", "[entities][rules]") {
+  CHECK(typed_rule_of("La Société canadienne du cancer a publié une étude.", "Société canadienne du cancer") ==
+        "ORG shape.organisation-head");
+  CHECK(typed_rule_of("Selon le Centre international de recherche sur le cancer, le risque existe.",
+                      "Centre international de recherche sur le cancer") == "ORG shape.organisation-head");
+  CHECK(typed_rule_of("Le Conseil des ministres a adopté le texte mercredi.", "Conseil des ministres") ==
+        "ORG shape.organisation-head");
+  // A number or a capitalised complement is no common-noun complement.
+  CHECK(typed_rule_of("Le Conseil de mercredi a tranché.", "Conseil") == "ORG shape.organisation-head");
+}
+
+TEST_CASE("a person's name with a particle is one name, an affiliation after it another", "[entities][rules]") {
+  CHECK(typed_rule_of("La procureure, Marilde de Givry, a ouvert une enquête.", "Marilde de Givry") ==
+        "PER cue.title");
+  const std::string_view text =
+      "« Les ventes ralentissent », commente Christopher Low de FHN Financial. Selon M. Low, la hausse va durer.";
+  CHECK(typed_rule_of(text, "Christopher Low") == "PER shape.first-name");
+  CHECK(typed_rule_of(text, "FHN Financial") == "ORG type.organisation-form");
+  CHECK(typed_rule_of(text, "Christopher Low de FHN Financial") == "(none)");
+}
+
+TEST_CASE("a surname met in a full name joins it rather than a known person with a like name", "[entities][rules]") {
+  static const KnowledgeBase kb = KnowledgeBase::from_tsv(
+      "# wikidata_id\twiki_title\tlabel\ttype\taliases\tprior\tdescription\n"
+      "Q1\tJoachim Löw\tJoachim Löw\tPER\tLöw\t0.9\tentraîneur allemand\n");
+  const std::string_view text = "Christopher Low a parlé mardi. Selon M. Low, la hausse va durer.";
+  const auto doc = make_document(text);
+  REQUIRE(doc);
+  const Entities entities = EntityLinker(kb).link(*doc);
+  REQUIRE(entities.mentions.size() == 2);
+  CHECK(entities.mentions[1].span.of(text) == "Low");
+  CHECK(entities.mentions[1].rule == "coref.surname");
+  CHECK(entities.mentions[1].chain == entities.mentions[0].chain);
+  CHECK(entities.chains[entities.mentions[1].chain].wikidata_id.empty());
 }
 
 TEST_CASE("coreference rules name the mentions they join to a chain", "[entities][rules]") {

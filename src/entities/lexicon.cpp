@@ -28,7 +28,7 @@ std::optional<bool> parse_plural(const std::vector<std::string_view>& fields) no
   return std::nullopt;
 }
 
-constexpr std::array<std::pair<std::string_view, std::uint32_t>, 12> cue_kinds = {{
+constexpr std::array<std::pair<std::string_view, std::uint32_t>, 14> cue_kinds = {{
     {"stop", cue_stop},
     {"common_capital", cue_common_capital},
     {"org_head", cue_org_head},
@@ -41,6 +41,8 @@ constexpr std::array<std::pair<std::string_view, std::uint32_t>, 12> cue_kinds =
     {"not_adjective", word_not_adjective},
     {"ministry", word_ministry},
     {"football", word_football},
+    {"org_form", word_org_form},
+    {"event_form", word_event_form},
 }};
 
 bool starts_with_any(std::string_view key, const std::vector<std::string>& starts) noexcept {

@@ -36,6 +36,8 @@ enum LexiconKind : std::uint32_t {
   word_not_adjective = 1U << 9,
   word_ministry = 1U << 10,
   word_football = 1U << 11,
+  word_org_form = 1U << 17,
+  word_event_form = 1U << 18,
   // the people lexicons
   word_first_name = 1U << 12,
   word_demonym = 1U << 13,

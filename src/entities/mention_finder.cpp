@@ -1,6 +1,7 @@
 #include "entities/mention_finder.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "entities/name_shape.hpp"
@@ -278,11 +279,18 @@ class MentionFinder {
         const TypingRule& typing = guess_type(c, start, kb_end > start ? kb_.entity(entries.front()).type : EntityType::misc);
         c.type = typing.type;
         c.rule = typing.name;
+        c.default_type = &typing == &default_typing_rule;
         // A lone capitalised word opening a sentence: kept only if the document confirms it
         // (another mention, an apposition: "Lemaire, 54 ans, ...").
         c.tentative = initial && shape.end == start + 1 && !view_.has(start, is_caps) &&
-                      !has_person_apposition(shape.end);
+                      !apposition_type(shape.end);
       }
+    }
+    // "la procureure, Marie-Thérèse de Givry": a person's name the cues typed goes on after a
+    // particle, unless the word after it is a name the knowledge base knows ("Dupont de Lyon").
+    if (c.type == EntityType::person && c.entries.empty()) {
+      const std::uint32_t after = shapes_.after_particle(c.end, end);
+      if (after > c.end && kb_.lookup(view_.key(after - 1)).empty()) c.end = after;
     }
     // "L'Équipe", "L'Express": a capital elision in mid-sentence belongs to the name, unless the
     // name is an institution's ("L'Assemblée fédérale") or the entry is known without it.
@@ -339,16 +347,27 @@ class MentionFinder {
     return false;
   }
 
-  // "Durand, 45 ans,", "Durand, le maire de ...", "Durand, ancienne ministre": what follows the
-  // comma after a name says it is a person's.
-  bool has_person_apposition(std::uint32_t after) const {
+  // What follows the comma after a name says what it names: "Durand, 45 ans,", "Durand, le maire
+  // de ...", "Durand, ancienne ministre" a person; "Murat, une commune de ..." a place;
+  // "Arvalis, une société ..." an organisation. None when nothing after it says so.
+  std::optional<EntityType> apposition_type(std::uint32_t after) const {
     const std::uint32_t end = view_.sentence_end(after > 0 ? after - 1 : 0);
-    if (after + 1 >= end || view_.text(after) != ",") return false;
+    if (after + 1 >= end || view_.text(after) != ",") return std::nullopt;
     std::uint32_t k = after + 1;
-    if (view_.kind(k) == TokenKind::number) return k + 1 < end && view_.key(k + 1) == "ans";
-    const std::string_view key = view_.key(k);
-    if (opens_apposition(key)) ++k;
-    return k < end && view_.has(k, is_word) && static_cast<bool>(view_.role_at(k));
+    if (view_.kind(k) == TokenKind::number) {
+      if (k + 1 < end && view_.key(k + 1) == "ans") return EntityType::person;
+      return std::nullopt;
+    }
+    const bool determiner = opens_apposition(view_.key(k));
+    if (determiner) ++k;
+    if (k >= end || !view_.has(k, is_word)) return std::nullopt;
+    if (view_.role_at(k)) return EntityType::person;
+    // A place or an organisation noun, after a determiner or before its complement ("Murat,
+    // commune du Cantal"): a word that introduces a place is no preposition there.
+    const bool noun = determiner || (k + 1 < end && is_de(view_.key(k + 1)));
+    if (noun && !view_.has(k, is_cap) && view_.is(k, cue_loc)) return EntityType::location;
+    if (noun && !view_.has(k, is_cap) && view_.is(k, cue_org)) return EntityType::organization;
+    return std::nullopt;
   }
 
   // The type of a name the text gives no clear sign of (typing_rules.hpp).
@@ -356,12 +375,18 @@ class MentionFinder {
     TypingFacts facts;
     facts.honorific_cue = c.person_cue && pending_.honorific;
     facts.title_cue = c.person_cue && !pending_.honorific;
-    facts.apposition = has_person_apposition(c.end);
+    const std::optional<EntityType> apposition = apposition_type(c.end);
+    facts.apposition = apposition == EntityType::person;
+    facts.place_apposition = apposition == EntityType::location;
+    facts.org_apposition = apposition == EntityType::organization;
     facts.org_cue = c.org_cue;
     facts.known_org_part = known_part == EntityType::organization;
     facts.one_word = c.end == start + 1;
     facts.has_digit = has_digit(view_.text(start));
     facts.in_capitals = view_.has(start, is_caps);
+    facts.org_form = view_.is(c.end - 1, word_org_form);
+    facts.event_form = view_.is(c.end - 1, word_event_form);
+    facts.first_name = facts.one_word && view_.is_first_name(start);
     facts.place_cue = c.loc_cue;
     facts.title_complement = c.role_complement;
     facts.after_de = start > 0 && is_de(view_.key(start - 1));

@@ -46,6 +46,52 @@ std::uint32_t NameShapes::name_after_acronym(std::uint32_t i, std::uint32_t end)
   return i;
 }
 
+// "de Givry", "d'Estaing": a particle and a capitalised word. An acronym, an organisation's head
+// or a name ending in an organisation's form after "de" say where the person works ("Christopher
+// Low de FHN Financial").
+std::uint32_t NameShapes::after_particle(std::uint32_t j, std::uint32_t end) const noexcept {
+  if (j + 1 >= end || !view_.is(j, word_name_particle) || !view_.has(j + 1, is_cap) ||
+      !view_.has(j + 1, is_word)) {
+    return j;
+  }
+  const bool affiliation = view_.has(j + 1, is_caps) || view_.is(j + 1, cue_org_head) ||
+                           (j + 2 < end && view_.has(j + 2, is_cap) && view_.is(j + 2, word_org_form));
+  return affiliation ? j : j + 2;
+}
+
+// "Société canadienne du cancer", "Centre international de recherche sur le cancer", "Conseil
+// des ministres": the lower-case complements of an organisation's head, each a preposition, an
+// article, a common noun and its adjectives; three at most. The token after the last, or j.
+std::uint32_t NameShapes::common_complements(std::uint32_t j, std::uint32_t end) const noexcept {
+  std::uint32_t last = j;
+  for (int complements = 0; complements < 3 && last < end; ++complements) {
+    std::uint32_t k = last;
+    const std::string_view preposition = view_.key(k);
+    const bool de = is_de(preposition);
+    if (!de && !opens_complement(preposition)) break;
+    ++k;
+    // "de la recherche", "sur le cancer", "pour les droits": the article after "de" may be
+    // left out, not after the others.
+    if (k < end && is_article(view_.key(k))) {
+      ++k;
+    } else if (!de) {
+      break;
+    }
+    if (k >= end || !view_.has(k, is_word) || view_.has(k, is_cap) || view_.is(k, cue_stop) ||
+        view_.has(k, is_elision) || view_.kind(k) == TokenKind::number) {
+      break;
+    }
+    ++k;
+    for (int adjectives = 0; adjectives < 2 && k < end && view_.has(k, is_word) && !view_.has(k, is_cap) &&
+                             view_.looks_adjective(k);
+         ++adjectives) {
+      ++k;
+    }
+    last = k;
+  }
+  return last;
+}
+
 Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
   Shape shape{i, EntityType::misc, false, {}};
   const std::uint32_t head = view_.word(i).kinds;
@@ -94,7 +140,11 @@ Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
         ++j;
       }
     } else if (!lower_head) {
-      while (j < end && view_.has(j, is_cap) && !view_.is(j, cue_stop) && adjectives == 0) ++j;
+      if (const std::uint32_t complemented = common_complements(j, end); complemented > j) {
+        j = complemented;
+      } else {
+        while (j < end && view_.has(j, is_cap) && !view_.is(j, cue_stop) && adjectives == 0) ++j;
+      }
     }
     shape.end = j;
     shape.typed = true;
@@ -154,9 +204,8 @@ Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
       j += 2;
       continue;
     }
-    if (first_name && j + 1 < end && view_.is(j, word_name_particle) && view_.has(j + 1, is_cap) &&
-        view_.has(j + 1, is_word)) {
-      j += 2;
+    if (const std::uint32_t after = first_name ? after_particle(j, end) : j; after > j) {
+      j = after;
       continue;
     }
     if (view_.kind(j) == TokenKind::number && j > i && view_.space_before(j) && has_digit(view_.text(j)) &&

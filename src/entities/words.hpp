@@ -36,6 +36,17 @@ inline bool is_de(std::string_view folded) noexcept {
   return folded == "de" || folded == "du" || folded == "des" || folded == "d'";
 }
 
+// "sur", "pour", "contre": prepositions that open the complement of an organisation's name
+// ("Centre international de recherche sur le cancer"), as "de" does.
+inline bool opens_complement(std::string_view folded) noexcept {
+  return folded == "sur" || folded == "pour" || folded == "contre";
+}
+
+// The definite articles: "de la recherche", "sur le cancer", "pour les droits".
+inline bool is_article(std::string_view folded) noexcept {
+  return folded == "le" || folded == "la" || folded == "les" || folded == "l'";
+}
+
 // "la", "l'": the article between "de" and a complement ("ministre de la Culture").
 inline bool is_feminine_article(std::string_view folded) noexcept { return folded == "la" || folded == "l'"; }
 
