@@ -105,8 +105,16 @@ TEST_CASE("organisation names keep their lower-case complements", "[entities][ru
                       "Centre international de recherche sur le cancer") == "ORG shape.organisation-head");
   CHECK(typed_rule_of("Le Conseil des ministres a adopté le texte mercredi.", "Conseil des ministres") ==
         "ORG shape.organisation-head");
-  // A number or a capitalised complement is no common-noun complement.
+  // A day is no complement; a second "de" complement is the sentence's, not the name's.
   CHECK(typed_rule_of("Le Conseil de mercredi a tranché.", "Conseil") == "ORG shape.organisation-head");
+  CHECK(typed_rule_of("Le vote par la Chambre des représentants du plan de sauvetage est attendu.",
+                      "Chambre des représentants") == "ORG shape.organisation-head");
+  // A capitalised complement keeps its adjectives.
+  CHECK(typed_rule_of("L'Association du Barreau canadien a protesté.", "Association du Barreau canadien") ==
+        "ORG shape.organisation-head");
+  // An organisation's head ending a name of capitalised words makes it an organisation's.
+  CHECK(typed_rule_of("Les élus, a dit Nouvel Horizon Centre, voteront.", "Nouvel Horizon Centre") ==
+        "ORG type.organisation-form");
 }
 
 TEST_CASE("a person's name with a particle is one name, an affiliation after it another", "[entities][rules]") {

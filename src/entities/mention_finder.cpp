@@ -384,7 +384,8 @@ class MentionFinder {
     facts.one_word = c.end == start + 1;
     facts.has_digit = has_digit(view_.text(start));
     facts.in_capitals = view_.has(start, is_caps);
-    facts.org_form = view_.is(c.end - 1, word_org_form);
+    // "Nouveau Centre": an organisation's head ends it as well as a form does.
+    facts.org_form = view_.is(c.end - 1, word_org_form | cue_org_head);
     facts.event_form = view_.is(c.end - 1, word_event_form);
     facts.first_name = facts.one_word && view_.is_first_name(start);
     facts.place_cue = c.loc_cue;

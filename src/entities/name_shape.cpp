@@ -1,5 +1,7 @@
 #include "entities/name_shape.hpp"
 
+#include <algorithm>
+
 namespace frnews::detail::linking {
 
 // A first name and a capitalised word: a person's name starts at token j.
@@ -59,16 +61,25 @@ std::uint32_t NameShapes::after_particle(std::uint32_t j, std::uint32_t end) con
   return affiliation ? j : j + 2;
 }
 
+// The token after the lower-case adjectives from token j, `most` of them at most.
+std::uint32_t NameShapes::adjectives_end(std::uint32_t j, std::uint32_t end, std::uint32_t most) const noexcept {
+  const std::uint32_t last = std::min(end, j + most);
+  while (j < last && view_.has(j, is_word) && !view_.has(j, is_cap) && view_.looks_adjective(j)) ++j;
+  return j;
+}
+
 // "Société canadienne du cancer", "Centre international de recherche sur le cancer", "Conseil
 // des ministres": the lower-case complements of an organisation's head, each a preposition, an
-// article, a common noun and its adjectives; three at most. The token after the last, or j.
+// article, a common noun and its adjectives; three at most, and only the first with "de" ("la
+// Chambre des représentants du plan de sauvetage" names the Chambre des représentants). The
+// token after the last, or j.
 std::uint32_t NameShapes::common_complements(std::uint32_t j, std::uint32_t end) const noexcept {
   std::uint32_t last = j;
   for (int complements = 0; complements < 3 && last < end; ++complements) {
     std::uint32_t k = last;
     const std::string_view preposition = view_.key(k);
     const bool de = is_de(preposition);
-    if (!de && !opens_complement(preposition)) break;
+    if (!(de && complements == 0) && !opens_complement(preposition)) break;
     ++k;
     // "de la recherche", "sur le cancer", "pour les droits": the article after "de" may be
     // left out, not after the others.
@@ -81,13 +92,7 @@ std::uint32_t NameShapes::common_complements(std::uint32_t j, std::uint32_t end)
         view_.has(k, is_elision) || view_.kind(k) == TokenKind::number) {
       break;
     }
-    ++k;
-    for (int adjectives = 0; adjectives < 2 && k < end && view_.has(k, is_word) && !view_.has(k, is_cap) &&
-                             view_.looks_adjective(k);
-         ++adjectives) {
-      ++k;
-    }
-    last = k;
+    last = adjectives_end(k + 1, end, 2);
   }
   return last;
 }
@@ -107,12 +112,8 @@ Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
       return {defined, (head & cue_misc_head) ? EntityType::misc : EntityType::organization, true, "shape.acronym-expansion"};
     }
     // "Parti communiste de Cuba", "Agence spatiale européenne", "tribunal administratif de Lyon"
-    std::uint32_t adjectives = 0;
-    while (j < end && view_.has(j, is_word) && !view_.has(j, is_cap) && adjectives < 3 &&
-           view_.looks_adjective(j)) {
-      ++j;
-      ++adjectives;
-    }
+    const std::uint32_t adjectives = adjectives_end(j, end, 3) - j;
+    j += adjectives;
     // "cour d'appel de Paris", "tribunal de grande instance de Lyon": a common-noun complement
     // inside an institution's name, when a proper name's complement follows it.
     if (j < end && is_de(view_.key(j)) && !(head & cue_place_head)) {
@@ -139,6 +140,8 @@ Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
              !(j > k && starts_person_name(j, end))) {
         ++j;
       }
+      // "Association du Barreau canadien": the complement's adjectives.
+      if (!lower_head) j = adjectives_end(j, end, 2);
     } else if (!lower_head) {
       if (const std::uint32_t complemented = common_complements(j, end); complemented > j) {
         j = complemented;

@@ -32,6 +32,7 @@ class NameShapes {
   [[nodiscard]] bool starts_person_name(std::uint32_t j, std::uint32_t end) const noexcept;
   [[nodiscard]] std::uint32_t name_before_acronym(std::uint32_t i, std::uint32_t end) const noexcept;
   [[nodiscard]] std::uint32_t name_after_acronym(std::uint32_t i, std::uint32_t end) const noexcept;
+  [[nodiscard]] std::uint32_t adjectives_end(std::uint32_t j, std::uint32_t end, std::uint32_t most) const noexcept;
   [[nodiscard]] std::uint32_t common_complements(std::uint32_t j, std::uint32_t end) const noexcept;
 
   const DocumentView& view_;
