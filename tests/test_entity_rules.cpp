@@ -98,6 +98,35 @@ TEST_CASE("names the knowledge base lacks are typed from the evidence around the
   CHECK(entities.mentions[0].score < entities.mentions[1].score);
 }
 
+TEST_CASE("a place cue goes down a list of names, not past a clause", "[entities][rules]") {
+  const std::string_view text = "Des perquisitions ont eu lieu à Trifouillis, Vassoulis et Marbouze.";
+  CHECK(typed_rule_of(text, "Vassoulis") == "LOC cue.place");
+  CHECK(typed_rule_of(text, "Marbouze") == "LOC cue.place");
+  CHECK(typed_rule_of("Il vit à Trifouillis, Arvalis a signé avec lui.", "Arvalis") == "ORG type.default");
+}
+
+TEST_CASE("an acronym of common words is no name", "[entities][rules]") {
+  const std::string_view text =
+      "Les perturbateurs endocriniens (PE) inquiètent. Les PE sont partout, selon la FNSEA.";
+  const auto doc = make_document(text);
+  REQUIRE(doc);
+  const Entities entities = EntityLinker(rules_kb()).link(*doc);
+  REQUIRE(entities.mentions.size() == 1);
+  CHECK(entities.mentions[0].span.of(text) == "FNSEA");
+  // Spelt out by capitalised words, the acronym names an organisation.
+  CHECK(rule_of("Le Rassemblement des travailleurs unis (RTU) a manifesté.", "RTU") == "acronym.defined");
+}
+
+TEST_CASE("the type after « de » is a place's, not after « du » or « des »", "[entities][rules]") {
+  CHECK(typed_rule_of("Les achats de bons du Vassoulor ont doublé.", "Vassoulor") == "ORG type.default");
+}
+
+TEST_CASE("an organisation's head without an adjective keeps a capitalised body as complement",
+          "[entities][rules]") {
+  CHECK(typed_rule_of("Le porte-parole de l'Union des Forces démocratiques a parlé.",
+                      "Union des Forces démocratiques") == "ORG shape.organisation-head");
+}
+
 TEST_CASE("organisation names keep their lower-case complements", "[entities][rules]") {
   CHECK(typed_rule_of("La Société canadienne du cancer a publié une étude.", "Société canadienne du cancer") ==
         "ORG shape.organisation-head");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <unordered_set>
 
 #include "entities/name_shape.hpp"
 #include "entities/typing_rules.hpp"
@@ -65,7 +66,7 @@ class MentionFinder {
       pending_ = {};
       pending_.loc = true;
       pending_.from = i + 1;
-    } else if (pending_.plural && view_.key(i) == "et") {
+    } else if ((pending_.plural && view_.key(i) == "et") || (pending_.list && is_coordination(view_.key(i)))) {
       // the list goes on
     } else if (!is_de(view_.key(i)) && !is_feminine_article(view_.key(i)) && !view_.looks_adjective(i)) {
       clear_cues(i);
@@ -222,6 +223,11 @@ class MentionFinder {
     // "les Français", "des Parisiens": people, not places.
     if (capital && kb_end == start && shape.end <= start + 1 && view_.is(start, word_demonym)) return i + 1;
     if (kb_end == start && shape.end == start) return i;
+    // An acronym of common words ("perturbateurs endocriniens (PE)"), there and after.
+    if (view_.has(start, is_caps) && std::max(kb_end, shape.end) == start + 1) {
+      if (shapes_.abbreviates_common_words(start)) common_acronyms_.emplace(view_.key(start));
+      if (common_acronyms_.contains(view_.key(start))) return i + 1;
+    }
     // A lone capital letter is an initial or a list mark, never a name by itself.
     if (kb_end == start && shape.end == start + 1 && is_one_character(view_.text(start))) {
       return i + 1;
@@ -298,8 +304,11 @@ class MentionFinder {
     if (c.type == EntityType::person && c.gender == Gender::unknown) {
       c.gender = view_.word(c.begin).first_name_gender;
     }
-    // The person may still follow the complement: "la présidente du groupe X, Rachida Dati".
-    if (!complement && !pass_on && !(pending_.plural && cued)) pending_ = {};
+    // The person may still follow the complement: "la présidente du groupe X, Rachida Dati"; a
+    // place cue goes down a list of names ("à Sherbrooke, Orford et Stoke").
+    const bool place_list = cued && pending_.loc && list_goes_on(c.end, end);
+    if (!complement && !pass_on && !(pending_.plural && cued) && !place_list) pending_ = {};
+    pending_.list = place_list;
     found_.push_back(c);
     return c.end;
   }
@@ -325,6 +334,20 @@ class MentionFinder {
     if (end != begin + 1) return false;
     if (view_.written_in_lower_case(begin)) return true;
     return entity_lexicon().has_common_noun_ending(view_.key(begin));
+  }
+
+  // Whether another name of a list follows token `after`: "et Stoke", "ou Stoke", ", Orford et
+  // Stoke" (a comma alone may end a clause: "à Paris, Durand a dit" is no list).
+  bool list_goes_on(std::uint32_t after, std::uint32_t end) const noexcept {
+    const auto joins = [&](std::uint32_t k) {
+      return k + 1 < end && is_coordination(view_.key(k)) && view_.has(k + 1, is_cap);
+    };
+    if (joins(after)) return true;
+    if (after >= end || view_.text(after) != ",") return false;
+    std::uint32_t k = after + 1;
+    constexpr std::uint32_t longest_listed_name = 4;
+    while (k < end && k <= after + longest_listed_name && view_.has(k, is_cap | is_glued)) ++k;
+    return k > after + 1 && (joins(k) || (k < end && view_.text(k) == "," && list_goes_on(k, end)));
   }
 
   bool elision_in_name(const Candidate& c) const {
@@ -390,7 +413,8 @@ class MentionFinder {
     facts.first_name = facts.one_word && view_.is_first_name(start);
     facts.place_cue = c.loc_cue;
     facts.title_complement = c.role_complement;
-    facts.after_de = start > 0 && is_de(view_.key(start - 1));
+    // "originaire de Trifouillis"; not "du Trésor", "des Ehpad", where the article says a noun.
+    facts.after_de = start > 0 && (view_.key(start - 1) == "de" || view_.key(start - 1) == "d'");
     return first_typing_rule(facts);
   }
 
@@ -398,6 +422,7 @@ class MentionFinder {
     bool person = false, org = false, loc = false, role_complement = false, honorific = false;
     bool role_of_place = false;  // "le maire de", "l'ambassadeur de": a place follows
     bool plural = false;         // "MM. Dupont, Durand et Martin": the cue goes down the list
+    bool list = false;           // "à Sherbrooke, Orford et Stoke": the same for a place
     Gender gender = Gender::unknown;
     std::uint32_t from = ~0u;  // the first token the cue applies to; none when unset
   };
@@ -408,6 +433,7 @@ class MentionFinder {
   std::uint32_t max_words_;
   Pending pending_;
   std::vector<Candidate> found_;
+  std::unordered_set<std::string_view> common_acronyms_;  // folded
 };
 
 }  // namespace

@@ -9,6 +9,37 @@ bool NameShapes::starts_person_name(std::uint32_t j, std::uint32_t end) const no
   return j + 1 < end && view_.has(j + 1, is_cap) && view_.is_first_name(j);
 }
 
+// Whether the words from token begin to token end, small words left out, have the letters of
+// `letters` for initials.
+bool NameShapes::spells(std::uint32_t begin, std::uint32_t end, std::string_view letters) const noexcept {
+  std::size_t k = 0;
+  for (std::uint32_t w = begin; w < end; ++w) {
+    const std::string_view key = view_.key(w);
+    if (is_small_word(key)) continue;
+    if (k >= letters.size() || key.empty() || key.front() != letters[k]) return false;
+    ++k;
+  }
+  return k == letters.size();
+}
+
+bool NameShapes::abbreviates_common_words(std::uint32_t acronym) const noexcept {
+  if (acronym < 3 || view_.text(acronym - 1) != "(" || acronym + 1 >= view_.size() ||
+      !closes_acronym(view_.text(acronym + 1))) {
+    return false;
+  }
+  const std::string_view letters = view_.key(acronym);
+  // Back from the parenthesis over lower-case words, as many as the acronym has letters.
+  std::uint32_t begin = acronym - 1;
+  std::size_t words = 0;
+  while (begin > 0 && words < letters.size() && acronym - begin <= 10) {
+    const std::uint32_t w = begin - 1;
+    if (!view_.has(w, is_word) || view_.has(w, is_cap)) return false;
+    --begin;
+    if (!is_small_word(view_.key(w))) ++words;
+  }
+  return words == letters.size() && spells(begin, acronym - 1, letters);
+}
+
 // The end of a name spelled out before its acronym in parentheses, when the acronym's letters
 // are the initials of the words from token i (small words left out); i when there is none.
 std::uint32_t NameShapes::name_before_acronym(std::uint32_t i, std::uint32_t end) const noexcept {
@@ -18,15 +49,7 @@ std::uint32_t NameShapes::name_before_acronym(std::uint32_t i, std::uint32_t end
       continue;
     }
     if (!view_.has(open + 1, is_caps) || !closes_acronym(view_.text(open + 2))) return i;
-    const std::string_view letters = view_.key(open + 1);
-    std::size_t k = 0;
-    for (std::uint32_t w = i; w < open; ++w) {
-      const std::string_view key = view_.key(w);
-      if (is_small_word(key)) continue;
-      if (k >= letters.size() || key.front() != letters[k]) return i;
-      ++k;
-    }
-    return k == letters.size() ? open : i;
+    return spells(i, open, view_.key(open + 1)) ? open : i;
   }
   return i;
 }
@@ -130,8 +153,9 @@ Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
       if (k < end && is_feminine_article(view_.key(k))) ++k;
     }
     const bool complement = k > j && k < end && view_.has(k, is_cap) && !view_.is(k, cue_stop);
-    // "Bureau politique du Parti communiste": the body inside the party is the party's.
-    if (complement && !lower_head && view_.is(k, cue_org_head)) return shape;
+    // "Bureau politique du Parti communiste": the body inside the party is the party's; not
+    // "Union des Forces démocratiques", a head with no adjective of its own.
+    if (complement && !lower_head && adjectives > 0 && view_.is(k, cue_org_head)) return shape;
     if (lower_head && !complement && !(k == j && j < end && view_.has(j, is_cap))) return shape;
     if (complement || (k == j && j < end && view_.has(j, is_cap) && lower_head)) {
       j = k;
