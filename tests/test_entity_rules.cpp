@@ -81,6 +81,8 @@ TEST_CASE("names the knowledge base lacks are typed from the evidence around the
         "LOC shape.place-apposition");
   CHECK(typed_rule_of("Il a rejoint Trondel, une société lyonnaise, en mars.", "Trondel") ==
         "ORG shape.organisation-apposition");
+  CHECK(typed_rule_of("Les autres nient, mais Vassolie, elle, reconnaît les faits.", "Vassolie") ==
+        "PER shape.apposition");
   // The last word of a name may say what kind of body or event it is.
   CHECK(typed_rule_of("Les chiffres, a dit Grenwick Capital Partners, sont bons.", "Grenwick Capital Partners") ==
         "ORG type.organisation-form");

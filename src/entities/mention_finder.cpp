@@ -381,6 +381,8 @@ class MentionFinder {
       if (k + 1 < end && view_.key(k + 1) == "ans") return EntityType::person;
       return std::nullopt;
     }
+    // "Coumba, elle, ne nie pas": a stressed pronoun in apposition.
+    if (is_stressed_pronoun(view_.key(k)) && k + 1 < end && view_.text(k + 1) == ",") return EntityType::person;
     const bool determiner = opens_apposition(view_.key(k));
     if (determiner) ++k;
     if (k >= end || !view_.has(k, is_word)) return std::nullopt;
@@ -407,8 +409,10 @@ class MentionFinder {
     facts.one_word = c.end == start + 1;
     facts.has_digit = has_digit(view_.text(start));
     facts.in_capitals = view_.has(start, is_caps);
-    // "Nouveau Centre": an organisation's head ends it as well as a form does.
-    facts.org_form = view_.is(c.end - 1, word_org_form | cue_org_head);
+    // "Nouveau Centre": an organisation's head ends it as well as a form does, unless an article
+    // opens it ("Le Conseil").
+    facts.org_form = view_.is(c.end - 1, word_org_form) ||
+                     (view_.is(c.end - 1, cue_org_head) && !view_.is(start, cue_stop));
     facts.event_form = view_.is(c.end - 1, word_event_form);
     facts.first_name = facts.one_word && view_.is_first_name(start);
     facts.place_cue = c.loc_cue;

@@ -69,6 +69,9 @@ inline bool opens_apposition(std::string_view folded) noexcept {
 // "et", "ou": between the names of a list.
 inline bool is_coordination(std::string_view folded) noexcept { return folded == "et" || folded == "ou"; }
 
+// "elle", "lui": the pronouns that, between commas after a name, say it is a person's.
+inline bool is_stressed_pronoun(std::string_view folded) noexcept { return folded == "elle" || folded == "lui"; }
+
 // Words an acronym leaves out: "Parti communiste de Cuba" is "PCC".
 inline bool is_small_word(std::string_view folded) noexcept {
   return is_de(folded) || folded == "la" || folded == "le" || folded == "les" || folded == "l'" || folded == "et";
