@@ -107,6 +107,16 @@ TEST_CASE("a place cue goes down a list of names, not past a clause", "[entities
   CHECK(typed_rule_of("Il vit à Trifouillis, Arvalis a signé avec lui.", "Arvalis") == "ORG type.default");
 }
 
+TEST_CASE("« à » after a title opens its portfolio, no place", "[entities][rules]") {
+  CHECK(typed_rule_of("Selon le commissaire aux affaires économiques, Olli Rehn, la dette baisse.", "Olli Rehn") ==
+        "PER cue.title");
+  const std::string_view treasury = "Ils ont refusé au secrétaire au Trésor Henry Paulson les moyens demandés.";
+  CHECK(typed_rule_of(treasury, "Henry Paulson") == "PER shape.first-name");
+  CHECK(typed_rule_of(treasury, "Trésor Henry Paulson") == "(none)");
+  // A title that holds a place keeps « à » a place's cue.
+  CHECK(typed_rule_of("L'ambassadeur à Vassoulis est rentré.", "Vassoulis") == "LOC cue.place");
+}
+
 TEST_CASE("an acronym of common words is no name", "[entities][rules]") {
   const std::string_view text =
       "Les perturbateurs endocriniens (PE) inquiètent. Les PE sont partout, selon la FNSEA.";

@@ -62,7 +62,7 @@ class MentionFinder {
       pending_ = {};
       pending_.org = true;
       pending_.from = i + 1;
-    } else if (cues & cue_loc) {
+    } else if ((cues & cue_loc) && !opens_portfolio(i)) {
       pending_ = {};
       pending_.loc = true;
       pending_.from = i + 1;
@@ -72,6 +72,12 @@ class MentionFinder {
       clear_cues(i);
     }
     return i + 1;
+  }
+
+  // "le commissaire aux affaires économiques": "à" right after a title opens a portfolio, no
+  // place.
+  bool opens_portfolio(std::uint32_t i) const noexcept {
+    return pending_.role_complement && pending_.from == i && !pending_.role_of_place && is_to(view_.key(i));
   }
 
   void clear_cues(std::uint32_t i) {
@@ -86,12 +92,15 @@ class MentionFinder {
     const EntityLexicon& lexicon = entity_lexicon();
     const bool minister = lexicon.has_portfolio(view_.key(i)) || lexicon.has_portfolio(view_.key(i + role.tokens - 1));
     while (j < end && view_.has(j, is_word) && !view_.has(j, is_cap) && view_.looks_adjective(j)) ++j;
-    if (minister) j = skip_portfolio(j, end);
+    const bool place_title = lexicon.holds_a_place(view_.key(i + role.tokens - 1));
+    // "le secrétaire au Trésor", "la commissaire à l'Énergie": "à" after a title opens its
+    // portfolio, unless the title holds a place ("l'ambassadeur à Paris").
+    if (minister || (j < end && is_to(view_.key(j)) && !place_title)) j = skip_portfolio(j, end);
     pending_ = {};
     pending_.person = true;
     pending_.gender = role.gender;
     pending_.role_complement = true;
-    pending_.role_of_place = lexicon.holds_a_place(view_.key(i + role.tokens - 1));
+    pending_.role_of_place = place_title;
     pending_.from = j;
     return j;
   }
@@ -99,11 +108,11 @@ class MentionFinder {
   // "de la Transition écologique", "des Affaires étrangères et de l'Europe": the portfolio of a
   // minister or a ministry names no entity. Returns the token after it, or j.
   std::uint32_t skip_portfolio(std::uint32_t j, std::uint32_t end) const noexcept {
-    if (j >= end || !is_de(view_.key(j))) return j;
+    if (j >= end || !(is_de(view_.key(j)) || is_to(view_.key(j)))) return j;
     std::uint32_t k = j;
     while (k < end && view_.has(k, is_word)) {
       const std::string_view key = view_.key(k);
-      if (is_de(key) || is_feminine_article(key) || key == "et") {
+      if (is_de(key) || is_to(key) || is_feminine_article(key) || key == "et") {
         ++k;
         continue;
       }

@@ -47,6 +47,9 @@ inline bool is_article(std::string_view folded) noexcept {
   return folded == "le" || folded == "la" || folded == "les" || folded == "l'";
 }
 
+// "à", "au", "aux": the preposition of a portfolio after a title ("secrétaire au Trésor").
+inline bool is_to(std::string_view folded) noexcept { return folded == "à" || folded == "au" || folded == "aux"; }
+
 // "la", "l'": the article between "de" and a complement ("ministre de la Culture").
 inline bool is_feminine_article(std::string_view folded) noexcept { return folded == "la" || folded == "l'"; }
 
