@@ -90,6 +90,9 @@ TEST_CASE("names the knowledge base lacks are typed from the evidence around the
         "MISC type.event-form");
   // A known first name alone is a person, not an organisation by default.
   CHECK(typed_rule_of("Le soir venu, Laurent a quitté la salle.", "Laurent") == "PER type.first-name");
+  // A list confirms a lone word opening a sentence.
+  CHECK(typed_rule_of("Des témoins ont parlé. Claude et Laurent sont sortis du silence.", "Claude") ==
+        "PER type.first-name");
   // A word the text gives no sign of keeps the default type, and a score that says so.
   const std::string_view text = "Il a signé avec Arvalis hier. Plus tard, Laurent a quitté la salle.";
   const auto doc = make_document(text);
@@ -145,6 +148,9 @@ TEST_CASE("organisation names keep their lower-case complements", "[entities][ru
   CHECK(typed_rule_of("Selon le Centre international de recherche sur le cancer, le risque existe.",
                       "Centre international de recherche sur le cancer") == "ORG shape.organisation-head");
   CHECK(typed_rule_of("Le Conseil des ministres a adopté le texte mercredi.", "Conseil des ministres") ==
+        "ORG shape.organisation-head");
+  // A proper name may end it.
+  CHECK(typed_rule_of("La Régie de police Vassoulis a enquêté.", "Régie de police Vassoulis") ==
         "ORG shape.organisation-head");
   // A day is no complement; a second "de" complement is the sentence's, not the name's.
   CHECK(typed_rule_of("Le Conseil de mercredi a tranché.", "Conseil") == "ORG shape.organisation-head");

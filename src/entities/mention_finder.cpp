@@ -296,9 +296,9 @@ class MentionFinder {
         c.rule = typing.name;
         c.default_type = &typing == &default_typing_rule;
         // A lone capitalised word opening a sentence: kept only if the document confirms it
-        // (another mention, an apposition: "Lemaire, 54 ans, ...").
+        // (another mention, an apposition: "Lemaire, 54 ans, ...", a list: "Claude et Laurent").
         c.tentative = initial && shape.end == start + 1 && !view_.has(start, is_caps) &&
-                      !apposition_type(shape.end);
+                      !apposition_type(shape.end) && !list_goes_on(shape.end, end);
       }
     }
     // "la procureure, Marie-Thérèse de Givry": a person's name the cues typed goes on after a

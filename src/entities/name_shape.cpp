@@ -169,6 +169,11 @@ Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
     } else if (!lower_head) {
       if (const std::uint32_t complemented = common_complements(j, end); complemented > j) {
         j = complemented;
+        // "Régie de police Memphrémagog": a proper name may end it, not a person's.
+        while (j < end && view_.has(j, is_cap) && view_.has(j, is_word) && !view_.is(j, cue_stop) &&
+               !starts_person_name(j, end)) {
+          ++j;
+        }
       } else {
         while (j < end && view_.has(j, is_cap) && !view_.is(j, cue_stop) && adjectives == 0) ++j;
       }
