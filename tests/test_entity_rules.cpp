@@ -116,6 +116,11 @@ TEST_CASE("« à » after a title opens its portfolio, no place", "[entities][ru
   const std::string_view treasury = "Ils ont refusé au secrétaire au Trésor Henry Paulson les moyens demandés.";
   CHECK(typed_rule_of(treasury, "Henry Paulson") == "PER shape.first-name");
   CHECK(typed_rule_of(treasury, "Trésor Henry Paulson") == "(none)");
+  // An organisation after « à » is no portfolio.
+  CHECK(typed_rule_of("Selon Marc Durand, économiste au Grenwick Institute, la dette baisse.", "Grenwick Institute") ==
+        "ORG type.organisation-form");
+  CHECK(typed_rule_of("Selon l'administrateur au Fonds monétaire de Vassoulis, tout va bien.",
+                      "Fonds monétaire de Vassoulis") == "ORG shape.organisation-head");
   // A title that holds a place keeps « à » a place's cue.
   CHECK(typed_rule_of("L'ambassadeur à Vassoulis est rentré.", "Vassoulis") == "LOC cue.place");
 }

@@ -74,6 +74,16 @@ class MentionFinder {
     return i + 1;
   }
 
+  // "au Hudson Institute", "au Fonds monétaire international": after the article, an
+  // organisation's head or two capitalised words that open no person's name.
+  bool names_organisation(std::uint32_t k, std::uint32_t end) const noexcept {
+    if (k < end && is_feminine_article(view_.key(k))) ++k;
+    if (k >= end) return false;
+    if (view_.is(k, cue_org_head)) return true;
+    return view_.has(k, is_cap) && k + 1 < end && view_.has(k + 1, is_cap) && view_.has(k + 1, is_word) &&
+           !view_.is_first_name(k + 1);
+  }
+
   // "le commissaire aux affaires économiques": "à" right after a title opens a portfolio, no
   // place.
   bool opens_portfolio(std::uint32_t i) const noexcept {
@@ -94,8 +104,11 @@ class MentionFinder {
     while (j < end && view_.has(j, is_word) && !view_.has(j, is_cap) && view_.looks_adjective(j)) ++j;
     const bool place_title = lexicon.holds_a_place(view_.key(i + role.tokens - 1));
     // "le secrétaire au Trésor", "la commissaire à l'Énergie": "à" after a title opens its
-    // portfolio, unless the title holds a place ("l'ambassadeur à Paris").
-    if (minister || (j < end && is_to(view_.key(j)) && !place_title)) j = skip_portfolio(j, end);
+    // portfolio, unless the title holds a place ("l'ambassadeur à Paris") or an organisation
+    // follows ("l'économiste au Hudson Institute").
+    if (minister || (j < end && is_to(view_.key(j)) && !place_title && !names_organisation(j + 1, end))) {
+      j = skip_portfolio(j, end);
+    }
     pending_ = {};
     pending_.person = true;
     pending_.gender = role.gender;
