@@ -103,6 +103,12 @@ TEST_CASE("names the knowledge base lacks are typed from the evidence around the
   CHECK(entities.mentions[0].score < entities.mentions[1].score);
 }
 
+TEST_CASE("a demonym written with a capital inside a name of two words is part of it", "[entities][rules]") {
+  CHECK(typed_rule_of("Deux cas ont été rapportés par l'agence Dépêche Vassoulie Canadienne mardi.",
+                      "Dépêche Vassoulie Canadienne") == "ORG cue.organisation");
+  CHECK(typed_rule_of("Selon les Russes, le vote est valide.", "Russes") == "(none)");
+}
+
 TEST_CASE("a place cue goes down a list of names, not past a clause", "[entities][rules]") {
   const std::string_view text = "Des perquisitions ont eu lieu à Trifouillis, Vassoulis et Marbouze.";
   CHECK(typed_rule_of(text, "Vassoulis") == "LOC cue.place");

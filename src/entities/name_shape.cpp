@@ -227,7 +227,9 @@ Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
     if (view_.has(j, is_cap) && view_.has(j, is_word) && !view_.has(j, is_elision) &&
         !view_.is(j, cue_stop | cue_common_capital) &&
         !view_.honorific(j)) {
-      if (view_.is(j, word_demonym) && !first_name) break;
+      // "les Russes", "Paris Français": a demonym noun after a name is no part of it; written
+      // with a capital after two words of a name, it is ("La Presse Canadienne").
+      if (view_.is(j, word_demonym) && !first_name && j < i + 2) break;
       ++j;
       continue;
     }
