@@ -109,6 +109,15 @@ TEST_CASE("a demonym written with a capital inside a name of two words is part o
   CHECK(typed_rule_of("Selon les Russes, le vote est valide.", "Russes") == "(none)");
 }
 
+TEST_CASE("a capitalised common noun is no name unless something marks it as one", "[entities][rules]") {
+  CHECK(typed_rule_of("Ce parti prône avant tout la Vertu et le travail.", "Vertu") == "(none)");
+  CHECK(typed_rule_of("Les électeurs ont écouté les Affaires de la commune.", "Affaires") == "(none)");
+  // A cue, an apposition or a full name met before keep a surname that is also a noun.
+  CHECK(typed_rule_of("Lundi soir, M. Berger a démissionné.", "Berger") == "PER cue.honorific");
+  CHECK(typed_rule_of("Le soir même, Berger, 54 ans, a démissionné.", "Berger") == "PER shape.apposition");
+  CHECK(typed_rule_of("Anatole Berger est arrivé. Le soir même, Berger a démissionné.", "Berger") == "PER coref.surname");
+}
+
 TEST_CASE("a place cue goes down a list of names, not past a clause", "[entities][rules]") {
   const std::string_view text = "Des perquisitions ont eu lieu à Trifouillis, Vassoulis et Marbouze.";
   CHECK(typed_rule_of(text, "Vassoulis") == "LOC cue.place");

@@ -11,7 +11,7 @@ namespace frnews::detail {
 namespace {
 
 constexpr std::size_t first_names_file = 0, honorifics_file = 1, roles_file = 2, demonyms_file = 3,
-                      cues_file = 4, affixes_file = 5;
+                      cues_file = 4, affixes_file = 5, common_nouns_file = 6;
 
 // "M", "F" or "X" (either); an empty view when the field is something else.
 std::optional<Gender> parse_gender(std::string_view field) noexcept {
@@ -118,6 +118,10 @@ EntityLexicon::EntityLexicon(const FileSource& source) : records_(std::size(file
     } else {
       return "unknown kind " + std::string(fields[1]);
     }
+    return {};
+  });
+  read(common_nouns_file, 1, 1, [&](const auto& fields) -> std::string {
+    words_[fold_key(fields[0])].kinds |= word_common_noun;
     return {};
   });
 }

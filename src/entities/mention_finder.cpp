@@ -261,6 +261,8 @@ class MentionFinder {
       return shape.end;
     }
 
+    if (!known && !shape.typed && !cued && shape.end == start + 1 && is_common_noun(start)) return shape.end;
+
     Candidate c;
     // A name right before another ("la députée LFI Mathilde Panot") leaves the title to the next.
     const std::uint32_t name_end = std::max(kb_end, shape.end);
@@ -331,6 +333,7 @@ class MentionFinder {
     const bool place_list = cued && pending_.loc && list_goes_on(c.end, end);
     if (!complement && !pass_on && !(pending_.plural && cued) && !place_list) pending_ = {};
     pending_.list = place_list;
+    if (c.end > c.begin + 1) name_ends_.emplace(view_.key(c.end - 1));
     found_.push_back(c);
     return c.end;
   }
@@ -370,6 +373,18 @@ class MentionFinder {
     constexpr std::uint32_t longest_listed_name = 4;
     while (k < end && k <= after + longest_listed_name && view_.has(k, is_cap | is_glued)) ++k;
     return k > after + 1 && (joins(k) || (k < end && view_.text(k) == "," && list_goes_on(k, end)));
+  }
+
+  // "la Vertu", "les Affaires": a capitalised word that is a common noun (common_nouns.tsv),
+  // singular or plural, and nothing else: no first name, not the end of a name met before
+  // ("Jean Berger ... Berger"), no apposition ("Berger, 54 ans,").
+  bool is_common_noun(std::uint32_t k) const {
+    if (view_.has(k, is_caps) || view_.is_first_name(k) || name_ends_.contains(view_.key(k))) return false;
+    const std::string_view key = view_.key(k);
+    const bool plural = key.size() > 3 && (key.back() == 's' || key.back() == 'x');
+    const bool noun = view_.is(k, word_common_noun) ||
+                      (plural && (entity_lexicon().word(key.substr(0, key.size() - 1)).kinds & word_common_noun));
+    return noun && !apposition_type(k + 1);
   }
 
   bool elision_in_name(const Candidate& c) const {
@@ -460,6 +475,7 @@ class MentionFinder {
   Pending pending_;
   std::vector<Candidate> found_;
   std::unordered_set<std::string_view> common_acronyms_;  // folded
+  std::unordered_set<std::string_view> name_ends_;        // the last words of names of several words
 };
 
 }  // namespace
