@@ -140,6 +140,19 @@ TEST_CASE("« à » after a title opens its portfolio, no place", "[entities][ru
   CHECK(typed_rule_of("L'ambassadeur à Vassoulis est rentré.", "Vassoulis") == "LOC cue.place");
 }
 
+TEST_CASE("a place cue over a list of a hundred thousand names stays linear", "[entities][rules]") {
+  std::string text = "Ils sont passés à Trifouillis";
+  for (int i = 0; i < 100000; ++i) text += ", Vassoulis";
+  text += " et Marbouze.";
+  const auto doc = make_document(text);
+  REQUIRE(doc);
+  const Entities entities = EntityLinker(rules_kb()).link(*doc);
+  // The cue looks a few names ahead for the end of the list: so long a list has none in sight.
+  REQUIRE(entities.mentions.size() == 100002);
+  CHECK(entities.mentions.front().rule == "cue.place");
+  CHECK(entities.mentions[1].rule == "type.default");
+}
+
 TEST_CASE("an acronym of common words is no name", "[entities][rules]") {
   const std::string_view text =
       "Les perturbateurs endocriniens (PE) inquiètent. Les PE sont partout, selon la FNSEA.";

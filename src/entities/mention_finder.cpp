@@ -362,17 +362,23 @@ class MentionFinder {
   }
 
   // Whether another name of a list follows token `after`: "et Stoke", "ou Stoke", ", Orford et
-  // Stoke" (a comma alone may end a clause: "à Paris, Durand a dit" is no list).
+  // Stoke" (a comma alone may end a clause: "à Paris, Durand a dit" is no list). Looks a few
+  // names ahead at most, so that a long run of names stays linear.
   bool list_goes_on(std::uint32_t after, std::uint32_t end) const noexcept {
     const auto joins = [&](std::uint32_t k) {
       return k + 1 < end && is_coordination(view_.key(k)) && view_.has(k + 1, is_cap);
     };
-    if (joins(after)) return true;
-    if (after >= end || view_.text(after) != ",") return false;
-    std::uint32_t k = after + 1;
+    constexpr int names_ahead = 8;
     constexpr std::uint32_t longest_listed_name = 4;
-    while (k < end && k <= after + longest_listed_name && view_.has(k, is_cap | is_glued)) ++k;
-    return k > after + 1 && (joins(k) || (k < end && view_.text(k) == "," && list_goes_on(k, end)));
+    std::uint32_t k = after;
+    for (int listed = 0; listed < names_ahead; ++listed) {
+      if (joins(k)) return true;
+      if (k >= end || view_.text(k) != ",") return false;
+      const std::uint32_t name = ++k;
+      while (k < end && k < name + longest_listed_name && view_.has(k, is_cap | is_glued)) ++k;
+      if (k == name) return false;
+    }
+    return false;
   }
 
   // "la Vertu", "les Affaires": a capitalised word that is a common noun (common_nouns.tsv),
