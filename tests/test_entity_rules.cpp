@@ -27,15 +27,22 @@ const KnowledgeBase& rules_kb() {
   return kb;
 }
 
-// The rule of the first mention whose text is `name` in `text`; "(none)" when there is none.
-std::string rule_of(std::string_view text, std::string_view name, LinkerOptions options = {}) {
+// The type and the rule of the first mention whose text is `name` in `text`, as "PER
+// cue.title"; "(none)" when there is none.
+std::string typed_rule_of(std::string_view text, std::string_view name, LinkerOptions options = {}) {
   const auto doc = make_document(text);
   REQUIRE(doc);
   const Entities entities = EntityLinker(rules_kb(), options).link(*doc);
   for (const EntityMention& mention : entities.mentions) {
-    if (mention.span.of(text) == name) return std::string(mention.rule);
+    if (mention.span.of(text) == name) return std::string(to_string(mention.type)) + " " + std::string(mention.rule);
   }
   return "(none)";
+}
+
+// The rule alone.
+std::string rule_of(std::string_view text, std::string_view name, LinkerOptions options = {}) {
+  const std::string typed = typed_rule_of(text, name, options);
+  return typed == "(none)" ? typed : typed.substr(typed.find(' ') + 1);
 }
 
 }  // namespace
@@ -66,6 +73,153 @@ TEST_CASE("names with no sign of their type go down the typing rules in order", 
   CHECK(rule_of("Le président de Vasquelor a parlé.", "Vasquelor") == "cue.title-complement");
   CHECK(rule_of("Il est originaire de Trifouillis.", "Trifouillis") == "type.after-de");
   CHECK(rule_of("Il a signé avec Arvalis hier.", "Arvalis") == "type.default");
+}
+
+TEST_CASE("names the knowledge base lacks are typed from the evidence around them", "[entities][rules]") {
+  // An apposition names what the name is.
+  CHECK(typed_rule_of("Les électeurs de Vassoulis, une commune de 1 800 habitants, ont voté.", "Vassoulis") ==
+        "LOC shape.place-apposition");
+  CHECK(typed_rule_of("Il a rejoint Trondel, une société lyonnaise, en mars.", "Trondel") ==
+        "ORG shape.organisation-apposition");
+  CHECK(typed_rule_of("Les autres nient, mais Vassolie, elle, reconnaît les faits.", "Vassolie") ==
+        "PER shape.apposition");
+  // The last word of a name may say what kind of body or event it is.
+  CHECK(typed_rule_of("Les chiffres, a dit Grenwick Capital Partners, sont bons.", "Grenwick Capital Partners") ==
+        "ORG type.organisation-form");
+  CHECK(typed_rule_of("Le film a été montré au Marbella Valley Film Festival.", "Marbella Valley Film Festival") ==
+        "MISC type.event-form");
+  // A known first name alone is a person, not an organisation by default.
+  CHECK(typed_rule_of("Le soir venu, Laurent a quitté la salle.", "Laurent") == "PER type.first-name");
+  // A list confirms a lone word opening a sentence.
+  CHECK(typed_rule_of("Des témoins ont parlé. Claude et Laurent sont sortis du silence.", "Claude") ==
+        "PER type.first-name");
+  // A word the text gives no sign of keeps the default type, and a score that says so.
+  const std::string_view text = "Il a signé avec Arvalis hier. Plus tard, Laurent a quitté la salle.";
+  const auto doc = make_document(text);
+  REQUIRE(doc);
+  const Entities entities = EntityLinker(rules_kb()).link(*doc);
+  REQUIRE(entities.mentions.size() == 2);
+  CHECK(entities.mentions[0].rule == "type.default");
+  CHECK(entities.mentions[0].score < entities.mentions[1].score);
+}
+
+TEST_CASE("a demonym written with a capital inside a name of two words is part of it", "[entities][rules]") {
+  CHECK(typed_rule_of("Deux cas ont été rapportés par l'agence Dépêche Vassoulie Canadienne mardi.",
+                      "Dépêche Vassoulie Canadienne") == "ORG cue.organisation");
+  CHECK(typed_rule_of("Selon les Russes, le vote est valide.", "Russes") == "(none)");
+}
+
+TEST_CASE("a capitalised common noun is no name unless something marks it as one", "[entities][rules]") {
+  CHECK(typed_rule_of("Ce parti prône avant tout la Vertu et le travail.", "Vertu") == "(none)");
+  CHECK(typed_rule_of("Les électeurs ont écouté les Affaires de la commune.", "Affaires") == "(none)");
+  // A cue, an apposition or a full name met before keep a surname that is also a noun.
+  CHECK(typed_rule_of("Lundi soir, M. Berger a démissionné.", "Berger") == "PER cue.honorific");
+  CHECK(typed_rule_of("Le soir même, Berger, 54 ans, a démissionné.", "Berger") == "PER shape.apposition");
+  CHECK(typed_rule_of("Anatole Berger est arrivé. Le soir même, Berger a démissionné.", "Berger") == "PER coref.surname");
+}
+
+TEST_CASE("a place cue goes down a list of names, not past a clause", "[entities][rules]") {
+  const std::string_view text = "Des perquisitions ont eu lieu à Trifouillis, Vassoulis et Marbouze.";
+  CHECK(typed_rule_of(text, "Vassoulis") == "LOC cue.place");
+  CHECK(typed_rule_of(text, "Marbouze") == "LOC cue.place");
+  CHECK(typed_rule_of("Il vit à Trifouillis, Arvalis a signé avec lui.", "Arvalis") == "ORG type.default");
+}
+
+TEST_CASE("« à » after a title opens its portfolio, no place", "[entities][rules]") {
+  CHECK(typed_rule_of("Selon le commissaire aux affaires économiques, Olli Rehn, la dette baisse.", "Olli Rehn") ==
+        "PER cue.title");
+  const std::string_view treasury = "Ils ont refusé au secrétaire au Trésor Henry Paulson les moyens demandés.";
+  CHECK(typed_rule_of(treasury, "Henry Paulson") == "PER shape.first-name");
+  CHECK(typed_rule_of(treasury, "Trésor Henry Paulson") == "(none)");
+  // An organisation after « à » is no portfolio.
+  CHECK(typed_rule_of("Selon Marc Durand, économiste au Grenwick Institute, la dette baisse.", "Grenwick Institute") ==
+        "ORG type.organisation-form");
+  CHECK(typed_rule_of("Selon l'administrateur au Fonds monétaire de Vassoulis, tout va bien.",
+                      "Fonds monétaire de Vassoulis") == "ORG shape.organisation-head");
+  // A title that holds a place keeps « à » a place's cue.
+  CHECK(typed_rule_of("L'ambassadeur à Vassoulis est rentré.", "Vassoulis") == "LOC cue.place");
+}
+
+TEST_CASE("a place cue over a list of a hundred thousand names stays linear", "[entities][rules]") {
+  std::string text = "Ils sont passés à Trifouillis";
+  for (int i = 0; i < 100000; ++i) text += ", Vassoulis";
+  text += " et Marbouze.";
+  const auto doc = make_document(text);
+  REQUIRE(doc);
+  const Entities entities = EntityLinker(rules_kb()).link(*doc);
+  // The cue looks a few names ahead for the end of the list: so long a list has none in sight.
+  REQUIRE(entities.mentions.size() == 100002);
+  CHECK(entities.mentions.front().rule == "cue.place");
+  CHECK(entities.mentions[1].rule == "type.default");
+}
+
+TEST_CASE("an acronym of common words is no name", "[entities][rules]") {
+  const std::string_view text =
+      "Les perturbateurs endocriniens (PE) inquiètent. Les PE sont partout, selon la FNSEA.";
+  const auto doc = make_document(text);
+  REQUIRE(doc);
+  const Entities entities = EntityLinker(rules_kb()).link(*doc);
+  REQUIRE(entities.mentions.size() == 1);
+  CHECK(entities.mentions[0].span.of(text) == "FNSEA");
+  // Spelt out by capitalised words, the acronym names an organisation.
+  CHECK(rule_of("Le Rassemblement des travailleurs unis (RTU) a manifesté.", "RTU") == "acronym.defined");
+}
+
+TEST_CASE("the type after « de » is a place's, not after « du » or « des »", "[entities][rules]") {
+  CHECK(typed_rule_of("Les achats de bons du Vassoulor ont doublé.", "Vassoulor") == "ORG type.default");
+}
+
+TEST_CASE("an organisation's head without an adjective keeps a capitalised body as complement",
+          "[entities][rules]") {
+  CHECK(typed_rule_of("Le porte-parole de l'Union des Forces démocratiques a parlé.",
+                      "Union des Forces démocratiques") == "ORG shape.organisation-head");
+}
+
+TEST_CASE("organisation names keep their lower-case complements", "[entities][rules]") {
+  CHECK(typed_rule_of("La Société canadienne du cancer a publié une étude.", "Société canadienne du cancer") ==
+        "ORG shape.organisation-head");
+  CHECK(typed_rule_of("Selon le Centre international de recherche sur le cancer, le risque existe.",
+                      "Centre international de recherche sur le cancer") == "ORG shape.organisation-head");
+  CHECK(typed_rule_of("Le Conseil des ministres a adopté le texte mercredi.", "Conseil des ministres") ==
+        "ORG shape.organisation-head");
+  // A proper name may end it.
+  CHECK(typed_rule_of("La Régie de police Vassoulis a enquêté.", "Régie de police Vassoulis") ==
+        "ORG shape.organisation-head");
+  // A day is no complement; a second "de" complement is the sentence's, not the name's.
+  CHECK(typed_rule_of("Le Conseil de mercredi a tranché.", "Conseil") == "ORG shape.organisation-head");
+  CHECK(typed_rule_of("Le vote par la Chambre des représentants du plan de sauvetage est attendu.",
+                      "Chambre des représentants") == "ORG shape.organisation-head");
+  // A capitalised complement keeps its adjectives.
+  CHECK(typed_rule_of("L'Association du Barreau canadien a protesté.", "Association du Barreau canadien") ==
+        "ORG shape.organisation-head");
+  // An organisation's head ending a name of capitalised words makes it an organisation's.
+  CHECK(typed_rule_of("Les élus, a dit Nouvel Horizon Centre, voteront.", "Nouvel Horizon Centre") ==
+        "ORG type.organisation-form");
+}
+
+TEST_CASE("a person's name with a particle is one name, an affiliation after it another", "[entities][rules]") {
+  CHECK(typed_rule_of("La procureure, Marilde de Givry, a ouvert une enquête.", "Marilde de Givry") ==
+        "PER cue.title");
+  const std::string_view text =
+      "« Les ventes ralentissent », commente Christopher Low de FHN Financial. Selon M. Low, la hausse va durer.";
+  CHECK(typed_rule_of(text, "Christopher Low") == "PER shape.first-name");
+  CHECK(typed_rule_of(text, "FHN Financial") == "ORG type.organisation-form");
+  CHECK(typed_rule_of(text, "Christopher Low de FHN Financial") == "(none)");
+}
+
+TEST_CASE("a surname met in a full name joins it rather than a known person with a like name", "[entities][rules]") {
+  static const KnowledgeBase kb = KnowledgeBase::from_tsv(
+      "# wikidata_id\twiki_title\tlabel\ttype\taliases\tprior\tdescription\n"
+      "Q1\tJoachim Löw\tJoachim Löw\tPER\tLöw\t0.9\tentraîneur allemand\n");
+  const std::string_view text = "Christopher Low a parlé mardi. Selon M. Low, la hausse va durer.";
+  const auto doc = make_document(text);
+  REQUIRE(doc);
+  const Entities entities = EntityLinker(kb).link(*doc);
+  REQUIRE(entities.mentions.size() == 2);
+  CHECK(entities.mentions[1].span.of(text) == "Low");
+  CHECK(entities.mentions[1].rule == "coref.surname");
+  CHECK(entities.mentions[1].chain == entities.mentions[0].chain);
+  CHECK(entities.chains[entities.mentions[1].chain].wikidata_id.empty());
 }
 
 TEST_CASE("coreference rules name the mentions they join to a chain", "[entities][rules]") {

@@ -16,6 +16,7 @@ struct Candidate {
   std::string_view rule;              // the rule that found and typed it (docs/entities.md)
   bool typed_by_text = false;         // the type comes from a cue, not from a guess
   bool tentative = false;             // kept only if the document confirms it
+  bool default_type = false;          // no evidence of its type: the default one
   Gender gender = Gender::unknown;
   // Cues seen just before the mention.
   bool person_cue = false;

@@ -31,8 +31,9 @@ struct ScoringWeights {
   float least = 0.05f;
   // The confidence reported: base + scale * score, within 0..1; and that of a NIL mention.
   float confidence_base = 0.5f, confidence_scale = 0.5f, nil_confidence = 0.4f;
-  // The confidence of a name the knowledge base lacks: typed by the text, or guessed.
-  float typed_name_confidence = 0.7f, guessed_name_confidence = 0.5f;
+  // The confidence of a name the knowledge base lacks: typed by the text, guessed from some
+  // evidence, or typed by default for want of any.
+  float typed_name_confidence = 0.7f, guessed_name_confidence = 0.5f, default_type_confidence = 0.3f;
   // Only the first entries, best prior first, are scored.
   std::size_t most_entries = 16;
 };

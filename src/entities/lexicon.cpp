@@ -11,7 +11,7 @@ namespace frnews::detail {
 namespace {
 
 constexpr std::size_t first_names_file = 0, honorifics_file = 1, roles_file = 2, demonyms_file = 3,
-                      cues_file = 4, affixes_file = 5;
+                      cues_file = 4, affixes_file = 5, common_nouns_file = 6;
 
 // "M", "F" or "X" (either); an empty view when the field is something else.
 std::optional<Gender> parse_gender(std::string_view field) noexcept {
@@ -28,7 +28,7 @@ std::optional<bool> parse_plural(const std::vector<std::string_view>& fields) no
   return std::nullopt;
 }
 
-constexpr std::array<std::pair<std::string_view, std::uint32_t>, 12> cue_kinds = {{
+constexpr std::array<std::pair<std::string_view, std::uint32_t>, 14> cue_kinds = {{
     {"stop", cue_stop},
     {"common_capital", cue_common_capital},
     {"org_head", cue_org_head},
@@ -41,6 +41,8 @@ constexpr std::array<std::pair<std::string_view, std::uint32_t>, 12> cue_kinds =
     {"not_adjective", word_not_adjective},
     {"ministry", word_ministry},
     {"football", word_football},
+    {"org_form", word_org_form},
+    {"event_form", word_event_form},
 }};
 
 bool starts_with_any(std::string_view key, const std::vector<std::string>& starts) noexcept {
@@ -116,6 +118,10 @@ EntityLexicon::EntityLexicon(const FileSource& source) : records_(std::size(file
     } else {
       return "unknown kind " + std::string(fields[1]);
     }
+    return {};
+  });
+  read(common_nouns_file, 1, 1, [&](const auto& fields) -> std::string {
+    words_[fold_key(fields[0])].kinds |= word_common_noun;
     return {};
   });
 }

@@ -1,6 +1,7 @@
 // Every French word list the entity linker reads, loaded once from the lexicon files compiled
 // into the library (data/lexicon/): first names, honorifics, roles, demonyms, the cue words of
-// entity_cues.tsv and the word beginnings and endings of entity_affixes.tsv. What the lexicons
+// entity_cues.tsv, the word beginnings and endings of entity_affixes.tsv and the common nouns of
+// common_nouns.tsv. What the lexicons
 // say about one word comes from one lookup (word()), so that a document's tokens are classified
 // once each. Immutable; shared by the entity linker and the quote extractor from any thread.
 #pragma once
@@ -36,6 +37,10 @@ enum LexiconKind : std::uint32_t {
   word_not_adjective = 1U << 9,
   word_ministry = 1U << 10,
   word_football = 1U << 11,
+  word_org_form = 1U << 17,
+  word_event_form = 1U << 18,
+  // common_nouns.tsv
+  word_common_noun = 1U << 19,
   // the people lexicons
   word_first_name = 1U << 12,
   word_demonym = 1U << 13,
@@ -90,7 +95,8 @@ class EntityLexicon {
   // The lexicon files it reads, in data/lexicon/.
   static constexpr std::string_view files[] = {"lexicon/first_names.tsv", "lexicon/honorifics.tsv",
                                                "lexicon/roles.tsv",       "lexicon/demonyms.tsv",
-                                               "lexicon/entity_cues.tsv", "lexicon/entity_affixes.tsv"};
+                                               "lexicon/entity_cues.tsv", "lexicon/entity_affixes.tsv",
+                                               "lexicon/common_nouns.tsv"};
 
   // Reads the files from `source`; throws frnews::Exception naming the file and the line of the
   // first malformed record. The views of `source` must outlive the lexicon.

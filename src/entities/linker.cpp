@@ -127,7 +127,10 @@ Entities EntityLinker::link(const Document& doc) const {
   mentions.reserve(candidates.size());
   for (const Candidate& c : candidates) {
     const ScoringWeights& weights = scoring_weights;
-    Mention m{c, {std::nullopt, c.type, c.typed_by_text ? weights.typed_name_confidence : weights.guessed_name_confidence}, ~0u, {}};
+    const float unknown_name_confidence = c.typed_by_text  ? weights.typed_name_confidence
+                                          : c.default_type ? weights.default_type_confidence
+                                                           : weights.guessed_name_confidence;
+    Mention m{c, {std::nullopt, c.type, unknown_name_confidence}, ~0u, {}};
     if (!c.entries.empty()) m.choice = choose(c, view.key(c.begin, c.end), *kb_, {document_types, document_places});
     if (m.choice.entry && m.choice.score < options_.min_score) m.choice = {std::nullopt, m.choice.type, m.choice.score};
     if (m.choice.type == EntityType::location && is_club_context(view, c, football_words)) {

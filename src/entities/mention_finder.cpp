@@ -1,7 +1,9 @@
 #include "entities/mention_finder.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string>
+#include <unordered_set>
 
 #include "entities/name_shape.hpp"
 #include "entities/typing_rules.hpp"
@@ -60,16 +62,32 @@ class MentionFinder {
       pending_ = {};
       pending_.org = true;
       pending_.from = i + 1;
-    } else if (cues & cue_loc) {
+    } else if ((cues & cue_loc) && !opens_portfolio(i)) {
       pending_ = {};
       pending_.loc = true;
       pending_.from = i + 1;
-    } else if (pending_.plural && view_.key(i) == "et") {
+    } else if ((pending_.plural && view_.key(i) == "et") || (pending_.list && is_coordination(view_.key(i)))) {
       // the list goes on
     } else if (!is_de(view_.key(i)) && !is_feminine_article(view_.key(i)) && !view_.looks_adjective(i)) {
       clear_cues(i);
     }
     return i + 1;
+  }
+
+  // "au Hudson Institute", "au Fonds monétaire international": after the article, an
+  // organisation's head or two capitalised words that open no person's name.
+  bool names_organisation(std::uint32_t k, std::uint32_t end) const noexcept {
+    if (k < end && is_feminine_article(view_.key(k))) ++k;
+    if (k >= end) return false;
+    if (view_.is(k, cue_org_head)) return true;
+    return view_.has(k, is_cap) && k + 1 < end && view_.has(k + 1, is_cap) && view_.has(k + 1, is_word) &&
+           !view_.is_first_name(k + 1);
+  }
+
+  // "le commissaire aux affaires économiques": "à" right after a title opens a portfolio, no
+  // place.
+  bool opens_portfolio(std::uint32_t i) const noexcept {
+    return pending_.role_complement && pending_.from == i && !pending_.role_of_place && is_to(view_.key(i));
   }
 
   void clear_cues(std::uint32_t i) {
@@ -84,12 +102,18 @@ class MentionFinder {
     const EntityLexicon& lexicon = entity_lexicon();
     const bool minister = lexicon.has_portfolio(view_.key(i)) || lexicon.has_portfolio(view_.key(i + role.tokens - 1));
     while (j < end && view_.has(j, is_word) && !view_.has(j, is_cap) && view_.looks_adjective(j)) ++j;
-    if (minister) j = skip_portfolio(j, end);
+    const bool place_title = lexicon.holds_a_place(view_.key(i + role.tokens - 1));
+    // "le secrétaire au Trésor", "la commissaire à l'Énergie": "à" after a title opens its
+    // portfolio, unless the title holds a place ("l'ambassadeur à Paris") or an organisation
+    // follows ("l'économiste au Hudson Institute").
+    if (minister || (j < end && is_to(view_.key(j)) && !place_title && !names_organisation(j + 1, end))) {
+      j = skip_portfolio(j, end);
+    }
     pending_ = {};
     pending_.person = true;
     pending_.gender = role.gender;
     pending_.role_complement = true;
-    pending_.role_of_place = lexicon.holds_a_place(view_.key(i + role.tokens - 1));
+    pending_.role_of_place = place_title;
     pending_.from = j;
     return j;
   }
@@ -97,11 +121,11 @@ class MentionFinder {
   // "de la Transition écologique", "des Affaires étrangères et de l'Europe": the portfolio of a
   // minister or a ministry names no entity. Returns the token after it, or j.
   std::uint32_t skip_portfolio(std::uint32_t j, std::uint32_t end) const noexcept {
-    if (j >= end || !is_de(view_.key(j))) return j;
+    if (j >= end || !(is_de(view_.key(j)) || is_to(view_.key(j)))) return j;
     std::uint32_t k = j;
     while (k < end && view_.has(k, is_word)) {
       const std::string_view key = view_.key(k);
-      if (is_de(key) || is_feminine_article(key) || key == "et") {
+      if (is_de(key) || is_to(key) || is_feminine_article(key) || key == "et") {
         ++k;
         continue;
       }
@@ -221,6 +245,11 @@ class MentionFinder {
     // "les Français", "des Parisiens": people, not places.
     if (capital && kb_end == start && shape.end <= start + 1 && view_.is(start, word_demonym)) return i + 1;
     if (kb_end == start && shape.end == start) return i;
+    // An acronym of common words ("perturbateurs endocriniens (PE)"), there and after.
+    if (view_.has(start, is_caps) && std::max(kb_end, shape.end) == start + 1) {
+      if (shapes_.abbreviates_common_words(start)) common_acronyms_.emplace(view_.key(start));
+      if (common_acronyms_.contains(view_.key(start))) return i + 1;
+    }
     // A lone capital letter is an initial or a list mark, never a name by itself.
     if (kb_end == start && shape.end == start + 1 && is_one_character(view_.text(start))) {
       return i + 1;
@@ -231,6 +260,8 @@ class MentionFinder {
     if (!known && !shape.typed && !(cued && (pending_.person || pending_.org)) && looks_common(start, shape.end)) {
       return shape.end;
     }
+
+    if (!known && !shape.typed && !cued && shape.end == start + 1 && is_common_noun(start)) return shape.end;
 
     Candidate c;
     // A name right before another ("la députée LFI Mathilde Panot") leaves the title to the next.
@@ -278,11 +309,18 @@ class MentionFinder {
         const TypingRule& typing = guess_type(c, start, kb_end > start ? kb_.entity(entries.front()).type : EntityType::misc);
         c.type = typing.type;
         c.rule = typing.name;
+        c.default_type = &typing == &default_typing_rule;
         // A lone capitalised word opening a sentence: kept only if the document confirms it
-        // (another mention, an apposition: "Lemaire, 54 ans, ...").
+        // (another mention, an apposition: "Lemaire, 54 ans, ...", a list: "Claude et Laurent").
         c.tentative = initial && shape.end == start + 1 && !view_.has(start, is_caps) &&
-                      !has_person_apposition(shape.end);
+                      !apposition_type(shape.end) && !list_goes_on(shape.end, end);
       }
+    }
+    // "la procureure, Marie-Thérèse de Givry": a person's name the cues typed goes on after a
+    // particle, unless the word after it is a name the knowledge base knows ("Dupont de Lyon").
+    if (c.type == EntityType::person && c.entries.empty()) {
+      const std::uint32_t after = shapes_.after_particle(c.end, end);
+      if (after > c.end && kb_.lookup(view_.key(after - 1)).empty()) c.end = after;
     }
     // "L'Équipe", "L'Express": a capital elision in mid-sentence belongs to the name, unless the
     // name is an institution's ("L'Assemblée fédérale") or the entry is known without it.
@@ -290,8 +328,12 @@ class MentionFinder {
     if (c.type == EntityType::person && c.gender == Gender::unknown) {
       c.gender = view_.word(c.begin).first_name_gender;
     }
-    // The person may still follow the complement: "la présidente du groupe X, Rachida Dati".
-    if (!complement && !pass_on && !(pending_.plural && cued)) pending_ = {};
+    // The person may still follow the complement: "la présidente du groupe X, Rachida Dati"; a
+    // place cue goes down a list of names ("à Sherbrooke, Orford et Stoke").
+    const bool place_list = cued && pending_.loc && list_goes_on(c.end, end);
+    if (!complement && !pass_on && !(pending_.plural && cued) && !place_list) pending_ = {};
+    pending_.list = place_list;
+    if (c.end > c.begin + 1) name_ends_.emplace(view_.key(c.end - 1));
     found_.push_back(c);
     return c.end;
   }
@@ -319,6 +361,38 @@ class MentionFinder {
     return entity_lexicon().has_common_noun_ending(view_.key(begin));
   }
 
+  // Whether another name of a list follows token `after`: "et Stoke", "ou Stoke", ", Orford et
+  // Stoke" (a comma alone may end a clause: "à Paris, Durand a dit" is no list). Looks a few
+  // names ahead at most, so that a long run of names stays linear.
+  bool list_goes_on(std::uint32_t after, std::uint32_t end) const noexcept {
+    const auto joins = [&](std::uint32_t k) {
+      return k + 1 < end && is_coordination(view_.key(k)) && view_.has(k + 1, is_cap);
+    };
+    constexpr int names_ahead = 8;
+    constexpr std::uint32_t longest_listed_name = 4;
+    std::uint32_t k = after;
+    for (int listed = 0; listed < names_ahead; ++listed) {
+      if (joins(k)) return true;
+      if (k >= end || view_.text(k) != ",") return false;
+      const std::uint32_t name = ++k;
+      while (k < end && k < name + longest_listed_name && view_.has(k, is_cap | is_glued)) ++k;
+      if (k == name) return false;
+    }
+    return false;
+  }
+
+  // "la Vertu", "les Affaires": a capitalised word that is a common noun (common_nouns.tsv),
+  // singular or plural, and nothing else: no first name, not the end of a name met before
+  // ("Jean Berger ... Berger"), no apposition ("Berger, 54 ans,").
+  bool is_common_noun(std::uint32_t k) const {
+    if (view_.has(k, is_caps) || view_.is_first_name(k) || name_ends_.contains(view_.key(k))) return false;
+    const std::string_view key = view_.key(k);
+    const bool plural = key.size() > 3 && (key.back() == 's' || key.back() == 'x');
+    const bool noun = view_.is(k, word_common_noun) ||
+                      (plural && (entity_lexicon().word(key.substr(0, key.size() - 1)).kinds & word_common_noun));
+    return noun && !apposition_type(k + 1);
+  }
+
   bool elision_in_name(const Candidate& c) const {
     if (c.entries.empty()) {
       return !view_.is(c.begin, cue_org_head | cue_misc_head | cue_common_capital);
@@ -339,16 +413,29 @@ class MentionFinder {
     return false;
   }
 
-  // "Durand, 45 ans,", "Durand, le maire de ...", "Durand, ancienne ministre": what follows the
-  // comma after a name says it is a person's.
-  bool has_person_apposition(std::uint32_t after) const {
+  // What follows the comma after a name says what it names: "Durand, 45 ans,", "Durand, le maire
+  // de ...", "Durand, ancienne ministre" a person; "Murat, une commune de ..." a place;
+  // "Arvalis, une société ..." an organisation. None when nothing after it says so.
+  std::optional<EntityType> apposition_type(std::uint32_t after) const {
     const std::uint32_t end = view_.sentence_end(after > 0 ? after - 1 : 0);
-    if (after + 1 >= end || view_.text(after) != ",") return false;
+    if (after + 1 >= end || view_.text(after) != ",") return std::nullopt;
     std::uint32_t k = after + 1;
-    if (view_.kind(k) == TokenKind::number) return k + 1 < end && view_.key(k + 1) == "ans";
-    const std::string_view key = view_.key(k);
-    if (opens_apposition(key)) ++k;
-    return k < end && view_.has(k, is_word) && static_cast<bool>(view_.role_at(k));
+    if (view_.kind(k) == TokenKind::number) {
+      if (k + 1 < end && view_.key(k + 1) == "ans") return EntityType::person;
+      return std::nullopt;
+    }
+    // "Coumba, elle, ne nie pas": a stressed pronoun in apposition.
+    if (is_stressed_pronoun(view_.key(k)) && k + 1 < end && view_.text(k + 1) == ",") return EntityType::person;
+    const bool determiner = opens_apposition(view_.key(k));
+    if (determiner) ++k;
+    if (k >= end || !view_.has(k, is_word)) return std::nullopt;
+    if (view_.role_at(k)) return EntityType::person;
+    // A place or an organisation noun, after a determiner or before its complement ("Murat,
+    // commune du Cantal"): a word that introduces a place is no preposition there.
+    const bool noun = determiner || (k + 1 < end && is_de(view_.key(k + 1)));
+    if (noun && !view_.has(k, is_cap) && view_.is(k, cue_loc)) return EntityType::location;
+    if (noun && !view_.has(k, is_cap) && view_.is(k, cue_org)) return EntityType::organization;
+    return std::nullopt;
   }
 
   // The type of a name the text gives no clear sign of (typing_rules.hpp).
@@ -356,15 +443,25 @@ class MentionFinder {
     TypingFacts facts;
     facts.honorific_cue = c.person_cue && pending_.honorific;
     facts.title_cue = c.person_cue && !pending_.honorific;
-    facts.apposition = has_person_apposition(c.end);
+    const std::optional<EntityType> apposition = apposition_type(c.end);
+    facts.apposition = apposition == EntityType::person;
+    facts.place_apposition = apposition == EntityType::location;
+    facts.org_apposition = apposition == EntityType::organization;
     facts.org_cue = c.org_cue;
     facts.known_org_part = known_part == EntityType::organization;
     facts.one_word = c.end == start + 1;
     facts.has_digit = has_digit(view_.text(start));
     facts.in_capitals = view_.has(start, is_caps);
+    // "Nouveau Centre": an organisation's head ends it as well as a form does, unless an article
+    // opens it ("Le Conseil").
+    facts.org_form = view_.is(c.end - 1, word_org_form) ||
+                     (view_.is(c.end - 1, cue_org_head) && !view_.is(start, cue_stop));
+    facts.event_form = view_.is(c.end - 1, word_event_form);
+    facts.first_name = facts.one_word && view_.is_first_name(start);
     facts.place_cue = c.loc_cue;
     facts.title_complement = c.role_complement;
-    facts.after_de = start > 0 && is_de(view_.key(start - 1));
+    // "originaire de Trifouillis"; not "du Trésor", "des Ehpad", where the article says a noun.
+    facts.after_de = start > 0 && (view_.key(start - 1) == "de" || view_.key(start - 1) == "d'");
     return first_typing_rule(facts);
   }
 
@@ -372,6 +469,7 @@ class MentionFinder {
     bool person = false, org = false, loc = false, role_complement = false, honorific = false;
     bool role_of_place = false;  // "le maire de", "l'ambassadeur de": a place follows
     bool plural = false;         // "MM. Dupont, Durand et Martin": the cue goes down the list
+    bool list = false;           // "à Sherbrooke, Orford et Stoke": the same for a place
     Gender gender = Gender::unknown;
     std::uint32_t from = ~0u;  // the first token the cue applies to; none when unset
   };
@@ -382,6 +480,8 @@ class MentionFinder {
   std::uint32_t max_words_;
   Pending pending_;
   std::vector<Candidate> found_;
+  std::unordered_set<std::string_view> common_acronyms_;  // folded
+  std::unordered_set<std::string_view> name_ends_;        // the last words of names of several words
 };
 
 }  // namespace

@@ -1,10 +1,43 @@
 #include "entities/name_shape.hpp"
 
+#include <algorithm>
+
 namespace frnews::detail::linking {
 
 // A first name and a capitalised word: a person's name starts at token j.
 bool NameShapes::starts_person_name(std::uint32_t j, std::uint32_t end) const noexcept {
   return j + 1 < end && view_.has(j + 1, is_cap) && view_.is_first_name(j);
+}
+
+// Whether the words from token begin to token end, small words left out, have the letters of
+// `letters` for initials.
+bool NameShapes::spells(std::uint32_t begin, std::uint32_t end, std::string_view letters) const noexcept {
+  std::size_t k = 0;
+  for (std::uint32_t w = begin; w < end; ++w) {
+    const std::string_view key = view_.key(w);
+    if (is_small_word(key)) continue;
+    if (k >= letters.size() || key.empty() || key.front() != letters[k]) return false;
+    ++k;
+  }
+  return k == letters.size();
+}
+
+bool NameShapes::abbreviates_common_words(std::uint32_t acronym) const noexcept {
+  if (acronym < 3 || view_.text(acronym - 1) != "(" || acronym + 1 >= view_.size() ||
+      !closes_acronym(view_.text(acronym + 1))) {
+    return false;
+  }
+  const std::string_view letters = view_.key(acronym);
+  // Back from the parenthesis over lower-case words, as many as the acronym has letters.
+  std::uint32_t begin = acronym - 1;
+  std::size_t words = 0;
+  while (begin > 0 && words < letters.size() && acronym - begin <= 10) {
+    const std::uint32_t w = begin - 1;
+    if (!view_.has(w, is_word) || view_.has(w, is_cap)) return false;
+    --begin;
+    if (!is_small_word(view_.key(w))) ++words;
+  }
+  return words == letters.size() && spells(begin, acronym - 1, letters);
 }
 
 // The end of a name spelled out before its acronym in parentheses, when the acronym's letters
@@ -16,15 +49,7 @@ std::uint32_t NameShapes::name_before_acronym(std::uint32_t i, std::uint32_t end
       continue;
     }
     if (!view_.has(open + 1, is_caps) || !closes_acronym(view_.text(open + 2))) return i;
-    const std::string_view letters = view_.key(open + 1);
-    std::size_t k = 0;
-    for (std::uint32_t w = i; w < open; ++w) {
-      const std::string_view key = view_.key(w);
-      if (is_small_word(key)) continue;
-      if (k >= letters.size() || key.front() != letters[k]) return i;
-      ++k;
-    }
-    return k == letters.size() ? open : i;
+    return spells(i, open, view_.key(open + 1)) ? open : i;
   }
   return i;
 }
@@ -46,6 +71,55 @@ std::uint32_t NameShapes::name_after_acronym(std::uint32_t i, std::uint32_t end)
   return i;
 }
 
+// "de Givry", "d'Estaing": a particle and a capitalised word. An acronym, an organisation's head
+// or a name ending in an organisation's form after "de" say where the person works ("Christopher
+// Low de FHN Financial").
+std::uint32_t NameShapes::after_particle(std::uint32_t j, std::uint32_t end) const noexcept {
+  if (j + 1 >= end || !view_.is(j, word_name_particle) || !view_.has(j + 1, is_cap) ||
+      !view_.has(j + 1, is_word)) {
+    return j;
+  }
+  const bool affiliation = view_.has(j + 1, is_caps) || view_.is(j + 1, cue_org_head) ||
+                           (j + 2 < end && view_.has(j + 2, is_cap) && view_.is(j + 2, word_org_form));
+  return affiliation ? j : j + 2;
+}
+
+// The token after the lower-case adjectives from token j, `most` of them at most.
+std::uint32_t NameShapes::adjectives_end(std::uint32_t j, std::uint32_t end, std::uint32_t most) const noexcept {
+  const std::uint32_t last = std::min(end, j + most);
+  while (j < last && view_.has(j, is_word) && !view_.has(j, is_cap) && view_.looks_adjective(j)) ++j;
+  return j;
+}
+
+// "Société canadienne du cancer", "Centre international de recherche sur le cancer", "Conseil
+// des ministres": the lower-case complements of an organisation's head, each a preposition, an
+// article, a common noun and its adjectives; three at most, and only the first with "de" ("la
+// Chambre des représentants du plan de sauvetage" names the Chambre des représentants). The
+// token after the last, or j.
+std::uint32_t NameShapes::common_complements(std::uint32_t j, std::uint32_t end) const noexcept {
+  std::uint32_t last = j;
+  for (int complements = 0; complements < 3 && last < end; ++complements) {
+    std::uint32_t k = last;
+    const std::string_view preposition = view_.key(k);
+    const bool de = is_de(preposition);
+    if (!(de && complements == 0) && !opens_complement(preposition)) break;
+    ++k;
+    // "de la recherche", "sur le cancer", "pour les droits": the article after "de" may be
+    // left out, not after the others.
+    if (k < end && is_article(view_.key(k))) {
+      ++k;
+    } else if (!de) {
+      break;
+    }
+    if (k >= end || !view_.has(k, is_word) || view_.has(k, is_cap) || view_.is(k, cue_stop) ||
+        view_.has(k, is_elision) || view_.kind(k) == TokenKind::number) {
+      break;
+    }
+    last = adjectives_end(k + 1, end, 2);
+  }
+  return last;
+}
+
 Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
   Shape shape{i, EntityType::misc, false, {}};
   const std::uint32_t head = view_.word(i).kinds;
@@ -61,12 +135,8 @@ Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
       return {defined, (head & cue_misc_head) ? EntityType::misc : EntityType::organization, true, "shape.acronym-expansion"};
     }
     // "Parti communiste de Cuba", "Agence spatiale européenne", "tribunal administratif de Lyon"
-    std::uint32_t adjectives = 0;
-    while (j < end && view_.has(j, is_word) && !view_.has(j, is_cap) && adjectives < 3 &&
-           view_.looks_adjective(j)) {
-      ++j;
-      ++adjectives;
-    }
+    const std::uint32_t adjectives = adjectives_end(j, end, 3) - j;
+    j += adjectives;
     // "cour d'appel de Paris", "tribunal de grande instance de Lyon": a common-noun complement
     // inside an institution's name, when a proper name's complement follows it.
     if (j < end && is_de(view_.key(j)) && !(head & cue_place_head)) {
@@ -83,8 +153,9 @@ Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
       if (k < end && is_feminine_article(view_.key(k))) ++k;
     }
     const bool complement = k > j && k < end && view_.has(k, is_cap) && !view_.is(k, cue_stop);
-    // "Bureau politique du Parti communiste": the body inside the party is the party's.
-    if (complement && !lower_head && view_.is(k, cue_org_head)) return shape;
+    // "Bureau politique du Parti communiste": the body inside the party is the party's; not
+    // "Union des Forces démocratiques", a head with no adjective of its own.
+    if (complement && !lower_head && adjectives > 0 && view_.is(k, cue_org_head)) return shape;
     if (lower_head && !complement && !(k == j && j < end && view_.has(j, is_cap))) return shape;
     if (complement || (k == j && j < end && view_.has(j, is_cap) && lower_head)) {
       j = k;
@@ -93,8 +164,19 @@ Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
              !(j > k && starts_person_name(j, end))) {
         ++j;
       }
+      // "Association du Barreau canadien": the complement's adjectives.
+      if (!lower_head) j = adjectives_end(j, end, 2);
     } else if (!lower_head) {
-      while (j < end && view_.has(j, is_cap) && !view_.is(j, cue_stop) && adjectives == 0) ++j;
+      if (const std::uint32_t complemented = common_complements(j, end); complemented > j) {
+        j = complemented;
+        // "Régie de police Memphrémagog": a proper name may end it, not a person's.
+        while (j < end && view_.has(j, is_cap) && view_.has(j, is_word) && !view_.is(j, cue_stop) &&
+               !starts_person_name(j, end)) {
+          ++j;
+        }
+      } else {
+        while (j < end && view_.has(j, is_cap) && !view_.is(j, cue_stop) && adjectives == 0) ++j;
+      }
     }
     shape.end = j;
     shape.typed = true;
@@ -145,7 +227,9 @@ Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
     if (view_.has(j, is_cap) && view_.has(j, is_word) && !view_.has(j, is_elision) &&
         !view_.is(j, cue_stop | cue_common_capital) &&
         !view_.honorific(j)) {
-      if (view_.is(j, word_demonym) && !first_name) break;
+      // "les Russes", "Paris Français": a demonym noun after a name is no part of it; written
+      // with a capital after two words of a name, it is ("La Presse Canadienne").
+      if (view_.is(j, word_demonym) && !first_name && j < i + 2) break;
       ++j;
       continue;
     }
@@ -154,9 +238,8 @@ Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
       j += 2;
       continue;
     }
-    if (first_name && j + 1 < end && view_.is(j, word_name_particle) && view_.has(j + 1, is_cap) &&
-        view_.has(j + 1, is_word)) {
-      j += 2;
+    if (const std::uint32_t after = first_name ? after_particle(j, end) : j; after > j) {
+      j = after;
       continue;
     }
     if (view_.kind(j) == TokenKind::number && j > i && view_.space_before(j) && has_digit(view_.text(j)) &&

@@ -24,11 +24,20 @@ class NameShapes {
 
   // The longest name the text's shape gives from token i, within the sentence ending at `end`.
   [[nodiscard]] Shape at(std::uint32_t i, std::uint32_t end) const;
+  // "les perturbateurs endocriniens (PE)": an acronym in parentheses right after the lower-case
+  // words it abbreviates stands for a common noun, not a name.
+  [[nodiscard]] bool abbreviates_common_words(std::uint32_t acronym) const noexcept;
+  // After a person's name at token j, a particle and the capitalised word that goes on with it
+  // ("de Givry"); not an affiliation ("de FHN Financial"). The token after them, or j.
+  [[nodiscard]] std::uint32_t after_particle(std::uint32_t j, std::uint32_t end) const noexcept;
 
  private:
   [[nodiscard]] bool starts_person_name(std::uint32_t j, std::uint32_t end) const noexcept;
+  [[nodiscard]] bool spells(std::uint32_t begin, std::uint32_t end, std::string_view letters) const noexcept;
   [[nodiscard]] std::uint32_t name_before_acronym(std::uint32_t i, std::uint32_t end) const noexcept;
   [[nodiscard]] std::uint32_t name_after_acronym(std::uint32_t i, std::uint32_t end) const noexcept;
+  [[nodiscard]] std::uint32_t adjectives_end(std::uint32_t j, std::uint32_t end, std::uint32_t most) const noexcept;
+  [[nodiscard]] std::uint32_t common_complements(std::uint32_t j, std::uint32_t end) const noexcept;
 
   const DocumentView& view_;
 };

@@ -36,6 +36,20 @@ inline bool is_de(std::string_view folded) noexcept {
   return folded == "de" || folded == "du" || folded == "des" || folded == "d'";
 }
 
+// "sur", "pour", "contre": prepositions that open the complement of an organisation's name
+// ("Centre international de recherche sur le cancer"), as "de" does.
+inline bool opens_complement(std::string_view folded) noexcept {
+  return folded == "sur" || folded == "pour" || folded == "contre";
+}
+
+// The definite articles: "de la recherche", "sur le cancer", "pour les droits".
+inline bool is_article(std::string_view folded) noexcept {
+  return folded == "le" || folded == "la" || folded == "les" || folded == "l'";
+}
+
+// "à", "au", "aux": the preposition of a portfolio after a title ("secrétaire au Trésor").
+inline bool is_to(std::string_view folded) noexcept { return folded == "à" || folded == "au" || folded == "aux"; }
+
 // "la", "l'": the article between "de" and a complement ("ministre de la Culture").
 inline bool is_feminine_article(std::string_view folded) noexcept { return folded == "la" || folded == "l'"; }
 
@@ -54,6 +68,12 @@ inline bool opens_apposition(std::string_view folded) noexcept {
   return folded == "le" || folded == "la" || folded == "l'" || folded == "un" || folded == "une" || folded == "son" ||
          folded == "sa";
 }
+
+// "et", "ou": between the names of a list.
+inline bool is_coordination(std::string_view folded) noexcept { return folded == "et" || folded == "ou"; }
+
+// "elle", "lui": the pronouns that, between commas after a name, say it is a person's.
+inline bool is_stressed_pronoun(std::string_view folded) noexcept { return folded == "elle" || folded == "lui"; }
 
 // Words an acronym leaves out: "Parti communiste de Cuba" is "PCC".
 inline bool is_small_word(std::string_view folded) noexcept {
