@@ -1031,3 +1031,12 @@ TEST_CASE("The cue lexicons load strictly", "[quotes][lexicon]") {
     CHECK_THROWS_WITH(CueLexicon("déclarer\tzz\n", cues), Catch::Contains("reporting_verbs.tsv:1: unknown conjugation"));
   }
 }
+
+TEST_CASE("A role with the affiliation given after a name", "[quotes][realnews]") {
+  const auto r = extract(
+      "« Le marché doute », a estimé Paul Girard, de la Banque de Lyon.\nLe Congrès a voté contre le plan.\n"
+      "« La crise est mondiale », a ajouté l'analyste de la Banque de Lyon.");
+  REQUIRE(r.quotes.size() == 2);
+  CHECK(r.speaker(1) == "Paul Girard");
+  CHECK(r.mention(1) == "l'analyste de la Banque de Lyon");
+}

@@ -231,6 +231,7 @@ class Extraction {
   void pass_words_until(std::uint32_t word);
   void record_role_before(std::uint32_t name_begin, const Who& who);
   void record_role_after(std::uint32_t name_end, const Who& who);
+  static bool same_affiliation(const std::vector<std::string_view>& role, const std::vector<std::string_view>& intro);
   bool is_label(const QuotedRegion& r) const;
   std::string short_term(const QuotedRegion& r) const;
   bool repeated_term(const QuotedRegion& r) const;

@@ -382,7 +382,8 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
       return std::find(it->words.begin(), it->words.end(), w) != it->words.end();
     });
     const bool same_gender = gender == Gender3::unknown || it->who.gender == Gender3::unknown || gender == it->who.gender;
-    if (covered && same_gender && !it->words.empty() && it->words.front() == role.front()) {
+    const bool same_role = covered && !it->words.empty() && it->words.front() == role.front();
+    if ((same_role || same_affiliation(role, it->words)) && same_gender) {
       Who introduced = it->who;
       introduced.mention = who.mention;
       return introduced;
@@ -467,7 +468,11 @@ void Extraction::record_role_before(std::uint32_t name_begin, const Who& who) {
 void Extraction::record_role_after(std::uint32_t name_end, const Who& who) {
   if (!is_punct(name_end, ",")) return;
   const std::uint32_t role = name_end + 1 + phrase_length(name_end + 1, WordClass::determiner);
-  if (role >= n_ || !same_sentence(name_end, role) || !phrase_length(role, WordClass::speaker)) return;
+  // "Lindsey Piegza, de FTN Financial": an affiliation, for "l'analyste de FTN Financial".
+  const std::uint32_t organisation = role + 1 + phrase_length(role + 1, WordClass::determiner);
+  const bool affiliation = (is(role, "de") || is(role, "du") || is(role, "des") || is(role, "chez")) &&
+                           organisation < n_ && words_[organisation].capitalized;
+  if (role >= n_ || !same_sentence(name_end, role) || !(affiliation || phrase_length(role, WordClass::speaker))) return;
   std::uint32_t end = role + 1;
   while (end < n_ && end - role < max_phrase_words && same_sentence(role, end) &&
          (words_[end].kind == WordKind::word || words_[end].kind == WordKind::elision) &&
@@ -475,6 +480,16 @@ void Extraction::record_role_after(std::uint32_t name_end, const Who& who) {
     ++end;
   }
   add_role(role, end, who);
+}
+
+// "l'analyste de FTN Financial" and an affiliation recorded as "de FTN Financial": the same
+// organisation after "de" (or "chez").
+bool Extraction::same_affiliation(const std::vector<std::string_view>& role, const std::vector<std::string_view>& intro) {
+  const auto is_of = [](std::string_view w) { return w == "de" || w == "du" || w == "des" || w == "chez"; };
+  if (intro.size() < 2 || !is_of(intro.front())) return false;
+  const auto of = std::find_if(role.begin(), role.end(), is_of);
+  if (of == role.begin() || of == role.end()) return false;
+  return std::equal(of + 1, role.end(), intro.begin() + 1, intro.end());
 }
 
 // The words [b, e) name the role of `who`: "la ministre de la Culture" stands for her later on.
