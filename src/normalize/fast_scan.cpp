@@ -1,0 +1,260 @@
+// The fast scan: how far from a byte the original text can be copied unchanged, sixteen bytes
+// at a time where it can.
+#include "normalize/normalizer.hpp"
+
+#include <algorithm>
+#include <bit>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "normalize/characters.hpp"
+#include "normalize/lexicon.hpp"
+#include "normalize/mojibake.hpp"
+#include "normalize/utf8.hpp"
+
+namespace frnews::detail {
+
+void Normalizer::build_ascii_classes() {
+  for (std::size_t b = 0; b < 128; ++b) {
+    ascii_classes_[b] = b > 0x20 && b < 0x7F ? AsciiClass::plain : AsciiClass::stop;
+  }
+  set_ascii_class(' ', AsciiClass::space);
+  if (!options_.expand_ellipsis) set_ascii_class('.', AsciiClass::dot);
+  if (html_) {
+    set_ascii_class('&', AsciiClass::stop);
+    set_ascii_class('<', AsciiClass::stop);
+  }
+  if (watch_references_) set_ascii_class(';', AsciiClass::stop);
+  if (options_.unify_apostrophes) {
+    set_ascii_class('\'', AsciiClass::stop);
+    set_ascii_class('`', AsciiClass::stop);
+    set_ascii_class('"', AsciiClass::stop);  // may stand for an apostrophe: d"être
+  }
+}
+
+void Normalizer::set_ascii_class(char byte, AsciiClass ascii_class) noexcept {
+  ascii_classes_[static_cast<unsigned char>(byte)] = ascii_class;
+}
+
+bool Normalizer::starts_word(unsigned char byte) noexcept {
+  return is_ascii_alnum(byte) || byte == 0xC3 || byte == 0xC5;
+}
+
+bool Normalizer::may_follow_blank(std::size_t at) const noexcept {
+  if (at >= in_.size()) return false;
+  const auto byte = static_cast<unsigned char>(in_[at]);
+  if (starts_word(byte)) return true;
+  return byte == 0xC2 && options_.typography == Typography::keep && at + 1 < in_.size() &&
+         (in_[at + 1] == '\xAB' || in_[at + 1] == '\xBB');
+}
+
+bool Normalizer::may_start_continuation_image(unsigned char byte) noexcept {
+  return byte == 0xC2 || byte == 0xC5 || byte == 0xC6 || byte == 0xCB || byte == 0xE2;
+}
+
+bool Normalizer::plain_character(char32_t cp) const noexcept {
+  if (cp >= 0xC0 && cp <= 0x17F) return true;
+  if (cp > 0xA0 && cp < 0xC0) {
+    if (cp == 0xAD) return false;
+    if (cp == 0xAC) return !options_.join_ocr_hyphens;
+    if (cp == 0xB4) return !options_.unify_apostrophes;
+    if (cp == 0xAB || cp == 0xBB) return options_.typography != Typography::canonical;
+    return true;
+  }
+  switch (cp) {
+    case 0x2013: case 0x2014: case 0x2018: case 0x201C: case 0x201D: case 0x201E: case 0x2020:
+    case 0x2021: case 0x2022: case 0x20AC: case 0x2122:
+      return true;
+    case 0x2019: return !options_.unify_apostrophes || curly_apostrophe_;
+    case 0x2026: return !options_.expand_ellipsis;
+    default: return false;
+  }
+}
+
+std::size_t Normalizer::fast_scan(std::size_t at, std::size_t limit, bool& apostrophe) const noexcept {
+  apostrophe = false;
+  const char32_t previous = last_cp();
+  bool after_blank = out_.empty() || detail::is_space(previous) || previous == '\n' ||
+                     (options_.typography == Typography::canonical && previous == 0xAB);
+  const auto first = static_cast<unsigned char>(in_[at]);
+  // A sequence being taken apart for mojibake continues through put().
+  if (options_.fix_mojibake && first >= 0x80 &&
+      (detail::lead_image_continuations(previous) > 0 || detail::continuation_image(previous) >= 0)) {
+    return at;
+  }
+  if (first == '.' && previous == '.') return at;
+  // A letter after a ¬ may join a broken word.
+  if (previous == 0xAC && options_.join_ocr_hyphens) return at;
+  if (options_.typography == Typography::canonical && previous == 0xAB) return at;
+  const bool spaces_as_found = options_.collapse_spaces && options_.typography == Typography::keep;
+  std::size_t i = at;
+  while (i < limit) {
+    // Sixteen bytes at a time where they need nothing, then one character at a time.
+    const std::size_t block_end = skip_plain_blocks(i, after_blank, limit);
+    if (block_end > i) {
+      i = block_end;
+      after_blank = in_[i - 1] == ' ';
+      continue;
+    }
+    // One character at a time until the next block.
+    const std::size_t chunk_end = std::min(limit, i + 1);
+    while (i < chunk_end) {
+      const auto byte = static_cast<unsigned char>(in_[i]);
+      if (byte < 0x80) {
+        switch (ascii_classes_[byte]) {
+          case AsciiClass::plain:
+            ++i;
+            after_blank = false;
+            continue;
+          case AsciiClass::dot:
+            if (i + 1 < in_.size() && in_[i + 1] == '.') return i;
+            ++i;
+            after_blank = false;
+            continue;
+          case AsciiClass::space:
+            if (after_blank || !options_.collapse_spaces || !may_follow_blank(i + 1)) return i;
+            ++i;
+            after_blank = true;
+            continue;
+          case AsciiClass::stop:
+            if (byte == '\n' && !after_blank && options_.collapse_spaces) {
+              // One line break or one blank line between words stays as it is.
+              const std::size_t newlines = i + 1 < in_.size() && in_[i + 1] == '\n' ? 2 : 1;
+              if (!may_follow_blank(i + newlines)) return i;
+              i += newlines;
+              after_blank = true;
+              continue;
+            }
+            if (byte == '\'' && between_letters(i, at, previous)) {
+              if (!straight_apostrophe_) {
+                apostrophe = true;
+                return i;
+              }
+              ++i;
+              after_blank = false;
+              continue;
+            }
+            return i;
+        }
+      }
+      // Non-ASCII text waits until the stretch for ICU is composed: it may continue a sequence.
+      if (nfc_open_) return i;
+      const detail::Decoded decoded = decode_utf8(in_, i);
+      if (!decoded.valid) return i;
+      const std::size_t next = i + decoded.length;
+      if (spaces_as_found && (decoded.code_point == 0xA0 || decoded.code_point == 0x202F)) {
+        if (after_blank || !may_follow_blank(next)) return i;
+        i = next;
+        after_blank = true;
+        continue;
+      }
+      if (!plain_character(decoded.code_point)) return i;
+      if (options_.fix_mojibake && detail::lead_image_continuations(decoded.code_point) > 0 && next < in_.size() &&
+          may_start_continuation_image(static_cast<unsigned char>(in_[next]))) {
+        return i;
+      }
+      i = next;
+      after_blank = false;
+    }
+  }
+  return i;
+}
+
+bool Normalizer::between_letters(std::size_t i, std::size_t stretch_begin, char32_t before_stretch) const noexcept {
+  if (nfc_open_ || i + 2 >= in_.size()) return false;
+  char32_t previous = before_stretch;
+  if (i > stretch_begin) {
+    const auto byte = static_cast<unsigned char>(in_[i - 1]);
+    if (byte < 0x80) {
+      previous = byte;
+    } else if (i - stretch_begin >= 2 && static_cast<unsigned char>(in_[i - 2]) == 0xC3) {
+      previous = 0xC0 | (byte & 0x3FU);
+    } else {
+      return false;
+    }
+  }
+  const auto next = static_cast<unsigned char>(in_[i + 1]);
+  const auto after_next = static_cast<unsigned char>(in_[i + 2]);
+  const bool next_letter = (next < 0x80 && detail::is_letter(next)) ||
+                           (next == 0xC3 && detail::is_continuation(after_next) && after_next != 0x97 && after_next != 0xB7);
+  if (!detail::is_letter(previous) || !next_letter) return false;
+  return !(options_.fix_mojibake && !options_.apostrophe.empty() && reads_as_mojibake(previous, options_.apostrophe.front()));
+}
+
+std::size_t Normalizer::skip_plain_blocks(std::size_t at, bool after_blank, std::size_t limit) const noexcept {
+#if defined(__SSE2__)
+  if (after_blank && in_[at] == ' ') return at;
+  const auto byte = [](char c) { return _mm_set1_epi8(c); };
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i lead_c3 = byte(static_cast<char>(0xC3));
+  const __m128i continuation_bits = byte(static_cast<char>(0xC0));
+  const __m128i continuation_value = byte(static_cast<char>(0x80));
+  const char never = 0x7F;  // already refused as a control
+  const __m128i special_1 = byte(html_ ? '&' : never);
+  const __m128i special_2 = byte(html_ ? '<' : never);
+  const __m128i special_3 = byte(options_.unify_apostrophes ? '\'' : never);
+  const __m128i special_4 = byte(options_.unify_apostrophes ? '`' : never);
+  const __m128i special_5 = byte(options_.unify_apostrophes ? '"' : never);
+  const __m128i dot = byte(options_.expand_ellipsis ? never : '.');
+  const __m128i semicolon = byte(watch_references_ ? ';' : never);
+  std::size_t i = at;
+  // The block and the block one byte later: each byte and the byte after it.
+  while (i + 17 <= in_.size() && i + 16 <= limit) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in_.data() + i));
+    const __m128i n = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in_.data() + i + 1));
+    const __m128i high = _mm_cmplt_epi8(v, zero);
+    const __m128i space = _mm_cmpeq_epi8(v, byte(' '));
+    __m128i bad = _mm_andnot_si128(_mm_or_si128(high, space), _mm_cmplt_epi8(v, byte(0x21)));
+    bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, byte(0x7F)));
+    bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, special_1), _mm_cmpeq_epi8(v, special_2)));
+    bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, special_3), _mm_cmpeq_epi8(v, special_4)));
+    bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, semicolon), _mm_cmpeq_epi8(v, special_5)));
+    bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(n, dot)));
+    // A space must be single and start a word.
+    const __m128i lower = _mm_or_si128(n, byte(0x20));
+    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, byte('a' - 1)), _mm_cmplt_epi8(lower, byte('z' + 1)));
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(n, byte('0' - 1)), _mm_cmplt_epi8(n, byte('9' + 1)));
+    const __m128i word = _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(n, lead_c3));
+    bad = _mm_or_si128(bad, options_.collapse_spaces ? _mm_andnot_si128(word, space) : space);
+    auto bad_mask = static_cast<unsigned>(_mm_movemask_epi8(bad));
+    // Non-ASCII bytes: only 0xC3 followed by a continuation byte, and no mojibake lead
+    // followed by what may start a continuation image.
+    const auto high_mask = static_cast<unsigned>(_mm_movemask_epi8(high));
+    unsigned leads = 0;
+    if (high_mask != 0) {
+      leads = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, lead_c3)));
+      const auto continuations = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, continuation_bits), continuation_value)));
+      const auto continued = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(n, continuation_bits), continuation_value)));
+      bad_mask |= nfc_open_ ? high_mask
+                            : (high_mask & ~(leads | continuations)) | (leads & ~continued) |
+                                  (continuations & ~(leads << 1));
+      if (options_.fix_mojibake) {
+        const __m128i image_start = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(n, byte(static_cast<char>(0xC2))), _mm_cmpeq_epi8(n, byte(static_cast<char>(0xC5)))),
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(n, byte(static_cast<char>(0xC6))),
+                                      _mm_cmpeq_epi8(n, byte(static_cast<char>(0xCB)))),
+                         _mm_cmpeq_epi8(n, byte(static_cast<char>(0xE2)))));
+        bad_mask |= (continuations & static_cast<unsigned>(_mm_movemask_epi8(image_start))) >> 1;
+      }
+    }
+    if (bad_mask != 0) {
+      // Up to the first character that needs a closer look, never inside a character.
+      auto good = static_cast<std::size_t>(std::countr_zero(bad_mask));
+      if (good > 0 && (leads & (1U << (good - 1))) != 0) --good;
+      return i + good;
+    }
+    i += (leads & 0x8000U) != 0 ? 15 : 16;
+  }
+  return i;
+#else
+  (void)after_blank;
+  (void)limit;
+  return at;
+#endif
+}
+
+}  // namespace frnews::detail
