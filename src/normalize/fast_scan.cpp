@@ -32,6 +32,17 @@ void Normalizer::build_ascii_classes() {
     set_ascii_class('`', AsciiClass::stop);
     set_ascii_class('"', AsciiClass::stop);  // may stand for an apostrophe: d"être
   }
+#if defined(__SSE2__)
+  const char never = 0x7F;  // a control, refused anyway
+  const char stops[] = {html_ ? '&' : never,
+                        html_ ? '<' : never,
+                        options_.unify_apostrophes ? '\'' : never,
+                        options_.unify_apostrophes ? '`' : never,
+                        options_.unify_apostrophes ? '"' : never,
+                        watch_references_ ? ';' : never};
+  for (std::size_t k = 0; k < std::size(stops); ++k) block_stops_[k] = _mm_set1_epi8(stops[k]);
+  block_dot_ = _mm_set1_epi8(options_.expand_ellipsis ? never : '.');
+#endif
 }
 
 void Normalizer::set_ascii_class(char byte, AsciiClass ascii_class) noexcept {
@@ -92,10 +103,10 @@ std::size_t Normalizer::fast_scan(std::size_t at, std::size_t limit, bool& apost
   std::size_t i = at;
   while (i < limit) {
     // Sixteen bytes at a time where they need nothing, then one character at a time.
-    const std::size_t block_end = skip_plain_blocks(i, after_blank, limit);
+    const std::size_t block_end = skip_plain_blocks(i, at, after_blank, limit);
     if (block_end > i) {
       i = block_end;
-      after_blank = in_[i - 1] == ' ';
+      after_blank = in_[i - 1] == ' ' || in_[i - 1] == '\n';
       continue;
     }
     // One character at a time until the next block.
@@ -125,6 +136,11 @@ std::size_t Normalizer::fast_scan(std::size_t at, std::size_t limit, bool& apost
               if (!may_follow_blank(i + newlines)) return i;
               i += newlines;
               after_blank = true;
+              continue;
+            }
+            if (byte == '"' && !nfc_open_ && !may_stand_for_apostrophe_at(i, at, previous)) {
+              ++i;
+              after_blank = false;
               continue;
             }
             if (byte == '\'' && between_letters(i, at, previous)) {
@@ -183,7 +199,14 @@ bool Normalizer::between_letters(std::size_t i, std::size_t stretch_begin, char3
   return !(options_.fix_mojibake && !options_.apostrophe.empty() && reads_as_mojibake(previous, options_.apostrophe.front()));
 }
 
-std::size_t Normalizer::skip_plain_blocks(std::size_t at, bool after_blank, std::size_t limit) const noexcept {
+bool Normalizer::may_stand_for_apostrophe_at(std::size_t i, std::size_t stretch_begin, char32_t before_stretch) const noexcept {
+  if (i == stretch_begin) return detail::is_letter(before_stretch);
+  const auto byte = static_cast<unsigned char>(in_[i - 1]);
+  return byte >= 0x80 || detail::is_letter(byte);
+}
+
+std::size_t Normalizer::skip_plain_blocks(std::size_t at, std::size_t stretch_begin, bool after_blank,
+                                          std::size_t limit) const noexcept {
 #if defined(__SSE2__)
   if (after_blank && in_[at] == ' ') return at;
   const auto byte = [](char c) { return _mm_set1_epi8(c); };
@@ -191,33 +214,43 @@ std::size_t Normalizer::skip_plain_blocks(std::size_t at, bool after_blank, std:
   const __m128i lead_c3 = byte(static_cast<char>(0xC3));
   const __m128i continuation_bits = byte(static_cast<char>(0xC0));
   const __m128i continuation_value = byte(static_cast<char>(0x80));
-  const char never = 0x7F;  // already refused as a control
-  const __m128i special_1 = byte(html_ ? '&' : never);
-  const __m128i special_2 = byte(html_ ? '<' : never);
-  const __m128i special_3 = byte(options_.unify_apostrophes ? '\'' : never);
-  const __m128i special_4 = byte(options_.unify_apostrophes ? '`' : never);
-  const __m128i special_5 = byte(options_.unify_apostrophes ? '"' : never);
-  const __m128i dot = byte(options_.expand_ellipsis ? never : '.');
-  const __m128i semicolon = byte(watch_references_ ? ';' : never);
+  const __m128i newline = byte('\n');
+  const auto load = [&](std::size_t from) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(in_.data() + from)); };
+  // Letters, digits and the lead byte of Latin-1 letters: what may start a word.
+  const auto word_start = [&](__m128i v) {
+    const __m128i lower = _mm_or_si128(v, byte(0x20));
+    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, byte('a' - 1)), _mm_cmplt_epi8(lower, byte('z' + 1)));
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, byte('0' - 1)), _mm_cmplt_epi8(v, byte('9' + 1)));
+    return _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(v, lead_c3));
+  };
   std::size_t i = at;
-  // The block and the block one byte later: each byte and the byte after it.
-  while (i + 17 <= in_.size() && i + 16 <= limit) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in_.data() + i));
-    const __m128i n = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in_.data() + i + 1));
+  // The block and the blocks one and two bytes later: each byte and the two bytes after it.
+  while (i + 18 <= in_.size() && i + 16 <= limit) {
+    const __m128i v = load(i);
+    const __m128i n = load(i + 1);
     const __m128i high = _mm_cmplt_epi8(v, zero);
     const __m128i space = _mm_cmpeq_epi8(v, byte(' '));
     __m128i bad = _mm_andnot_si128(_mm_or_si128(high, space), _mm_cmplt_epi8(v, byte(0x21)));
     bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, byte(0x7F)));
-    bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, special_1), _mm_cmpeq_epi8(v, special_2)));
-    bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, special_3), _mm_cmpeq_epi8(v, special_4)));
-    bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, semicolon), _mm_cmpeq_epi8(v, special_5)));
-    bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(n, dot)));
+    bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, block_stops_[0]), _mm_cmpeq_epi8(v, block_stops_[1])));
+    bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, block_stops_[2]), _mm_cmpeq_epi8(v, block_stops_[3])));
+    bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, block_stops_[4]), _mm_cmpeq_epi8(v, block_stops_[5])));
+    bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, block_dot_), _mm_cmpeq_epi8(n, block_dot_)));
     // A space must be single and start a word.
-    const __m128i lower = _mm_or_si128(n, byte(0x20));
-    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, byte('a' - 1)), _mm_cmplt_epi8(lower, byte('z' + 1)));
-    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(n, byte('0' - 1)), _mm_cmplt_epi8(n, byte('9' + 1)));
-    const __m128i word = _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(n, lead_c3));
+    const __m128i word = word_start(n);
     bad = _mm_or_si128(bad, options_.collapse_spaces ? _mm_andnot_si128(word, space) : space);
+    const __m128i line_break = _mm_cmpeq_epi8(v, newline);
+    if (options_.collapse_spaces && i >= stretch_begin + 2 && _mm_movemask_epi8(line_break) != 0) {
+      // One line break or one blank line between words stays as it is, as in fast_scan(): a
+      // newline after no newline, or after one newline after none, that a word or a second
+      // newline and a word follow. The two bytes before are of this stretch.
+      const __m128i after_break = _mm_cmpeq_epi8(load(i - 1), newline);
+      const __m128i after_two = _mm_and_si128(after_break, _mm_cmpeq_epi8(load(i - 2), newline));
+      const __m128i before_word = _mm_or_si128(word, _mm_and_si128(_mm_cmpeq_epi8(n, newline), word_start(load(i + 2))));
+      const __m128i kept = _mm_or_si128(_mm_andnot_si128(after_break, before_word),
+                                        _mm_andnot_si128(after_two, _mm_and_si128(after_break, word)));
+      bad = _mm_andnot_si128(_mm_and_si128(line_break, kept), bad);
+    }
     auto bad_mask = static_cast<unsigned>(_mm_movemask_epi8(bad));
     // Non-ASCII bytes: only 0xC3 followed by a continuation byte, and no mojibake lead
     // followed by what may start a continuation image.
@@ -251,6 +284,7 @@ std::size_t Normalizer::skip_plain_blocks(std::size_t at, bool after_blank, std:
   }
   return i;
 #else
+  (void)stretch_begin;
   (void)after_blank;
   (void)limit;
   return at;

@@ -16,6 +16,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "frnews/normalize.hpp"
 #include "normalize/lexicon.hpp"
 #include "normalize/offset_map_builder.hpp"
@@ -94,9 +98,15 @@ class Normalizer {
   // True when the straight quote at in_[i] sits between two letters and may be rewritten
   // without a look at anything else: ASCII or Latin-1 letters on both sides.
   [[nodiscard]] bool between_letters(std::size_t i, std::size_t stretch_begin, char32_t before_stretch) const noexcept;
+  // False when the straight double quote at in_[i] follows no letter, so that it cannot stand for
+  // an apostrophe (see may_stand_for_apostrophe()) and is copied as it is.
+  [[nodiscard]] bool may_stand_for_apostrophe_at(std::size_t i, std::size_t stretch_begin,
+                                                 char32_t before_stretch) const noexcept;
   // Skips whole blocks of sixteen bytes made only of plain ASCII, single spaces before a word,
   // and two-byte Latin-1 letters (lead byte 0xC3). Returns where the first other block starts.
-  [[nodiscard]] std::size_t skip_plain_blocks(std::size_t at, bool after_blank, std::size_t limit) const noexcept;
+  // The bytes two before a newline must be of the stretch that began at `stretch_begin`.
+  [[nodiscard]] std::size_t skip_plain_blocks(std::size_t at, std::size_t stretch_begin, bool after_blank,
+                                              std::size_t limit) const noexcept;
 
   // whitespace.cpp
   void put_whitespace(char32_t cp, std::uint32_t begin, std::uint32_t end, bool verbatim);
@@ -157,6 +167,12 @@ class Normalizer {
   bool watch_references_ = false;  // references may form in the canonical text
   bool needs_html_ = false;
   AsciiClass ascii_classes_[128] = {};
+#if defined(__SSE2__)
+  // The bytes skip_plain_blocks() stops at by the options, each in every lane: HTML, apostrophes,
+  // references; and the dot, which stops it when doubled.
+  __m128i block_stops_[6] = {};
+  __m128i block_dot_ = {};
+#endif
 
   std::string out_;
   OffsetMapBuilder map_;
