@@ -205,10 +205,8 @@ bool Normalizer::may_stand_for_apostrophe_at(std::size_t i, std::size_t stretch_
   return byte >= 0x80 || detail::is_letter(byte);
 }
 
-std::size_t Normalizer::skip_plain_blocks(std::size_t at, std::size_t stretch_begin, bool after_blank,
-                                          std::size_t limit) const noexcept {
 #if defined(__SSE2__)
-  if (after_blank && in_[at] == ' ') return at;
+void Normalizer::classify_window(std::size_t begin) const noexcept {
   const auto byte = [](char c) { return _mm_set1_epi8(c); };
   const __m128i zero = _mm_setzero_si128();
   const __m128i lead_c3 = byte(static_cast<char>(0xC3));
@@ -216,6 +214,7 @@ std::size_t Normalizer::skip_plain_blocks(std::size_t at, std::size_t stretch_be
   const __m128i continuation_value = byte(static_cast<char>(0x80));
   const __m128i newline = byte('\n');
   const auto load = [&](std::size_t from) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(in_.data() + from)); };
+  const auto mask = [](__m128i v) { return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v))); };
   // Letters, digits and the lead byte of Latin-1 letters: what may start a word.
   const auto word_start = [&](__m128i v) {
     const __m128i lower = _mm_or_si128(v, byte(0x20));
@@ -223,9 +222,13 @@ std::size_t Normalizer::skip_plain_blocks(std::size_t at, std::size_t stretch_be
     const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, byte('0' - 1)), _mm_cmplt_epi8(v, byte('9' + 1)));
     return _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(v, lead_c3));
   };
-  std::size_t i = at;
-  // The block and the blocks one and two bytes later: each byte and the two bytes after it.
-  while (i + 18 <= in_.size() && i + 16 <= limit) {
+  window_ = {begin, 0, 0, 0, 0};
+  std::uint64_t continuations = 0;  // continuation bytes
+  std::uint64_t continued = 0;      // bytes a continuation byte follows
+  std::uint64_t before_image = 0;   // bytes what may start a continuation image follows
+  // Sixteen bytes at a time, each with the two bytes after it and, for newlines, the two before.
+  for (std::size_t shift = 0; shift < window_size; shift += 16) {
+    const std::size_t i = begin + shift;
     const __m128i v = load(i);
     const __m128i n = load(i + 1);
     const __m128i high = _mm_cmplt_epi8(v, zero);
@@ -239,50 +242,81 @@ std::size_t Normalizer::skip_plain_blocks(std::size_t at, std::size_t stretch_be
     // A space must be single and start a word.
     const __m128i word = word_start(n);
     bad = _mm_or_si128(bad, options_.collapse_spaces ? _mm_andnot_si128(word, space) : space);
+    window_.bad |= mask(bad) << shift;
     const __m128i line_break = _mm_cmpeq_epi8(v, newline);
-    if (options_.collapse_spaces && i >= stretch_begin + 2 && _mm_movemask_epi8(line_break) != 0) {
+    if (i >= 2 && _mm_movemask_epi8(line_break) != 0) {
       // One line break or one blank line between words stays as it is, as in fast_scan(): a
       // newline after no newline, or after one newline after none, that a word or a second
-      // newline and a word follow. The two bytes before are of this stretch.
+      // newline and a word follow.
       const __m128i after_break = _mm_cmpeq_epi8(load(i - 1), newline);
       const __m128i after_two = _mm_and_si128(after_break, _mm_cmpeq_epi8(load(i - 2), newline));
       const __m128i before_word = _mm_or_si128(word, _mm_and_si128(_mm_cmpeq_epi8(n, newline), word_start(load(i + 2))));
       const __m128i kept = _mm_or_si128(_mm_andnot_si128(after_break, before_word),
                                         _mm_andnot_si128(after_two, _mm_and_si128(after_break, word)));
-      bad = _mm_andnot_si128(_mm_and_si128(line_break, kept), bad);
+      window_.kept_newlines |= mask(_mm_and_si128(line_break, kept)) << shift;
     }
-    auto bad_mask = static_cast<unsigned>(_mm_movemask_epi8(bad));
-    // Non-ASCII bytes: only 0xC3 followed by a continuation byte, and no mojibake lead
-    // followed by what may start a continuation image.
-    const auto high_mask = static_cast<unsigned>(_mm_movemask_epi8(high));
-    unsigned leads = 0;
+    const std::uint64_t high_mask = mask(high);
     if (high_mask != 0) {
-      leads = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, lead_c3)));
-      const auto continuations = static_cast<unsigned>(
-          _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, continuation_bits), continuation_value)));
-      const auto continued = static_cast<unsigned>(
-          _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(n, continuation_bits), continuation_value)));
-      bad_mask |= nfc_open_ ? high_mask
-                            : (high_mask & ~(leads | continuations)) | (leads & ~continued) |
-                                  (continuations & ~(leads << 1));
+      window_.high |= high_mask << shift;
+      window_.leads |= mask(_mm_cmpeq_epi8(v, lead_c3)) << shift;
+      continuations |= mask(_mm_cmpeq_epi8(_mm_and_si128(v, continuation_bits), continuation_value)) << shift;
+      continued |= mask(_mm_cmpeq_epi8(_mm_and_si128(n, continuation_bits), continuation_value)) << shift;
       if (options_.fix_mojibake) {
         const __m128i image_start = _mm_or_si128(
             _mm_or_si128(_mm_cmpeq_epi8(n, byte(static_cast<char>(0xC2))), _mm_cmpeq_epi8(n, byte(static_cast<char>(0xC5)))),
             _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(n, byte(static_cast<char>(0xC6))),
                                       _mm_cmpeq_epi8(n, byte(static_cast<char>(0xCB)))),
                          _mm_cmpeq_epi8(n, byte(static_cast<char>(0xE2)))));
-        bad_mask |= (continuations & static_cast<unsigned>(_mm_movemask_epi8(image_start))) >> 1;
+        before_image |= mask(image_start) << shift;
       }
     }
-    if (bad_mask != 0) {
-      // Up to the first character that needs a closer look, never inside a character.
-      auto good = static_cast<std::size_t>(std::countr_zero(bad_mask));
-      if (good > 0 && (leads & (1U << (good - 1))) != 0) --good;
-      return i + good;
-    }
-    i += (leads & 0x8000U) != 0 ? 15 : 16;
   }
-  return i;
+  // Non-ASCII bytes: only 0xC3 followed by a continuation byte, and no mojibake lead followed by
+  // what may start a continuation image.
+  const std::uint64_t leads = window_.leads;
+  window_.bad |= (window_.high & ~(leads | continuations)) | (leads & ~continued) | (continuations & ~(leads << 1)) |
+                 ((continuations & before_image) >> 1);
+}
+#endif
+
+std::size_t Normalizer::skip_plain_blocks(std::size_t at, std::size_t stretch_begin, bool after_blank,
+                                          std::size_t limit) const noexcept {
+#if defined(__SSE2__)
+  if (after_blank && in_[at] == ' ') return at;
+  std::size_t i = at;
+  while (true) {
+    if (i < window_.begin || i >= window_.begin + window_size) {
+      // The window reads two bytes past its end.
+      if (i + window_size + 2 > in_.size()) return i;
+      classify_window(i);
+    }
+    const std::size_t offset = i - window_.begin;
+    std::uint64_t bad = window_.bad;
+    if (options_.collapse_spaces) {
+      // The two bytes before a newline kept must be of this stretch.
+      const std::size_t kept_from = stretch_begin + 2;
+      const std::uint64_t from = kept_from <= window_.begin                 ? ~std::uint64_t{0}
+                                 : kept_from >= window_.begin + window_size ? 0
+                                                                            : ~std::uint64_t{0} << (kept_from - window_.begin);
+      bad &= ~(window_.kept_newlines & from);
+    }
+    if (nfc_open_) bad |= window_.high;
+    bad >>= offset;
+    if (bad != 0) {
+      // Up to the first character that needs a closer look, never inside a character.
+      auto good = static_cast<std::size_t>(std::countr_zero(bad));
+      if (good > 0 && ((window_.leads >> (offset + good - 1)) & 1U) != 0) --good;
+      return i + good <= limit ? i + good : i;
+    }
+    // The last lead byte of the window goes with the next one, with its continuation.
+    const std::size_t next = window_.begin + window_size - ((window_.leads >> (window_size - 1)) & 1U);
+    if (next > limit) return i;
+    if (next == i) {
+      classify_window(i);
+      continue;
+    }
+    i = next;
+  }
 #else
   (void)stretch_begin;
   (void)after_blank;

@@ -104,9 +104,14 @@ class Normalizer {
                                                  char32_t before_stretch) const noexcept;
   // Skips whole blocks of sixteen bytes made only of plain ASCII, single spaces before a word,
   // and two-byte Latin-1 letters (lead byte 0xC3). Returns where the first other block starts.
-  // The bytes two before a newline must be of the stretch that began at `stretch_begin`.
+  // The bytes two before a newline must be of the stretch that began at `stretch_begin`. Reads the
+  // classes of 64 bytes at a time from window_, computed once for all the stops in them.
   [[nodiscard]] std::size_t skip_plain_blocks(std::size_t at, std::size_t stretch_begin, bool after_blank,
                                               std::size_t limit) const noexcept;
+#if defined(__SSE2__)
+  // Classifies the 64 bytes from `begin` into window_.
+  void classify_window(std::size_t begin) const noexcept;
+#endif
 
   // whitespace.cpp
   void put_whitespace(char32_t cp, std::uint32_t begin, std::uint32_t end, bool verbatim);
@@ -173,6 +178,16 @@ class Normalizer {
   __m128i block_stops_[6] = {};
   __m128i block_dot_ = {};
 #endif
+  // The classes of 64 bytes of the original text, one bit a byte, for skip_plain_blocks().
+  static constexpr std::size_t window_size = 64;
+  struct Window {
+    std::size_t begin;
+    std::uint64_t bad;            // bytes that need a closer look, but for the two below
+    std::uint64_t kept_newlines;  // newlines copied as they are when their stretch holds the two bytes before
+    std::uint64_t high;           // non-ASCII bytes, which need a closer look while a stretch for ICU is open
+    std::uint64_t leads;          // 0xC3 lead bytes
+  };
+  mutable Window window_ = {std::string_view::npos, 0, 0, 0, 0};  // a cache: filled by a const scan
 
   std::string out_;
   OffsetMapBuilder map_;
