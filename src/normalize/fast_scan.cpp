@@ -311,10 +311,7 @@ std::size_t Normalizer::skip_plain_blocks(std::size_t at, std::size_t stretch_be
     // The last lead byte of the window goes with the next one, with its continuation.
     const std::size_t next = window_.begin + window_size - ((window_.leads >> (window_size - 1)) & 1U);
     if (next > limit) return i;
-    if (next == i) {
-      classify_window(i);
-      continue;
-    }
+    if (next == i) window_.begin = std::string_view::npos;  // the window starts again at that lead
     i = next;
   }
 #else
