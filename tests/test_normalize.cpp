@@ -745,3 +745,40 @@ TEST_CASE("a ¬ that ends up between two letters joins them, whatever stood betw
   const Span word{at, at + static_cast<std::uint32_t>(std::string_view("président").size())};
   CHECK(normalized->map.to_original(word).of(scanned) == "pr\u00e9si\u00ac\u200Bdent");
 }
+
+TEST_CASE("the fast scan decides as character by character, wherever its 64-byte windows fall") {
+  // Line breaks, blank lines, double quotes, apostrophes, accents and mojibake, shifted by one
+  // byte at a time across the windows of the fast scan.
+  const std::string sample =
+      "Le député a dit \"non\" à l'État.\nIl répète : « d\"être présent »\n\nEt voilà\n\n\nFin de l'été. Ã©tait";
+  const std::string expected =
+      "Le député a dit \"non\" à l\u2019État.\nIl répète : « d\u2019être présent »\n\nEt voilà\n\nFin de l\u2019été. était";
+  for (std::size_t shift = 0; shift <= 130; ++shift) {
+    INFO("shift " << shift);
+    const std::string padding = "Un" + std::string(shift, 'a') + " ";
+    const std::string original = padding + sample;
+    const auto result = frnews::normalize(original);
+    REQUIRE(result.has_value());
+    CHECK(result->text == padding + expected);
+    std::size_t apostrophes = 0;
+    for (const auto& repair : result->repairs) apostrophes += repair.kind == RepairKind::apostrophe ? 1 : 0;
+    CHECK(apostrophes == 3);
+    CHECK(has_repair(*result, RepairKind::mojibake));
+    const auto at = static_cast<std::uint32_t>(result->text.find("Fin"));
+    CHECK(result->map.to_original(Span{at, at + 3}).of(original) == "Fin");
+    const auto voila = static_cast<std::uint32_t>(result->text.find("voilà"));
+    CHECK(result->map.to_original(Span{voila, voila + 6}).of(original) == "voilà");
+  }
+}
+
+TEST_CASE("an accented letter at every place near the end of a text is copied as it is") {
+  // The fast scan reads its windows a few bytes ahead; a lead byte closing a window near the end
+  // of the text must not make it read past the end (the sanitizer build checks the reads).
+  for (std::size_t before = 0; before <= 140; ++before) {
+    for (std::size_t after = 0; after <= 4; ++after) {
+      const std::string text = "Un" + std::string(before, 'a') + "é" + std::string(after, 'e') + " été";
+      INFO("before " << before << ", after " << after);
+      CHECK(canonical(text) == text);
+    }
+  }
+}

@@ -536,13 +536,27 @@ frnews::Span canonical_span(const frnews::OffsetMap& map, frnews::Span original)
   return {begin, std::max(begin, end)};
 }
 
+// Reads a whole file in one call when its size is known, so that the text is not copied as it
+// grows; what a growing file gained since is read after.
+bool read_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::error_code error;
+  const auto size = fs::file_size(path, error);
+  if (error) return read_all(in, out);
+  out.resize(size);
+  in.read(out.data(), static_cast<std::streamsize>(size));
+  out.resize(static_cast<std::size_t>(in.gcount()));
+  if (out.size() == size) out.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return !in.bad();
+}
+
 int run_normalize(const std::string& file, const frnews::NormalizeOptions& options, bool explain) {
   std::string text;
   if (file.empty() || file == "-") {
     read_all(std::cin, text);
   } else {
-    std::ifstream in(file, std::ios::binary);
-    if (!in || !read_all(in, text)) {
+    if (!read_file(file, text)) {
       std::cerr << "frnews: cannot read " << file << ": " << std::strerror(errno) << '\n';
       return 1;
     }

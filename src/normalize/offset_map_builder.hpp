@@ -91,6 +91,7 @@ class OffsetMapBuilder {
   [[nodiscard]] OffsetMap build(std::uint32_t canonical_size, std::uint32_t original_end,
                                 std::uint32_t original_size) const {
     OffsetMapBuilder merged;
+    merged.runs_.reserve(runs_.size() + 1);  // no copy on the way: a text can have millions of runs
     for (const auto& run : runs_) {
       if (run.identity) {
         merged.copy(run.canonical, run.original);
