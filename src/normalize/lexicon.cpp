@@ -2,23 +2,23 @@
 
 #include <algorithm>
 
-#include "core/embedded.hpp"
-#include "core/tsv.hpp"
+#include "core/lexicon_file.hpp"
 #include "frnews/normalize.hpp"
 
 namespace frnews::detail {
 
 NormalizationLexicon::NormalizationLexicon() {
-  const auto file = [](std::string_view name) { return detail::embedded_file(name).value_or(std::string_view{}); };
-  detail::for_each_tsv_record(file("lexicon/elisions.tsv"), [&](const auto& fields, std::size_t) {
-    if (fields.size() < 2 || fields[0].empty()) return;
+  read_lexicon("elisions.tsv", embedded_lexicon("lexicon/elisions.tsv"), 2, 2, [&](const auto& fields) -> std::string {
+    if (fields[1] != "elision" && fields[1] != "compound") return "unknown kind " + std::string(fields[1]);
     std::string form(fields[0]);
     for (auto& c : form) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     longest = std::max(longest, form.size());
     (fields[1] == "compound" ? compounds : elisions).push_back(std::move(form));
+    return {};
   });
-  detail::for_each_tsv_record(file("lexicon/french_words.tsv"), [&](const auto& fields, std::size_t) {
-    if (!fields[0].empty()) french_words.push_back(fold_key(fields[0]));
+  read_lexicon("french_words.tsv", embedded_lexicon("lexicon/french_words.tsv"), 1, 1, [&](const auto& fields) {
+    french_words.push_back(fold_key(fields[0]));
+    return std::string();
   });
   std::sort(french_words.begin(), french_words.end());
 }
