@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include <regex>
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -105,13 +105,41 @@ std::size_t count(std::string_view text, std::string_view part) {
   return n;
 }
 
-std::vector<std::string> hrefs(const std::string& html) {
+// The values of the href attributes. (No std::regex: GCC 12 warns inside it under sanitizers.)
+std::vector<std::string> hrefs(std::string_view html) {
   std::vector<std::string> found;
-  const std::regex href("href=\"([^\"]*)\"");
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), href); it != std::sregex_iterator(); ++it) {
-    found.push_back((*it)[1]);
+  constexpr std::string_view attribute = "href=\"";
+  for (std::size_t at = html.find(attribute); at != std::string_view::npos; at = html.find(attribute, at + 1)) {
+    const std::size_t begin = at + attribute.size();
+    found.emplace_back(html.substr(begin, html.find('"', begin) - begin));
   }
   return found;
+}
+
+// A link the page may hold: a Wikidata item or a percent-encoded French Wikipedia title.
+bool allowed_link(std::string_view href) {
+  const auto all_of = [](std::string_view text, auto&& allowed) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), allowed);
+  };
+  constexpr std::string_view wikidata = "https://www.wikidata.org/wiki/Q", wikipedia = "https://fr.wikipedia.org/wiki/";
+  if (href.starts_with(wikidata)) {
+    return all_of(href.substr(wikidata.size()), [](char c) { return c >= '0' && c <= '9'; });
+  }
+  return href.starts_with(wikipedia) && all_of(href.substr(wikipedia.size()), [](char c) {
+           return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                  std::string_view("_.~(),%-").find(c) != std::string_view::npos;
+         });
+}
+
+// Whether an element of the page has a src attribute (loads something).
+bool loads_anything(std::string_view html) {
+  for (std::size_t open = html.find('<'); open != std::string_view::npos; open = html.find('<', open + 1)) {
+    const std::string_view tag = html.substr(open, html.find('>', open) - open);
+    for (const char* space : {" src=", "\tsrc=", "\nsrc="}) {
+      if (tag.find(space) != std::string_view::npos) return true;
+    }
+  }
+  return false;
 }
 
 frnews::Span span_of(std::string_view text, std::string_view words, std::size_t from = 0) {
@@ -278,10 +306,10 @@ TEST_CASE("Hostile article text is escaped and runs nothing") {
   CHECK(html.find("\uFFFD") != std::string::npos);
   for (const std::string& href : hrefs(html)) {
     CAPTURE(href);
-    CHECK(std::regex_match(href, std::regex("https://(www\\.wikidata\\.org/wiki/Q[0-9]+|fr\\.wikipedia\\.org/wiki/[A-Za-z0-9_.~(),%-]+)")));
+    CHECK(allowed_link(href));
   }
   CHECK(html.find("Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'") != std::string::npos);
-  CHECK(!std::regex_search(html, std::regex("<[^>]*\\ssrc=")));  // no element loads anything
+  CHECK_FALSE(loads_anything(html));
   CHECK(html.find("url(") == std::string::npos);
 }
 
