@@ -81,7 +81,7 @@ constexpr std::string_view etre_forms[] = {"est", "sont", "était", "étaient", 
 
 }  // namespace
 
-void CueLexicon::add(std::string_view phrase, LexEntry entry) {
+void CueLexicon::add(Phrases& phrases, std::string_view phrase, LexEntry entry) {
   std::string folded;
   // Elisions are words of their own in the text: "d'après" is read as "d'" "après".
   std::vector<std::string_view> words;
@@ -106,11 +106,11 @@ void CueLexicon::add(std::string_view phrase, LexEntry entry) {
     fold_word(words[i], folded);
     entry.rest.push_back(folded);
   }
-  entries_[first].push_back(std::move(entry));
+  phrases[first].push_back(std::move(entry));
 }
 
-void CueLexicon::add_verb_forms(std::uint16_t verb, std::string_view lemma, std::string_view conjugation,
-                                std::string_view finite, std::string_view participles,
+void CueLexicon::add_verb_forms(Phrases& phrases, std::uint16_t verb, std::string_view lemma,
+                                std::string_view conjugation, std::string_view finite, std::string_view participles,
                                 std::string_view present_participle) {
   // "se réjouir" -> "réjouir"; "faire valoir" -> base "faire", particle " valoir".
   std::string_view base = lemma;
@@ -123,7 +123,7 @@ void CueLexicon::add_verb_forms(std::uint16_t verb, std::string_view lemma, std:
   }
   const auto add_form = [&](std::string_view form, VerbForm kind, bool with_particle) {
     LexEntry entry{{}, WordClass::verb, static_cast<std::uint8_t>(kind), verb};
-    add(with_particle ? std::string(form) + particle : std::string(form), std::move(entry));
+    add(phrases, with_particle ? std::string(form) + particle : std::string(form), std::move(entry));
   };
   for (auto form : split(finite, ',')) add_form(form, VerbForm::finite, conjugation != "irr");
   for (auto form : split(participles, ',')) add_form(form, VerbForm::participle, conjugation != "irr");
@@ -154,8 +154,9 @@ void CueLexicon::add_verb_forms(std::uint16_t verb, std::string_view lemma, std:
 }
 
 CueLexicon::CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv) {
-  for (auto form : avoir_forms) add(form, {{}, WordClass::auxiliary, 0, 0});
-  for (auto form : etre_forms) add(form, {{}, WordClass::auxiliary, 1, 0});
+  Phrases phrases;
+  for (auto form : avoir_forms) add(phrases, form, {{}, WordClass::auxiliary, 0, 0});
+  for (auto form : etre_forms) add(phrases, form, {{}, WordClass::auxiliary, 1, 0});
 
   for_each_tsv_record(verbs_tsv, [&](const std::vector<std::string_view>& f, std::size_t) {
     const auto field = [&](std::size_t i) { return i < f.size() ? f[i] : std::string_view{}; };
@@ -168,7 +169,7 @@ CueLexicon::CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv) {
     verb.takes_infinitive = flags.find("inf") != std::string_view::npos;
     const auto index = static_cast<std::uint16_t>(verbs_.size());
     verbs_.push_back(verb);
-    add_verb_forms(index, field(0), field(1), field(3), field(4), field(5));
+    add_verb_forms(phrases, index, field(0), field(1), field(3), field(4), field(5));
   });
 
   for_each_tsv_record(cues_tsv, [&](const std::vector<std::string_view>& f, std::size_t) {
@@ -210,8 +211,9 @@ CueLexicon::CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv) {
     } else {
       throw std::runtime_error("cues.tsv: unknown type " + std::string(type));
     }
-    add(text, std::move(entry));
+    add(phrases, text, std::move(entry));
   });
+  entries_ = FlatTable<std::vector<LexEntry>>(std::move(phrases));
 }
 
 const CueLexicon& CueLexicon::builtin() {
@@ -221,9 +223,9 @@ const CueLexicon& CueLexicon::builtin() {
 }
 
 std::span<const LexEntry> CueLexicon::entries(std::string_view folded_word) const noexcept {
-  const auto it = entries_.find(folded_word);
-  if (it == entries_.end()) return {};
-  return it->second;
+  const std::vector<LexEntry>* found = entries_.find(folded_word);
+  if (!found) return {};
+  return *found;
 }
 
 }  // namespace frnews::detail

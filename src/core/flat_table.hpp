@@ -1,0 +1,87 @@
+// An immutable table from strings to values, built once from a map and then only read: open
+// addressing in one array, the keys in one buffer and a cheap hash, so that a lookup costs a hash
+// of a few bytes and one or two cache lines, and allocates nothing. For the word lists that
+// every token of every document is looked up in.
+#pragma once
+
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace frnews::detail {
+
+// A multiply-xorshift hash of 8 bytes at a time: words are short, and the table's keys are not
+// chosen by an adversary (they are the library's own word lists).
+[[nodiscard]] inline std::uint64_t hash_word(std::string_view text) noexcept {
+  std::uint64_t hash = 0x9E3779B97F4A7C15ULL ^ text.size();
+  std::size_t at = 0;
+  for (; at + 8 <= text.size(); at += 8) {
+    std::uint64_t chunk = 0;
+    std::memcpy(&chunk, text.data() + at, 8);
+    hash = (hash ^ chunk) * 0xBF58476D1CE4E5B9ULL;
+    hash ^= hash >> 31;
+  }
+  std::uint64_t tail = 0;
+  std::memcpy(&tail, text.data() + at, text.size() - at);
+  hash = (hash ^ tail) * 0x94D049BB133111EBULL;
+  return hash ^ (hash >> 29);
+}
+
+template <class Value>
+class FlatTable {
+ public:
+  FlatTable() = default;
+
+  // From any map of std::string to Value (its values are moved).
+  template <class Map>
+  explicit FlatTable(Map&& map) {
+    const std::size_t capacity = std::bit_ceil(map.size() * 2 + 2);  // at most half full
+    slots_.assign(capacity, Slot{});
+    mask_ = capacity - 1;
+    values_.reserve(map.size());
+    for (auto& [key, value] : map) {
+      const std::uint64_t hash = hash_word(key);
+      std::size_t at = hash & mask_;
+      while (slots_[at].value != empty) at = (at + 1) & mask_;
+      slots_[at] = {hash, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size()),
+                    static_cast<std::uint32_t>(values_.size())};
+      keys_ += key;
+      values_.push_back(std::move(value));
+    }
+  }
+
+  // The value of `key`, or nullptr.
+  [[nodiscard]] const Value* find(std::string_view key) const noexcept {
+    if (slots_.empty()) return nullptr;
+    const std::uint64_t hash = hash_word(key);
+    for (std::size_t at = hash & mask_;; at = (at + 1) & mask_) {
+      const Slot& slot = slots_[at];
+      if (slot.value == empty) return nullptr;
+      if (slot.hash == hash && slot.key_size == key.size() &&
+          std::memcmp(keys_.data() + slot.key_begin, key.data(), key.size()) == 0) {
+        return &values_[slot.value];
+      }
+    }
+  }
+
+  [[nodiscard]] std::size_t size() const noexcept { return values_.size(); }
+
+ private:
+  static constexpr std::uint32_t empty = UINT32_MAX;
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t key_begin = 0;
+    std::uint32_t key_size = 0;
+    std::uint32_t value = empty;
+  };
+
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  std::string keys_;
+  std::vector<Value> values_;
+};
+
+}  // namespace frnews::detail
