@@ -1,8 +1,57 @@
 #include <algorithm>
+#include <bit>
+#include <span>
 
+#include "core/flat_table.hpp"
 #include "frnews/segment.hpp"
+#include "segment/characters.hpp"
+#include "segment/lower_case.hpp"
 
 namespace frnews {
+namespace {
+
+bool starts_upper(std::string_view word) noexcept { return !word.empty() && detail::is_upper(detail::decode(word, 0).code); }
+
+bool is_all_caps(std::string_view word) noexcept {
+  std::size_t letters = 0;
+  for (std::size_t at = 0; at < word.size();) {
+    const detail::Decoded c = detail::decode(word, at);
+    if (detail::is_lower(c.code)) return false;
+    if (detail::is_upper(c.code)) ++letters;
+    at += c.size;
+  }
+  return letters >= 2;
+}
+
+// Numbers the distinct lower-case forms of one document in the order they first appear: an
+// open-addressing table of token indices, sized for the document, so it stays in cache.
+class WordNumbering {
+ public:
+  explicit WordNumbering(std::size_t tokens) : slots_(std::bit_ceil(tokens * 2 + 2), empty), mask_(slots_.size() - 1) {}
+
+  // The number of `lower`, the lower-case form of token `token`; `lower_of` gives the form of an
+  // earlier token.
+  template <class LowerOf>
+  std::uint32_t number(std::string_view lower, std::uint32_t token, const LowerOf& lower_of,
+                       std::span<const TokenAnnotation> annotations) {
+    for (std::size_t at = detail::hash_word(lower) & mask_;; at = (at + 1) & mask_) {
+      if (slots_[at] == empty) {
+        slots_[at] = token;
+        return count_++;
+      }
+      if (lower_of(slots_[at]) == lower) return annotations[slots_[at]].word;
+    }
+  }
+  [[nodiscard]] std::uint32_t count() const noexcept { return count_; }
+
+ private:
+  static constexpr std::uint32_t empty = UINT32_MAX;
+  std::vector<std::uint32_t> slots_;
+  std::size_t mask_;
+  std::uint32_t count_ = 0;
+};
+
+}  // namespace
 
 Document::Document(std::string_view original, Normalized normalized, std::vector<Paragraph> paragraphs,
                    std::vector<Sentence> sentences, std::vector<Token> tokens)
@@ -10,7 +59,43 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
       normalized_(std::move(normalized)),
       paragraphs_(std::move(paragraphs)),
       sentences_(std::move(sentences)),
-      tokens_(std::move(tokens)) {}
+      tokens_(std::move(tokens)) {
+  const auto count = static_cast<std::uint32_t>(tokens_.size());
+  annotations_.resize(count);
+  keys_.reserve(text().size() + count);
+  lower_case_.reserve(text().size());
+  WordNumbering numbering(count);
+  const auto lower_of = [&](std::uint32_t token) { return lower_case(token); };
+  std::uint32_t sentence = 0, paragraph = 0, previous_end = 0;
+  for (std::uint32_t i = 0; i < count; ++i) {
+    while (sentence + 1 < sentences_.size() && i >= sentences_[sentence].end_token) ++sentence;
+    while (paragraph + 1 < paragraphs_.size() && sentence >= paragraphs_[paragraph].end_sentence) ++paragraph;
+    const Span span = tokens_[i].span;
+    const std::string_view word = text(span);
+    TokenAnnotation& a = annotations_[i];
+    std::uint8_t flags = span.begin > previous_end ? token_space_before : 0;
+    if (i > 0 && (flags & token_space_before)) keys_ += ' ';
+    a.key_begin = static_cast<std::uint32_t>(keys_.size());
+    append_fold_key(keys_, word);
+    a.key_size = static_cast<std::uint32_t>(keys_.size()) - a.key_begin;
+    a.lower_begin = static_cast<std::uint32_t>(lower_case_.size());
+    detail::append_lower_case(lower_case_, word);
+    a.lower_size = static_cast<std::uint32_t>(lower_case_.size()) - a.lower_begin;
+    a.word = numbering.number(lower_case(i), i, lower_of, annotations_);
+    a.sentence = sentence;
+    a.paragraph = paragraph;
+    if (starts_upper(word)) flags |= token_capitalized;
+    if (is_all_caps(word)) flags |= token_all_capitals;
+    if (!sentences_.empty() && sentences_[sentence].first_token == i) flags |= token_sentence_start;
+    if (!paragraphs_.empty() && paragraphs_[paragraph].first_sentence < sentences_.size() &&
+        sentences_[paragraphs_[paragraph].first_sentence].first_token == i) {
+      flags |= token_paragraph_start;
+    }
+    a.flags = flags;
+    previous_end = span.end;
+  }
+  distinct_words_ = numbering.count();
+}
 
 std::uint32_t Document::sentence_of(std::uint32_t token) const noexcept {
   const auto it = std::upper_bound(sentences_.begin(), sentences_.end(), token,
