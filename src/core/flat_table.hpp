@@ -24,8 +24,22 @@ namespace frnews::detail {
     hash = (hash ^ chunk) * 0xBF58476D1CE4E5B9ULL;
     hash ^= hash >> 31;
   }
+  // The last bytes, read with fixed-size loads (a copy of a variable length is a call, and a
+  // stall when the 8 bytes are read back); loads may overlap, the length is in the hash.
+  const char* rest = text.data() + at;
+  const std::size_t left = text.size() - at;
   std::uint64_t tail = 0;
-  std::memcpy(&tail, text.data() + at, text.size() - at);
+  if (left != 0 && text.size() >= 8) {
+    std::memcpy(&tail, text.data() + text.size() - 8, 8);
+  } else if (left >= 4) {
+    std::uint32_t low = 0, high = 0;
+    std::memcpy(&low, rest, 4);
+    std::memcpy(&high, rest + left - 4, 4);
+    tail = std::uint64_t{high} << 32 | low;
+  } else if (left != 0) {
+    tail = static_cast<unsigned char>(rest[0]) | static_cast<std::uint64_t>(static_cast<unsigned char>(rest[left / 2])) << 8 |
+           static_cast<std::uint64_t>(static_cast<unsigned char>(rest[left - 1])) << 16;
+  }
   hash = (hash ^ tail) * 0x94D049BB133111EBULL;
   return hash ^ (hash >> 29);
 }

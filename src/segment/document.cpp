@@ -23,6 +23,15 @@ bool is_all_caps(std::string_view word) noexcept {
   return letters >= 2;
 }
 
+// Most tokens are ASCII letters and digits, whose folded key and lower-case form are the same.
+bool is_ascii_alphanumeric(std::string_view word) noexcept {
+  for (const char c : word) {
+    const bool alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!alphanumeric) return false;
+  }
+  return true;
+}
+
 // Numbers the distinct lower-case forms of one document in the order they first appear: an
 // open-addressing table of token indices, sized for the document, so it stays in cache.
 class WordNumbering {
@@ -76,16 +85,30 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
     std::uint8_t flags = span.begin > previous_end ? token_space_before : 0;
     if (i > 0 && (flags & token_space_before)) keys_ += ' ';
     a.key_begin = static_cast<std::uint32_t>(keys_.size());
-    append_fold_key(keys_, word);
-    a.key_size = static_cast<std::uint32_t>(keys_.size()) - a.key_begin;
     a.lower_begin = static_cast<std::uint32_t>(lower_case_.size());
-    detail::append_lower_case(lower_case_, word);
+    if (is_ascii_alphanumeric(word)) {
+      keys_.resize(a.key_begin + word.size());
+      std::uint32_t upper = 0;
+      for (std::size_t k = 0; k < word.size(); ++k) {
+        const bool is_upper = word[k] >= 'A' && word[k] <= 'Z';
+        upper += is_upper ? 1 : 0;
+        keys_[a.key_begin + k] = is_upper ? static_cast<char>(word[k] + ('a' - 'A')) : word[k];
+      }
+      lower_case_.append(keys_, a.key_begin, word.size());
+      if (word[0] >= 'A' && word[0] <= 'Z') flags |= token_capitalized;
+      const bool has_lower = std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if (upper >= 2 && !has_lower) flags |= token_all_capitals;
+    } else {
+      append_fold_key(keys_, word);
+      detail::append_lower_case(lower_case_, word);
+      if (starts_upper(word)) flags |= token_capitalized;
+      if (is_all_caps(word)) flags |= token_all_capitals;
+    }
+    a.key_size = static_cast<std::uint32_t>(keys_.size()) - a.key_begin;
     a.lower_size = static_cast<std::uint32_t>(lower_case_.size()) - a.lower_begin;
     a.word = numbering.number(lower_case(i), i, lower_of, annotations_);
     a.sentence = sentence;
     a.paragraph = paragraph;
-    if (starts_upper(word)) flags |= token_capitalized;
-    if (is_all_caps(word)) flags |= token_all_capitals;
     if (!sentences_.empty() && sentences_[sentence].first_token == i) flags |= token_sentence_start;
     if (!paragraphs_.empty() && paragraphs_[paragraph].first_sentence < sentences_.size() &&
         sentences_[paragraphs_[paragraph].first_sentence].first_token == i) {
