@@ -98,4 +98,30 @@ class FlatTable {
   std::vector<Value> values_;
 };
 
+// A set of words seen in one document, for at most `capacity` insertions; it views the words,
+// which must outlive it. Open addressing like FlatTable, without copying the keys.
+class WordSet {
+ public:
+  explicit WordSet(std::size_t capacity = 0) : slots_(std::bit_ceil(capacity * 2 + 2)), mask_(slots_.size() - 1) {}
+
+  void insert(std::string_view word) {
+    std::size_t at = hash_word(word) & mask_;
+    while (slots_[at].data() != nullptr) {
+      if (slots_[at] == word) return;
+      at = (at + 1) & mask_;
+    }
+    slots_[at] = word.data() == nullptr ? std::string_view("") : word;
+  }
+  [[nodiscard]] bool contains(std::string_view word) const noexcept {
+    for (std::size_t at = hash_word(word) & mask_; slots_[at].data() != nullptr; at = (at + 1) & mask_) {
+      if (slots_[at] == word) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::string_view> slots_;  // a view without data is an empty slot
+  std::size_t mask_;
+};
+
 }  // namespace frnews::detail

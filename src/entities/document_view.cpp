@@ -85,6 +85,7 @@ void DocumentView::note_lower_case_words() {
   for (std::uint32_t i = 0; i < size(); ++i) {
     if (!key(i).empty() && (has(i, is_cap) || is(i, cue_place_head | cue_institution_head))) asked[slot(key(i))] = true;
   }
+  lower_words_ = WordSet(size());
   for (std::uint32_t i = 0; i < size(); ++i) {
     const std::string_view folded = key(i);
     if (flags_[i] == is_word && folded.size() >= 4 && asked[slot(folded)]) lower_words_.insert(folded);

@@ -10,9 +10,9 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
+#include "core/flat_table.hpp"
 #include "entities/lexicon.hpp"
 #include "entities/words.hpp"
 #include "frnews/segment.hpp"
@@ -99,7 +99,7 @@ class DocumentView {
   std::vector<std::uint16_t> flags_;
   std::vector<std::uint32_t> sentence_;
   std::vector<TokenLexicon> lexicon_;
-  std::unordered_set<std::string_view> lower_words_;
+  WordSet lower_words_;
 };
 
 }  // namespace frnews::detail::linking
