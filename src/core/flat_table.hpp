@@ -56,12 +56,13 @@ class FlatTable {
     slots_.assign(capacity, Slot{});
     mask_ = capacity - 1;
     values_.reserve(map.size());
+    key_spans_.reserve(map.size());
     for (auto& [key, value] : map) {
       const std::uint64_t hash = hash_word(key);
       std::size_t at = hash & mask_;
       while (slots_[at].value != empty) at = (at + 1) & mask_;
-      slots_[at] = {hash, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size()),
-                    static_cast<std::uint32_t>(values_.size())};
+      slots_[at] = {tag_of(hash), static_cast<std::uint32_t>(values_.size())};
+      key_spans_.push_back({static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size())});
       keys_ += key;
       values_.push_back(std::move(value));
     }
@@ -74,8 +75,9 @@ class FlatTable {
     for (std::size_t at = hash & mask_;; at = (at + 1) & mask_) {
       const Slot& slot = slots_[at];
       if (slot.value == empty) return nullptr;
-      if (slot.hash == hash && slot.key_size == key.size() &&
-          std::memcmp(keys_.data() + slot.key_begin, key.data(), key.size()) == 0) {
+      if (slot.tag != tag_of(hash)) continue;
+      const KeySpan& stored = key_spans_[slot.value];
+      if (stored.size == key.size() && std::memcmp(keys_.data() + stored.begin, key.data(), key.size()) == 0) {
         return &values_[slot.value];
       }
     }
@@ -85,15 +87,21 @@ class FlatTable {
 
  private:
   static constexpr std::uint32_t empty = UINT32_MAX;
+  // Eight bytes a slot, so that the slots of a word list of tens of thousands of words stay in
+  // the cache; the key is read only when the upper half of the hash matches.
   struct Slot {
-    std::uint64_t hash = 0;
-    std::uint32_t key_begin = 0;
-    std::uint32_t key_size = 0;
-    std::uint32_t value = empty;
+    std::uint32_t tag = 0;
+    std::uint32_t value = empty;  // index into values_ and key_spans_
   };
+  struct KeySpan {
+    std::uint32_t begin;
+    std::uint32_t size;
+  };
+  [[nodiscard]] static std::uint32_t tag_of(std::uint64_t hash) noexcept { return static_cast<std::uint32_t>(hash >> 32); }
 
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
+  std::vector<KeySpan> key_spans_;
   std::string keys_;
   std::vector<Value> values_;
 };
