@@ -33,30 +33,48 @@ bool is_ascii_alphanumeric(std::string_view word) noexcept {
 }
 
 // Numbers the distinct lower-case forms of one document in the order they first appear: an
-// open-addressing table of token indices, sized for the document, so it stays in cache.
+// open-addressing table of token indices that grows with the distinct forms (not the tokens), so
+// that it stays in the cache even for a long text.
 class WordNumbering {
  public:
-  explicit WordNumbering(std::size_t tokens) : slots_(std::bit_ceil(tokens * 2 + 2), empty), mask_(slots_.size() - 1) {}
-
   // The number of `lower`, the lower-case form of token `token`; `lower_of` gives the form of an
-  // earlier token.
-  template <class LowerOf>
-  std::uint32_t number(std::string_view lower, std::uint32_t token, const LowerOf& lower_of,
-                       std::span<const TokenAnnotation> annotations) {
-    for (std::size_t at = detail::hash_word(lower) & mask_;; at = (at + 1) & mask_) {
-      if (slots_[at] == empty) {
-        slots_[at] = token;
-        return count_++;
+  // earlier token, `word_of` its number.
+  template <class LowerOf, class WordOf>
+  std::uint32_t number(std::string_view lower, std::uint32_t token, const LowerOf& lower_of, const WordOf& word_of) {
+    const auto hash = static_cast<std::uint32_t>(detail::hash_word(lower));
+    for (std::size_t at = hash & mask_;; at = (at + 1) & mask_) {
+      const Slot slot = slots_[at];
+      if (slot.token == empty) {
+        slots_[at] = {token, hash};
+        if (++count_ * 2 > slots_.size()) grow();
+        return count_ - 1;
       }
-      if (lower_of(slots_[at]) == lower) return annotations[slots_[at]].word;
+      if (slot.hash == hash && lower_of(slot.token) == lower) return word_of(slot.token);
     }
   }
   [[nodiscard]] std::uint32_t count() const noexcept { return count_; }
 
  private:
   static constexpr std::uint32_t empty = UINT32_MAX;
-  std::vector<std::uint32_t> slots_;
-  std::size_t mask_;
+  struct Slot {
+    std::uint32_t token = empty;
+    std::uint32_t hash = 0;
+  };
+
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    mask_ = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.token == empty) continue;
+      std::size_t at = slot.hash & mask_;
+      while (slots_[at].token != empty) at = (at + 1) & mask_;
+      slots_[at] = slot;
+    }
+  }
+
+  std::vector<Slot> slots_ = std::vector<Slot>(256);
+  std::size_t mask_ = 255;
   std::uint32_t count_ = 0;
 };
 
@@ -70,18 +88,19 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
       sentences_(std::move(sentences)),
       tokens_(std::move(tokens)) {
   const auto count = static_cast<std::uint32_t>(tokens_.size());
-  annotations_.resize(count);
+  annotations_.reserve(count);
   keys_.reserve(text().size() + count);
   lower_case_.reserve(text().size());
-  WordNumbering numbering(count);
+  WordNumbering numbering;
   const auto lower_of = [&](std::uint32_t token) { return lower_case(token); };
+  const auto word_of = [&](std::uint32_t token) { return annotations_[token].word; };
   std::uint32_t sentence = 0, paragraph = 0, previous_end = 0;
   for (std::uint32_t i = 0; i < count; ++i) {
     while (sentence + 1 < sentences_.size() && i >= sentences_[sentence].end_token) ++sentence;
     while (paragraph + 1 < paragraphs_.size() && sentence >= paragraphs_[paragraph].end_sentence) ++paragraph;
     const Span span = tokens_[i].span;
     const std::string_view word = text(span);
-    TokenAnnotation& a = annotations_[i];
+    TokenAnnotation& a = annotations_.emplace_back();
     std::uint8_t flags = span.begin > previous_end ? token_space_before : 0;
     if (i > 0 && (flags & token_space_before)) keys_ += ' ';
     a.key_begin = static_cast<std::uint32_t>(keys_.size());
@@ -106,7 +125,7 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
     }
     a.key_size = static_cast<std::uint32_t>(keys_.size()) - a.key_begin;
     a.lower_size = static_cast<std::uint32_t>(lower_case_.size()) - a.lower_begin;
-    a.word = numbering.number(lower_case(i), i, lower_of, annotations_);
+    a.word = numbering.number(lower_case(i), i, lower_of, word_of);
     a.sentence = sentence;
     a.paragraph = paragraph;
     if (!sentences_.empty() && sentences_[sentence].first_token == i) flags |= token_sentence_start;
