@@ -361,3 +361,87 @@ TEST_CASE("make_document normalizes, then segments, and keeps the original") {
   const frnews::Span first = doc->to_original(doc->sentences()[0].span);
   CHECK(first.of(original) == "Le maire l’a dit.");
 }
+
+namespace {
+
+// The index of the first token whose text is `word`.
+std::uint32_t token_at(const Document& doc, std::string_view word) {
+  for (std::uint32_t i = 0; i < doc.tokens().size(); ++i) {
+    if (doc.text(doc.tokens()[i]) == word) return i;
+  }
+  FAIL("no token " << word);
+  return 0;
+}
+
+bool has_flag(const Document& doc, std::uint32_t token, frnews::TokenFlag flag) {
+  return (doc.annotations()[token].flags & flag) != 0;
+}
+
+}  // namespace
+
+TEST_CASE("Token layer: folded key and lower-case form of each token") {
+  const Document doc = segment_text("L’État a-t-il tranché ? « Non », répond Œdipe Lefèvre aux États-Unis.");
+  REQUIRE(doc.annotations().size() == doc.tokens().size());
+  const auto l = token_at(doc, "L’");
+  CHECK(doc.key(l) == "l'");
+  CHECK(doc.lower_case(l) == "l'");
+  const auto etat = token_at(doc, "État");
+  CHECK(doc.key(etat) == "etat");
+  CHECK(doc.lower_case(etat) == "état");
+  const auto clitic = token_at(doc, "-t-il");
+  CHECK(doc.tokens()[clitic].kind == TokenKind::clitic);
+  CHECK(doc.lower_case(clitic) == "-t-il");
+  CHECK(doc.lower_case(token_at(doc, "Œdipe")) == "œdipe");
+  CHECK(doc.key(token_at(doc, "États-Unis")) == "etats-unis");
+  // A run of tokens: one space where the text has white space, none inside "L’État".
+  CHECK(doc.key(l, etat + 1) == "l'etat");
+  const auto lefevre = token_at(doc, "Lefèvre");
+  CHECK(doc.key(lefevre - 1, lefevre + 1) == "oedipe lefevre");
+}
+
+TEST_CASE("Token layer: capitals, sentence and paragraph starts, space before") {
+  const Document doc = segment_text("M. Dupont a parlé. L’OTAN répond.\nLa CGT, elle, attend.");
+  const auto m = token_at(doc, "M");
+  CHECK(has_flag(doc, m, frnews::token_capitalized));
+  CHECK(has_flag(doc, m, frnews::token_sentence_start));
+  CHECK(has_flag(doc, m, frnews::token_paragraph_start));
+  CHECK_FALSE(has_flag(doc, m, frnews::token_all_capitals));  // one letter is no acronym
+  const auto dot = m + 1;
+  CHECK(doc.text(doc.tokens()[dot]) == ".");
+  CHECK_FALSE(has_flag(doc, dot, frnews::token_space_before));
+  CHECK_FALSE(has_flag(doc, dot, frnews::token_sentence_start));  // "M." does not end a sentence
+  const auto dupont = token_at(doc, "Dupont");
+  CHECK(has_flag(doc, dupont, frnews::token_space_before));
+  CHECK(doc.annotations()[dupont].sentence == 0);
+  const auto l = token_at(doc, "L’");
+  CHECK(has_flag(doc, l, frnews::token_sentence_start));
+  CHECK_FALSE(has_flag(doc, l, frnews::token_paragraph_start));
+  CHECK(doc.annotations()[l].sentence == 1);
+  const auto otan = token_at(doc, "OTAN");
+  CHECK(has_flag(doc, otan, frnews::token_all_capitals));
+  CHECK_FALSE(has_flag(doc, otan, frnews::token_space_before));
+  const auto la = token_at(doc, "La");
+  CHECK(has_flag(doc, la, frnews::token_paragraph_start));
+  CHECK(doc.annotations()[la].paragraph == 1);
+  CHECK(doc.annotations()[la].sentence == 2);
+  CHECK(has_flag(doc, token_at(doc, "CGT"), frnews::token_all_capitals));
+  CHECK_FALSE(has_flag(doc, token_at(doc, "attend"), frnews::token_capitalized));
+}
+
+TEST_CASE("Token layer: one number per distinct lower-case form") {
+  const Document doc = segment_text("Le ministre parle. le Ministre écoute, le ministre répond.");
+  const auto annotations = doc.annotations();
+  const auto first_le = token_at(doc, "Le");
+  const auto first_minister = token_at(doc, "ministre");
+  CHECK(annotations[first_le].word == 0);
+  std::uint32_t same_as_le = 0, same_as_minister = 0;
+  for (std::uint32_t i = 0; i < annotations.size(); ++i) {
+    same_as_le += annotations[i].word == annotations[first_le].word;
+    same_as_minister += annotations[i].word == annotations[first_minister].word;
+    CHECK(annotations[i].word < doc.distinct_words());
+  }
+  CHECK(same_as_le == 3);        // Le, le, le
+  CHECK(same_as_minister == 3);  // ministre, Ministre, ministre
+  // le ministre parle . écoute , répond: seven forms.
+  CHECK(doc.distinct_words() == 7);
+}

@@ -9,45 +9,60 @@ bool is_wordlike(TokenKind kind) noexcept { return kind == TokenKind::word || ki
 
 DocumentView::DocumentView(const Document& doc) : doc_(doc), tokens_(doc.tokens()) {
   const std::size_t n = tokens_.size();
+  const auto annotations = doc.annotations();
   bounds_.resize(n + 1);
-  ends_.reserve(n);
+  ends_.resize(n);
   flags_.assign(n, 0);
   sentence_.resize(n);
-  keys_.reserve(doc.text().size() + n);
-  std::uint32_t s = 0;
-  const auto sentences = doc.sentences();
+  // "Allema¬gne": a word the printer cut at the end of a line is one word again, which only
+  // this view's own keys can say; other documents use the keys of the token layer.
+  const bool has_cut_words = doc.text().find("\u00AC") != std::string_view::npos;
+  if (has_cut_words) own_keys_.reserve(doc.text().size() + n);
   for (std::uint32_t i = 0; i < n; ++i) {
-    while (s + 1 < sentences.size() && i >= sentences[s].end_token) ++s;
-    sentence_[i] = s;
+    const TokenAnnotation& a = annotations[i];
+    sentence_[i] = a.sentence;
     const Token& token = tokens_[i];
-    const std::string_view text = doc.text(token);
-    // "Allema¬gne": a word the printer cut at the end of a line is one word again.
-    const bool cut = text == "\u00AC" && i > 0 && i + 1 < n && is_wordlike(tokens_[i - 1].kind) &&
-                     is_wordlike(tokens_[i + 1].kind) && tokens_[i - 1].span.end == token.span.begin;
-    const bool glued = cut || (i > 0 && (flags_[i - 1] & is_glued) && doc.text(tokens_[i - 1]) == "\u00AC");
-    if (i > 0 && tokens_[i - 1].span.end < token.span.begin && !glued) keys_ += ' ';
-    bounds_[i] = static_cast<std::uint32_t>(keys_.size());
-    if (!cut) append_fold_key(keys_, text);
-    ends_.push_back(static_cast<std::uint32_t>(keys_.size()));
+    bool glued = false;
+    if (has_cut_words) {
+      const bool cut = doc.text(token) == "\u00AC" && i > 0 && i + 1 < n && is_wordlike(tokens_[i - 1].kind) &&
+                       is_wordlike(tokens_[i + 1].kind) && tokens_[i - 1].span.end == token.span.begin;
+      glued = cut || (i > 0 && (flags_[i - 1] & is_glued) && doc.text(tokens_[i - 1]) == "\u00AC");
+      if (i > 0 && (a.flags & token_space_before) && !glued) own_keys_ += ' ';
+      bounds_[i] = static_cast<std::uint32_t>(own_keys_.size());
+      if (!cut) own_keys_ += doc.key(i);
+      ends_[i] = static_cast<std::uint32_t>(own_keys_.size());
+    } else {
+      bounds_[i] = a.key_begin;
+      ends_[i] = a.key_begin + a.key_size;
+    }
     std::uint16_t f = glued ? is_glued : 0;
     if ((token.kind == TokenKind::word || token.kind == TokenKind::elision) && !glued) {
       f |= is_word;
-      if (starts_upper(text)) f |= is_cap;
-      if (is_all_caps(text)) f |= is_caps;
+      if (a.flags & token_capitalized) f |= is_cap;
+      if (a.flags & token_all_capitals) f |= is_caps;
       if (token.kind == TokenKind::elision) f |= is_elision;
     }
     flags_[i] = f;
   }
-  bounds_[n] = static_cast<std::uint32_t>(keys_.size());
+  keys_ = has_cut_words ? std::string_view(own_keys_) : doc.keys();
+  bounds_[n] = n == 0 ? 0 : ends_[n - 1];
   mark_initials_and_titles();
-  // The keys are complete: views into them stay valid from here on.
+  // What the lexicons say depends on the word alone: asked once per distinct word.
   const EntityLexicon& lexicon = entity_lexicon();
+  std::vector<const TokenLexicon*> by_word(doc.distinct_words(), nullptr);
   lexicon_.resize(n);
   for (std::uint32_t i = 0; i < n; ++i) {
-    const std::string_view folded = key(i);
     TokenLexicon& entry = lexicon_[i];
-    entry.word = &lexicon.word(folded);
-    entry.adjective = lexicon.looks_adjective(folded, *entry.word);
+    if (const TokenLexicon* known = by_word[annotations[i].word]) {
+      entry = *known;
+    } else {
+      const std::string_view folded = key(i);
+      entry.word = &lexicon.word(folded);
+      entry.adjective = lexicon.looks_adjective(folded, *entry.word);
+      by_word[annotations[i].word] = &entry;
+    }
+    // Honorifics are told by their written form ("Me" is one, "me" is not).
+    entry.is_honorific = false;
     if (entry.word->kinds & word_honorific) {
       const auto honorific = lexicon.honorific(text(i));
       entry.is_honorific = honorific.has_value();
@@ -70,6 +85,7 @@ void DocumentView::note_lower_case_words() {
   for (std::uint32_t i = 0; i < size(); ++i) {
     if (!key(i).empty() && (has(i, is_cap) || is(i, cue_place_head | cue_institution_head))) asked[slot(key(i))] = true;
   }
+  lower_words_ = WordSet(size());
   for (std::uint32_t i = 0; i < size(); ++i) {
     const std::string_view folded = key(i);
     if (flags_[i] == is_word && folded.size() >= 4 && asked[slot(folded)]) lower_words_.insert(folded);

@@ -10,9 +10,9 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
+#include "core/flat_table.hpp"
 #include "entities/lexicon.hpp"
 #include "entities/words.hpp"
 #include "frnews/segment.hpp"
@@ -32,16 +32,18 @@ enum TokenFlag : std::uint16_t {
 class DocumentView {
  public:
   explicit DocumentView(const Document& doc);
+  DocumentView(const DocumentView&) = delete;  // keys_ may view own_keys_
+  DocumentView& operator=(const DocumentView&) = delete;
 
   [[nodiscard]] std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(tokens_.size()); }
   [[nodiscard]] bool has(std::uint32_t i, std::uint16_t flag) const noexcept { return (flags_[i] & flag) != 0; }
   [[nodiscard]] std::string_view text(std::uint32_t i) const noexcept { return doc_.text(tokens_[i]); }
   [[nodiscard]] std::string_view key(std::uint32_t i) const noexcept {
-    return std::string_view(keys_).substr(bounds_[i], ends_[i] - bounds_[i]);
+    return keys_.substr(bounds_[i], ends_[i] - bounds_[i]);
   }
   // The folded text of tokens [begin, end).
   [[nodiscard]] std::string_view key(std::uint32_t begin, std::uint32_t end) const noexcept {
-    return std::string_view(keys_).substr(bounds_[begin], ends_[end - 1] - bounds_[begin]);
+    return keys_.substr(bounds_[begin], ends_[end - 1] - bounds_[begin]);
   }
   [[nodiscard]] std::uint32_t sentence(std::uint32_t i) const noexcept { return sentence_[i]; }
   [[nodiscard]] std::uint32_t sentence_end(std::uint32_t i) const noexcept {
@@ -91,12 +93,13 @@ class DocumentView {
 
   const Document& doc_;
   std::span<const Token> tokens_;
-  std::string keys_;
+  std::string own_keys_;    // only for a document with cut words
+  std::string_view keys_;   // the token layer's keys, or own_keys_
   std::vector<std::uint32_t> bounds_, ends_;
   std::vector<std::uint16_t> flags_;
   std::vector<std::uint32_t> sentence_;
   std::vector<TokenLexicon> lexicon_;
-  std::unordered_set<std::string_view> lower_words_;
+  WordSet lower_words_;
 };
 
 }  // namespace frnews::detail::linking

@@ -52,13 +52,14 @@ bool starts_with_any(std::string_view key, const std::vector<std::string>& start
 }  // namespace
 
 EntityLexicon::EntityLexicon(const FileSource& source) : records_(std::size(files), 0) {
+  FoldedMap<LexiconEntry> words;  // frozen into words_ once every file is read
   const auto read = [&](std::size_t file, std::size_t min_fields, std::size_t max_fields, auto&& check) {
     records_[file] = read_lexicon(files[file], source(files[file]), min_fields, max_fields, check);
   };
   read(first_names_file, 2, 2, [&](const auto& fields) -> std::string {
     const auto gender = parse_gender(fields[1]);
     if (!gender) return "gender must be M, F or X";
-    LexiconEntry& word = words_[fold_key(fields[0])];
+    LexiconEntry& word = words[fold_key(fields[0])];
     if (!(word.kinds & word_first_name)) word.first_name_gender = *gender;
     word.kinds |= word_first_name;
     return {};
@@ -68,7 +69,7 @@ EntityLexicon::EntityLexicon(const FileSource& source) : records_(std::size(file
     const auto plural = parse_plural(fields);
     if (!gender || !plural) return "gender must be M, F or X and number S or P";
     honorifics_.emplace(std::string(fields[0]), Honorific{*gender, *plural});
-    words_[fold_key(fields[0])].kinds |= word_honorific;
+    words[fold_key(fields[0])].kinds |= word_honorific;
     return {};
   });
   read(roles_file, 2, 3, [&](const auto& fields) -> std::string {
@@ -87,13 +88,13 @@ EntityLexicon::EntityLexicon(const FileSource& source) : records_(std::size(file
   });
   // role_at() looks up the first token's word first: a word that opens no phrase is no role.
   for (const auto& [key, entry] : roles_) {
-    if (key.find(' ') == std::string::npos) words_[key].kinds |= word_role_start;
+    if (key.find(' ') == std::string::npos) words[key].kinds |= word_role_start;
   }
   read(demonyms_file, 3, 3, [&](const auto& fields) -> std::string {
     if (fields[2] != "country" && fields[2] != "city" && fields[2] != "region") {
       return "kind must be country, city or region";
     }
-    LexiconEntry& word = words_[fold_key(fields[0])];
+    LexiconEntry& word = words[fold_key(fields[0])];
     if (word.kinds & word_demonym) return {};
     // The place's name is a view into the file, which outlives the lexicon.
     word.demonym_place = fields[1];
@@ -103,7 +104,7 @@ EntityLexicon::EntityLexicon(const FileSource& source) : records_(std::size(file
   read(cues_file, 2, 2, [&](const auto& fields) -> std::string {
     const auto kind = std::find_if(cue_kinds.begin(), cue_kinds.end(), [&](const auto& k) { return k.first == fields[1]; });
     if (kind == cue_kinds.end()) return "unknown kind " + std::string(fields[1]);
-    words_[fold_key(fields[0])].kinds |= kind->second;
+    words[fold_key(fields[0])].kinds |= kind->second;
     return {};
   });
   read(affixes_file, 2, 2, [&](const auto& fields) -> std::string {
@@ -121,14 +122,15 @@ EntityLexicon::EntityLexicon(const FileSource& source) : records_(std::size(file
     return {};
   });
   read(common_nouns_file, 1, 1, [&](const auto& fields) -> std::string {
-    words_[fold_key(fields[0])].kinds |= word_common_noun;
+    words[fold_key(fields[0])].kinds |= word_common_noun;
     return {};
   });
+  words_ = FlatTable<LexiconEntry>(std::move(words));
 }
 
 const LexiconEntry& EntityLexicon::word(std::string_view key) const noexcept {
   static constexpr LexiconEntry none;
-  const LexiconEntry* found = find_folded(words_, key);
+  const LexiconEntry* found = words_.find(key);
   return found ? *found : none;
 }
 

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/flat_table.hpp"
 #include "entities/folded_map.hpp"
 #include "frnews/entities.hpp"
 #include "frnews/segment.hpp"
@@ -145,7 +146,7 @@ class EntityLexicon {
     bool plural = false;
   };
 
-  FoldedMap<LexiconEntry> words_;
+  FlatTable<LexiconEntry> words_;
   FoldedMap<Honorific> honorifics_;  // by written form
   FoldedMap<RoleEntry> roles_;
   Endings adjective_endings_, common_noun_endings_;

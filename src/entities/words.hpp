@@ -9,20 +9,6 @@
 
 namespace frnews::detail::linking {
 
-inline bool starts_upper(std::string_view word) noexcept { return !word.empty() && is_upper(decode(word, 0).code); }
-
-// "OTAN", "SNCF", "SUD-RAIL": two letters or more, none in lower case.
-inline bool is_all_caps(std::string_view word) noexcept {
-  std::size_t letters = 0;
-  for (std::size_t at = 0; at < word.size();) {
-    const Decoded c = decode(word, at);
-    if (is_lower(c.code)) return false;
-    if (is_upper(c.code)) ++letters;
-    at += c.size;
-  }
-  return letters >= 2;
-}
-
 // One character: "A" of "A. Piguet", a list mark.
 inline bool is_one_character(std::string_view word) noexcept { return !word.empty() && decode(word, 0).size == word.size(); }
 

@@ -3,33 +3,13 @@
 #include <stdexcept>
 
 #include "core/lexicon_file.hpp"
+#include "segment/lower_case.hpp"
 
 namespace frnews::detail {
 
 void fold_word(std::string_view word, std::string& out) {
   out.clear();
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    const auto c = static_cast<unsigned char>(word[i]);
-    if (c < 0x80) {
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
-    } else if (c == 0xC3 && i + 1 < word.size()) {
-      auto next = static_cast<unsigned char>(word[i + 1]);
-      // À..Þ but × are the upper-case letters of Latin-1; lower case is 0x20 above.
-      if (next >= 0x80 && next <= 0x9E && next != 0x97) next = static_cast<unsigned char>(next + 0x20);
-      out += static_cast<char>(c);
-      out += static_cast<char>(next);
-      ++i;
-    } else if (c == 0xC5 && i + 1 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0x92) {
-      out += "\xC5\x93";  // Œ -> œ
-      ++i;
-    } else if (c == 0xE2 && i + 2 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0x80 &&
-               (static_cast<unsigned char>(word[i + 2]) == 0x99 || static_cast<unsigned char>(word[i + 2]) == 0x98)) {
-      out += '\'';  // ’ and ‘ used as apostrophes
-      i += 2;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
+  append_lower_case(out, word);
 }
 
 namespace {
@@ -80,7 +60,7 @@ constexpr std::string_view etre_forms[] = {"est", "sont", "était", "étaient", 
 
 }  // namespace
 
-void CueLexicon::add(std::string_view phrase, LexEntry entry) {
+void CueLexicon::add(Phrases& phrases, std::string_view phrase, LexEntry entry) {
   std::string folded;
   // Elisions are words of their own in the text: "d'après" is read as "d'" "après".
   std::vector<std::string_view> words;
@@ -105,11 +85,11 @@ void CueLexicon::add(std::string_view phrase, LexEntry entry) {
     fold_word(words[i], folded);
     entry.rest.push_back(folded);
   }
-  entries_[first].push_back(std::move(entry));
+  phrases[first].push_back(std::move(entry));
 }
 
-void CueLexicon::add_verb_forms(std::uint16_t verb, std::string_view lemma, std::string_view conjugation,
-                                std::string_view finite, std::string_view participles,
+void CueLexicon::add_verb_forms(Phrases& phrases, std::uint16_t verb, std::string_view lemma,
+                                std::string_view conjugation, std::string_view finite, std::string_view participles,
                                 std::string_view present_participle) {
   // "se réjouir" -> "réjouir"; "faire valoir" -> base "faire", particle " valoir".
   std::string_view base = lemma;
@@ -122,7 +102,7 @@ void CueLexicon::add_verb_forms(std::uint16_t verb, std::string_view lemma, std:
   }
   const auto add_form = [&](std::string_view form, VerbForm kind, bool with_particle) {
     LexEntry entry{{}, WordClass::verb, static_cast<std::uint8_t>(kind), verb};
-    add(with_particle ? std::string(form) + particle : std::string(form), std::move(entry));
+    add(phrases, with_particle ? std::string(form) + particle : std::string(form), std::move(entry));
   };
   for (auto form : split(finite, ',')) add_form(form, VerbForm::finite, conjugation != "irr");
   for (auto form : split(participles, ',')) add_form(form, VerbForm::participle, conjugation != "irr");
@@ -153,8 +133,9 @@ void CueLexicon::add_verb_forms(std::uint16_t verb, std::string_view lemma, std:
 }
 
 CueLexicon::CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv) {
-  for (auto form : avoir_forms) add(form, {{}, WordClass::auxiliary, 0, 0});
-  for (auto form : etre_forms) add(form, {{}, WordClass::auxiliary, 1, 0});
+  Phrases phrases;
+  for (auto form : avoir_forms) add(phrases, form, {{}, WordClass::auxiliary, 0, 0});
+  for (auto form : etre_forms) add(phrases, form, {{}, WordClass::auxiliary, 1, 0});
 
   read_lexicon("reporting_verbs.tsv", verbs_tsv, 2, 6, [&](const std::vector<std::string_view>& f) -> std::string {
     const auto field = [&](std::size_t i) { return i < f.size() ? f[i] : std::string_view{}; };
@@ -170,7 +151,7 @@ CueLexicon::CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv) {
     verb.object_is_speech = flags.find("obj") != std::string_view::npos;
     const auto index = static_cast<std::uint16_t>(verbs_.size());
     verbs_.push_back(verb);
-    add_verb_forms(index, field(0), field(1), field(3), field(4), field(5));
+    add_verb_forms(phrases, index, field(0), field(1), field(3), field(4), field(5));
     return {};
   });
 
@@ -214,9 +195,10 @@ CueLexicon::CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv) {
     } else {
       return "unknown type " + std::string(type);
     }
-    add(text, std::move(entry));
+    add(phrases, text, std::move(entry));
     return {};
   });
+  entries_ = FlatTable<std::vector<LexEntry>>(std::move(phrases));
 }
 
 const CueLexicon& CueLexicon::builtin() {
@@ -225,9 +207,9 @@ const CueLexicon& CueLexicon::builtin() {
 }
 
 std::span<const LexEntry> CueLexicon::entries(std::string_view folded_word) const noexcept {
-  const auto it = entries_.find(folded_word);
-  if (it == entries_.end()) return {};
-  return it->second;
+  const std::vector<LexEntry>* found = entries_.find(folded_word);
+  if (!found) return {};
+  return *found;
 }
 
 }  // namespace frnews::detail

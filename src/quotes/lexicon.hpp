@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/flat_table.hpp"
+
 namespace frnews::detail {
 
 enum class WordClass : std::uint8_t {
@@ -64,15 +66,14 @@ class CueLexicon {
   CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv);
 
  private:
-  void add(std::string_view phrase, LexEntry entry);
-  void add_verb_forms(std::uint16_t verb, std::string_view lemma, std::string_view conjugation,
-                      std::string_view finite, std::string_view participles, std::string_view present_participle);
+  // The entries by first word while the lexicon is read; then frozen into entries_.
+  using Phrases = std::unordered_map<std::string, std::vector<LexEntry>>;
+  static void add(Phrases& phrases, std::string_view phrase, LexEntry entry);
+  static void add_verb_forms(Phrases& phrases, std::uint16_t verb, std::string_view lemma,
+                             std::string_view conjugation, std::string_view finite, std::string_view participles,
+                             std::string_view present_participle);
 
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::vector<LexEntry>, Hash, std::equal_to<>> entries_;
+  FlatTable<std::vector<LexEntry>> entries_;
   std::vector<ReportingVerb> verbs_;
   std::vector<std::string> sources_;
 };

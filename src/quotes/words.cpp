@@ -83,6 +83,22 @@ bool ascii_iequals(std::string_view a, std::string_view b) noexcept {
   return true;
 }
 
+bool is_lexical(WordKind kind) noexcept {
+  return kind == WordKind::word || kind == WordKind::elision || kind == WordKind::clitic;
+}
+
+// Whether split_token() would leave a word token whole: letters only (any byte of a multi-byte
+// character but the lead bytes of spaces, marks, apostrophes and dashes).
+bool is_plain_word(std::string_view text) noexcept {
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool letter = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+                        (byte >= 0x80 && byte != 0xC2 && byte != 0xE2);
+    if (!letter) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool QuoteWords::abbreviation_ends(const Word& word) const noexcept {
@@ -95,8 +111,9 @@ bool QuoteWords::abbreviation_ends(const Word& word) const noexcept {
   return false;
 }
 
-void QuoteWords::add(Span span, WordKind kind, std::uint32_t sentence, std::uint32_t paragraph, bool space_before) {
-  Word word;
+Word& QuoteWords::push(Span span, WordKind kind, std::uint32_t sentence, std::uint32_t paragraph, bool space_before,
+                       std::string_view lower) {
+  Word& word = words_.emplace_back();
   word.span = span;
   word.kind = kind;
   word.sentence = sentence;
@@ -111,14 +128,27 @@ void QuoteWords::add(Span span, WordKind kind, std::uint32_t sentence, std::uint
     (void)length;
   }
   word.capitalized = !text.empty() && is_upper_at(text, 0);
-  fold_word(text, scratch_);
   word.key_begin = static_cast<std::uint32_t>(keys_.size());
-  word.key_size = static_cast<std::uint32_t>(scratch_.size());
-  keys_ += scratch_;
-  if (kind == WordKind::word || kind == WordKind::elision || kind == WordKind::clitic) {
-    word.lex = lexicon_->entries(scratch_);
+  word.key_size = static_cast<std::uint32_t>(lower.size());
+  keys_ += lower;
+  return word;
+}
+
+void QuoteWords::add(Span span, WordKind kind, std::uint32_t sentence, std::uint32_t paragraph, bool space_before) {
+  fold_word(span.of(text_), scratch_);
+  Word& word = push(span, kind, sentence, paragraph, space_before, scratch_);
+  if (is_lexical(kind)) word.lex = lexicon_->entries(scratch_);
+}
+
+void QuoteWords::add_token(std::uint32_t token, WordKind kind, bool space_before) {
+  const TokenAnnotation& a = doc_->annotations()[token];
+  Word& word = push(doc_->tokens()[token].span, kind, a.sentence, a.paragraph, space_before, doc_->lower_case(token));
+  if (!is_lexical(kind)) return;
+  if (!looked_up_[a.word]) {
+    lex_by_word_[a.word] = lexicon_->entries(doc_->lower_case(token));
+    looked_up_[a.word] = true;
   }
-  words_.push_back(word);
+  word.lex = lex_by_word_[a.word];
 }
 
 void QuoteWords::split_token(const Token& token, std::uint32_t sentence, std::uint32_t paragraph,
@@ -140,11 +170,6 @@ void QuoteWords::split_token(const Token& token, std::uint32_t sentence, std::ui
     default:
       add(token.span, WordKind::other, sentence, paragraph, space_before);
       return;
-  }
-  if (token.kind == TokenKind::clitic || token.kind == TokenKind::elision) {
-    add(token.span, token.kind == TokenKind::clitic ? WordKind::clitic : WordKind::elision, sentence, paragraph,
-        space_before);
-    return;
   }
   // Emits one word [from, to) of the token, splitting an elision before and an inverted pronoun after.
   const auto emit_word = [&](std::size_t from, std::size_t to, bool space) {
@@ -253,37 +278,35 @@ void QuoteWords::split_token(const Token& token, std::uint32_t sentence, std::ui
 }
 
 QuoteWords::QuoteWords(const Document& doc, const Entities& entities, const CueLexicon& lexicon)
-    : text_(doc.text()), lexicon_(&lexicon) {
+    : text_(doc.text()),
+      doc_(&doc),
+      lexicon_(&lexicon),
+      lex_by_word_(doc.distinct_words()),
+      looked_up_(doc.distinct_words(), false) {
   const auto tokens = doc.tokens();
-  const auto sentences = doc.sentences();
+  const auto annotations = doc.annotations();
   words_.reserve(tokens.size() + tokens.size() / 4);
   keys_.reserve(text_.size());
-  std::uint32_t doc_sentence = 0;
-  std::uint32_t sentence = 0, paragraph = 0;
   std::size_t mention = 0;
-  std::uint32_t previous_end = 0;
   for (std::uint32_t t = 0; t < tokens.size(); ++t) {
     const Token& token = tokens[t];
-    const std::string_view gap = text_.substr(previous_end, token.span.begin - std::min(previous_end, token.span.begin));
-    const bool new_paragraph = t > 0 && gap.find('\n') != std::string_view::npos;
-    bool new_sentence = false;
-    while (doc_sentence + 1 < sentences.size() && t >= sentences[doc_sentence].end_token) {
-      ++doc_sentence;
-      new_sentence = true;
-    }
-    if (t > 0 && (new_paragraph || new_sentence)) ++sentence;
-    if (new_paragraph) ++paragraph;
+    const bool space_before = (annotations[t].flags & token_space_before) != 0;
     const std::size_t first = words_.size();
-    if (gap.empty() && !words_.empty() && token.span.of(text_) == "." && abbreviation_ends(words_.back())) {
+    if (!space_before && !words_.empty() && token.span.of(text_) == "." && abbreviation_ends(words_.back())) {
       // "M" + "." from the tokenizer: one word "M.".
       words_.back().span.end = token.span.end;
       keys_ += '.';
       ++words_.back().key_size;
       words_.back().lex = lexicon_->entries(std::string_view(keys_).substr(words_.back().key_begin));
-      previous_end = token.span.end;
       continue;
     }
-    split_token(token, sentence, paragraph, !gap.empty());
+    if (token.kind == TokenKind::elision || token.kind == TokenKind::clitic) {
+      add_token(t, token.kind == TokenKind::clitic ? WordKind::clitic : WordKind::elision, space_before);
+    } else if (token.kind == TokenKind::word && is_plain_word(token.span.of(text_))) {
+      add_token(t, WordKind::word, space_before);
+    } else {
+      split_token(token, annotations[t].sentence, annotations[t].paragraph, space_before);
+    }
     while (mention < entities.mentions.size() && entities.mentions[mention].end_token <= t) ++mention;
     if (mention < entities.mentions.size() && entities.mentions[mention].first_token <= t) {
       for (std::size_t w = first; w < words_.size(); ++w) {
@@ -292,7 +315,6 @@ QuoteWords::QuoteWords(const Document& doc, const Entities& entities, const CueL
         }
       }
     }
-    previous_end = token.span.end;
   }
 }
 

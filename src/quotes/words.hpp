@@ -1,6 +1,8 @@
-// The word stream the quote extractor reads: the document's tokens, with quotation marks,
-// punctuation, elisions and inverted pronouns split off when the tokens still hold them, each
-// word folded once and looked up once in the cue lexicon.
+// The word stream the quote extractor reads: the document's tokens with their annotations
+// (lower-case form, sentence, paragraph), each distinct word looked up once in the cue lexicon.
+// The exception: a token that is not letters alone is split again here, so that quotation
+// marks, punctuation, elisions and inverted pronouns the tokenizer left inside it are words of
+// their own, and "M" + "." are joined into "M.".
 #pragma once
 
 #include <cstdint>
@@ -49,11 +51,19 @@ class QuoteWords {
 
  private:
   [[nodiscard]] bool abbreviation_ends(const Word& word) const noexcept;
+  Word& push(Span span, WordKind kind, std::uint32_t sentence, std::uint32_t paragraph, bool space_before,
+             std::string_view lower);
+  // A piece of a token, folded here.
   void add(Span span, WordKind kind, std::uint32_t sentence, std::uint32_t paragraph, bool space_before);
+  // A whole token, with the token layer's lower-case form; looked up once per distinct word.
+  void add_token(std::uint32_t token, WordKind kind, bool space_before);
   void split_token(const Token& token, std::uint32_t sentence, std::uint32_t paragraph, bool space_before);
 
   std::string_view text_;
+  const Document* doc_;
   const CueLexicon* lexicon_;
+  std::vector<std::span<const LexEntry>> lex_by_word_;  // by TokenAnnotation::word
+  std::vector<bool> looked_up_;
   std::vector<Word> words_;
   std::string keys_;
   std::string scratch_;
