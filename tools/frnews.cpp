@@ -551,16 +551,17 @@ bool read_file(const std::string& path, std::string& out) {
   return !in.bad();
 }
 
+// Reads one text from a file, or from standard input for "-" or no file; says why it cannot.
+bool read_input(const std::string& file, std::string& text) {
+  const bool standard_input = file.empty() || file == "-";
+  if (standard_input ? read_all(std::cin, text) : read_file(file, text)) return true;
+  std::cerr << "frnews: cannot read " << (standard_input ? "standard input" : file) << ": " << std::strerror(errno) << '\n';
+  return false;
+}
+
 int run_normalize(const std::string& file, const frnews::NormalizeOptions& options, bool explain) {
   std::string text;
-  if (file.empty() || file == "-") {
-    read_all(std::cin, text);
-  } else {
-    if (!read_file(file, text)) {
-      std::cerr << "frnews: cannot read " << file << ": " << std::strerror(errno) << '\n';
-      return 1;
-    }
-  }
+  if (!read_input(file, text)) return 1;
   auto normalized = frnews::normalize(text, options);
   if (!normalized) {
     std::cerr << "frnews: " << normalized.error().message() << '\n';
@@ -705,13 +706,8 @@ int run_report(const ReportSettings& settings) {
                         (settings.inputs.empty() || !fs::is_directory(settings.inputs.front(), error));
   if (one_text) {
     const std::string file = settings.inputs.empty() ? "-" : settings.inputs.front();
-    std::ifstream stream;
-    if (file != "-") stream.open(file, std::ios::binary);
     std::string text;
-    if ((file != "-" && !stream) || !read_all(file == "-" ? std::cin : stream, text)) {
-      std::cerr << "frnews: cannot read " << file << ": " << std::strerror(errno) << '\n';
-      return 1;
-    }
+    if (!read_input(file, text)) return 1;
     const auto analysis = analyzer.analyze(text);
     if (!analysis) {
       std::cerr << "frnews: " << file << ": " << analysis.error().message() << '\n';
