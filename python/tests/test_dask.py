@@ -52,10 +52,10 @@ def command_format(result):
         return {"start": item["start_byte"], "end": item["end_byte"], "text": item["text"],
                 **{field: item[field] for field in fields}}
 
-    quotes = [{**span(q, "kind"),
-               "speaker": q["speaker"] and span(q["speaker"], "name", "id", "wiki"),
+    quotes = [{**span(q, "canonical", "kind", "rule"),
+               "speaker": q["speaker"] and span(q["speaker"], "name", "id", "wiki", "rule"),
                "cue": q["cue"] and span(q["cue"], "lemma")} for q in result["quotes"]]
-    entities = [{**span(e, "type", "id", "wiki", "name"), "score": round(e["score"], 3)}
+    entities = [{**span(e, "type", "id", "wiki", "name", "rule"), "score": round(e["score"], 3)}
                 for e in result["entities"]]
     return {"id": result["id"], "quotes": quotes, "entities": entities}
 
