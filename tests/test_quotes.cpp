@@ -1040,3 +1040,22 @@ TEST_CASE("A role with the affiliation given after a name", "[quotes][realnews]"
   CHECK(r.speaker(1) == "Paul Girard");
   CHECK(r.mention(1) == "l'analyste de la Banque de Lyon");
 }
+
+TEST_CASE("A pronoun takes up the person quoted before, past an institution that spoke", "[quotes][realnews]") {
+  const auto r = extract(
+      "« Le système est pourri », ironise Paul Girard.\n"
+      "Le gouvernement propose de plafonner les dons, mais cela ne changera rien, selon lui : « Il faut limiter "
+      "les dépenses. »\nLui prône une révision complète du code électoral.");
+  REQUIRE(r.quotes.size() >= 3);
+  for (std::size_t i = 1; i < r.quotes.size(); ++i) {
+    CAPTURE(r.content(i));
+    CHECK(r.speaker(i) == "Paul Girard");
+  }
+  SECTION("a role that spoke in between is a person, and the pronoun takes it up") {
+    const auto s = extract(
+        "« Nous irons jusqu'au bout », a justifié Paul Girard.\nLe ministre des Transports a dénoncé une "
+        "« prise d'otages ». « Les Français ont le droit de partir », a-t-il insisté.");
+    REQUIRE(s.quotes.size() == 3);
+    CHECK(s.speaker(2) == "Le ministre des Transports");
+  }
+}

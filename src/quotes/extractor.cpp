@@ -263,6 +263,8 @@ const CueHit* Extraction::cue_before(std::uint32_t word, bool before_colon) cons
     --it;
     if (!same_sentence(it->begin, word) || it->end > word) break;
     if (it->in_quote || (it->weak && !before_colon)) continue;
+    // "…, selon lui : « … »": a source right before the colon attributes what follows.
+    if (it->source && before_colon && it->speaker.valid && it->speaker_end == word) return &*it;
     if (!it->source) return &*it;
     // "pour X" attributes only at the head of its sentence: "Pour X, « … »".
     const bool head = it->begin == 0 || !same_sentence(it->begin - 1, it->begin);

@@ -185,7 +185,9 @@ CueLexicon::CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv) {
     } else if (type == "nonsource") {
       entry.word_class = WordClass::nonsource;
     } else if (type == "speaker") {
+      if (!value.empty() && value != "org") return "unknown speaker value " + std::string(value);
       entry.word_class = WordClass::speaker;
+      entry.value = value == "org" ? 1 : 0;
     } else if (type == "company") {
       entry.word_class = WordClass::company;
     } else if (type == "authored") {

@@ -26,7 +26,7 @@ enum class WordClass : std::uint8_t {
   title,
   naming,
   nonsource,
-  speaker,
+  speaker,     // value: 1 for an institution or a document rather than people ("le gouvernement")
   company,
   authored,    // words or a document whose author speaks: "selon les termes de X", "selon un rapport de X"
   subordinator,  // opens a subordinate clause at the head of a sentence: "si", "alors que"

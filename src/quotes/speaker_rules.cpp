@@ -138,7 +138,9 @@ Decision Extraction::inverted_pronoun(CueHit& cue, const std::vector<CueHit>& ea
 Who Extraction::last_speaker(std::uint32_t word, Gender3 gender, const std::vector<CueHit>& earlier) const {
   for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
     if (words_[it->begin].sentence + last_speaker_sentences < words_[word].sentence) break;
-    if (!it->speaker.valid) continue;
+    // An organisation or a description that spoke in between ("Le gouvernement propose …, mais
+    // selon lui …") is passed over: a singular pronoun that speaks takes up a person.
+    if (!it->speaker.valid || (it->speaker.organization && gender != Gender3::plural)) continue;
     const Gender3 g = it->speaker.gender;
     const bool compatible = gender == Gender3::plural
                                 ? g == Gender3::plural

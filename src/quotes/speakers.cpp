@@ -201,8 +201,10 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   if (e - b == 1) {
     if (const LexEntry* pronoun = single(b, WordClass::pronoun)) {
       if (is(b, "on")) return {};
+      // A subject pronoun in news takes up the person quoted just before, like an incise's.
       Gender3 g = static_cast<Gender3>(pronoun->value & 0x0F);
-      Who who = resolve_pronoun(b, g);
+      Who who = last_speaker(b, g, cues_);
+      if (!who.valid) who = resolve_pronoun(b, g);
       who.mention = words_[b].span;
       return who;
     }
@@ -371,7 +373,9 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   who.mention = words_span(b, e);
   who.name = std::string(doc_.text(who.mention));
   who.gender = gender;
-  who.role_noun = phrase_length(p, WordClass::speaker) > 0 || phrase_length(p, WordClass::company) > 0;
+  const auto [head, head_length] = phrase(p, WordClass::speaker);
+  who.role_noun = head != nullptr || phrase_length(p, WordClass::company) > 0;
+  who.organization = (head != nullptr && head->value == 1) || phrase_length(p, WordClass::company) > 0;
   std::vector<std::string_view> role;
   for (std::uint32_t r = p; r < e; ++r) {
     if (words_[r].kind == WordKind::word) role.push_back(key(r));
