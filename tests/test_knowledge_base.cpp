@@ -193,6 +193,15 @@ TEST_CASE("a TSV knowledge base gives entities, names and lookups", "[kb]") {
     CHECK(labels_of(kb, kb.lookup("paris hilton")) == std::vector<std::string_view>{"Paris Hilton"});
   }
 
+  SECTION("a scan word by word goes on only while some name starts with the words read") {
+    CHECK(kb.may_continue("paris"));  // "Paris Hilton"
+    CHECK(kb.may_continue("organisation du traite de"));
+    CHECK(kb.may_continue("le"));  // "Le Monde"
+    CHECK_FALSE(kb.may_continue("paris hilton"));
+    CHECK_FALSE(kb.may_continue("berlin"));
+    CHECK_FALSE(kb.may_continue("du traite"));  // a name's words, but not its first ones
+  }
+
   SECTION("the longest name in words") {
     // "organisation du traite de l'atlantique nord": the elision counts as a word
     CHECK(kb.max_name_words() == 7);

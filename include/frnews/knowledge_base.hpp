@@ -66,6 +66,9 @@ class FRNEWS_API KnowledgeBase {
   // Entities that go by a name, by its fold_key() ("etats-unis"), best prior first. Empty when
   // none. A name written with a leading "l'" is found with and without it ("l'otan", "otan").
   [[nodiscard]] std::span<const EntityId> lookup(std::string_view folded_name) const noexcept;
+  // False when no name starts with these folded words followed by a space ("parti" may go on to
+  // "parti socialiste"), so that a longest-match scan stops early; may be true when none does.
+  [[nodiscard]] bool may_continue(std::string_view folded_words) const noexcept;
   // The longest number of words of any name, to bound longest-match scans.
   [[nodiscard]] std::uint32_t max_name_words() const noexcept;
 

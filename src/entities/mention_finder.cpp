@@ -154,6 +154,12 @@ class MentionFinder {
                                          view_.text(j - 1) != "&")) {
         break;
       }
+      // Past a space, the words read so far must open some name of several words.
+      if (j > i + 1) {
+        const std::string_view before = view_.key(i, j - 1);
+        const std::string_view now = view_.key(i, j);
+        if (now.size() > before.size() && now[before.size()] == ' ' && !kb_.may_continue(before)) break;
+      }
       // A name ends with a word or a number: no lookup for the runs that end otherwise.
       if (!view_.has(j - 1, is_word | is_glued) && view_.kind(j - 1) != TokenKind::number) continue;
       const auto found = kb_.lookup(view_.key(i, j));

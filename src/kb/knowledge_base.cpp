@@ -26,6 +26,7 @@
 #include <fmt/format.h>
 
 #include "core/embedded.hpp"
+#include "core/flat_table.hpp"
 #include "core/tsv.hpp"
 #include "frnews/error.hpp"
 #include "frnews/normalize.hpp"
@@ -397,6 +398,7 @@ class KnowledgeBase::Impl {
     }
     size_ = static_cast<std::size_t>(next);
     if (layers_.size() > 1) merge_layers();
+    note_name_starts();
   }
 
   [[nodiscard]] std::size_t size() const noexcept { return size_; }
@@ -417,6 +419,11 @@ class KnowledgeBase::Impl {
       if (const auto it = merged_.find(key); it != merged_.end()) return it->second;
     }
     return layers_[base_].image->lookup(key);
+  }
+
+  [[nodiscard]] bool may_continue(std::string_view words) const noexcept {
+    const std::uint64_t bit = detail::hash_word(words) & (name_starts_.size() * 64 - 1);
+    return (name_starts_[bit / 64] >> (bit % 64) & 1) != 0;
   }
 
   // The image of the whole knowledge base: a single layer's own, or the visible entries of all.
@@ -507,7 +514,21 @@ class KnowledgeBase::Impl {
     }
   }
 
+  // The bits of may_continue(): every name's words up to each space, hashed, in a filter of 2^20
+  // bits (128 KB, so that it stays in the cache where the hash table would not).
+  void note_name_starts() {
+    name_starts_.assign((std::size_t{1} << 20) / 64, 0);
+    const auto note = [&](std::string_view key, std::span<const EntityId>) {
+      for (std::size_t space = key.find(' '); space != std::string_view::npos; space = key.find(' ', space + 1)) {
+        const std::uint64_t bit = detail::hash_word(key.substr(0, space)) & (name_starts_.size() * 64 - 1);
+        name_starts_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+      }
+    };
+    for (const Layer& layer : layers_) layer.image->for_each_key(note);
+  }
+
   std::vector<Layer> layers_;
+  std::vector<std::uint64_t> name_starts_;
   std::size_t base_ = 0;  // the layer whose entity ids are its own
   std::size_t size_ = 0;
   std::uint32_t max_name_words_ = 0;
@@ -604,6 +625,9 @@ Entity KnowledgeBase::entity(EntityId id) const noexcept { return impl_->entity(
 std::span<const std::string_view> KnowledgeBase::names(EntityId id) const noexcept { return impl_->names(id); }
 std::span<const EntityId> KnowledgeBase::lookup(std::string_view folded_name) const noexcept {
   return impl_->lookup(folded_name);
+}
+bool KnowledgeBase::may_continue(std::string_view folded_words) const noexcept {
+  return impl_->may_continue(folded_words);
 }
 std::uint32_t KnowledgeBase::max_name_words() const noexcept { return impl_->max_name_words(); }
 
