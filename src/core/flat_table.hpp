@@ -4,9 +4,12 @@
 // every token of every document is looked up in.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,55 +58,85 @@ class FlatTable {
     const std::size_t capacity = std::bit_ceil(map.size() * 2 + 2);  // at most half full
     slots_.assign(capacity, Slot{});
     mask_ = capacity - 1;
-    values_.reserve(map.size());
-    key_spans_.reserve(map.size());
+    entries_.reserve(map.size());
     for (auto& [key, value] : map) {
       const std::uint64_t hash = hash_word(key);
       std::size_t at = hash & mask_;
       while (slots_[at].value != empty) at = (at + 1) & mask_;
-      slots_[at] = {tag_of(hash), static_cast<std::uint32_t>(values_.size())};
-      key_spans_.push_back({static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size())});
+      slots_[at] = {tag_of(hash), static_cast<std::uint32_t>(entries_.size())};
+      entries_.push_back({static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size()), std::move(value)});
       keys_ += key;
-      values_.push_back(std::move(value));
     }
   }
 
   // The value of `key`, or nullptr.
   [[nodiscard]] const Value* find(std::string_view key) const noexcept {
-    if (slots_.empty()) return nullptr;
-    const std::uint64_t hash = hash_word(key);
-    for (std::size_t at = hash & mask_;; at = (at + 1) & mask_) {
-      const Slot& slot = slots_[at];
-      if (slot.value == empty) return nullptr;
-      if (slot.tag != tag_of(hash)) continue;
-      const KeySpan& stored = key_spans_[slot.value];
-      if (stored.size == key.size() && std::memcmp(keys_.data() + stored.begin, key.data(), key.size()) == 0) {
-        return &values_[slot.value];
+    return slots_.empty() ? nullptr : find(key, hash_word(key));
+  }
+
+  // find() of each key into `found`, of the same size. A large table is mostly out of the cache:
+  // the reads of several keys are started together, where one find() after another would wait
+  // for each in turn.
+  void find_each(std::span<const std::string_view> keys, std::span<const Value*> found) const noexcept {
+    if (slots_.empty()) {
+      std::fill(found.begin(), found.end(), nullptr);
+      return;
+    }
+    constexpr std::size_t batch = 16;
+    std::array<std::uint64_t, batch> hashes{};
+    for (std::size_t first = 0; first < keys.size(); first += batch) {
+      const std::size_t count = std::min(batch, keys.size() - first);
+      for (std::size_t k = 0; k < count; ++k) {
+        hashes[k] = hash_word(keys[first + k]);
+        __builtin_prefetch(&slots_[hashes[k] & mask_]);
+      }
+      for (std::size_t k = 0; k < count; ++k) {
+        const Slot& slot = slots_[hashes[k] & mask_];
+        if (slot.value != empty && slot.tag == tag_of(hashes[k])) {
+          __builtin_prefetch(&entries_[slot.value]);
+          __builtin_prefetch(keys_.data() + entries_[slot.value].key_begin);
+        }
+      }
+      for (std::size_t k = 0; k < count; ++k) {
+        found[first + k] = find(keys[first + k], hashes[k]);
       }
     }
   }
 
-  [[nodiscard]] std::size_t size() const noexcept { return values_.size(); }
+  [[nodiscard]] std::size_t size() const noexcept { return entries_.size(); }
 
  private:
+  [[nodiscard]] const Value* find(std::string_view key, std::uint64_t hash) const noexcept {
+    for (std::size_t at = hash & mask_;; at = (at + 1) & mask_) {
+      const Slot& slot = slots_[at];
+      if (slot.value == empty) return nullptr;
+      if (slot.tag != tag_of(hash)) continue;
+      const Entry& stored = entries_[slot.value];
+      if (stored.key_size == key.size() && std::memcmp(keys_.data() + stored.key_begin, key.data(), key.size()) == 0) {
+        return &stored.value;
+      }
+    }
+  }
+
   static constexpr std::uint32_t empty = UINT32_MAX;
   // Eight bytes a slot, so that the slots of a word list of tens of thousands of words stay in
   // the cache; the key is read only when the upper half of the hash matches.
   struct Slot {
     std::uint32_t tag = 0;
-    std::uint32_t value = empty;  // index into values_ and key_spans_
+    std::uint32_t value = empty;  // index into entries_
   };
-  struct KeySpan {
-    std::uint32_t begin;
-    std::uint32_t size;
+  // A key's place in keys_ beside its value: a lookup that hits reads one line less.
+  struct Entry {
+    std::uint32_t key_begin;
+    std::uint32_t key_size;
+    Value value;
   };
   [[nodiscard]] static std::uint32_t tag_of(std::uint64_t hash) noexcept { return static_cast<std::uint32_t>(hash >> 32); }
 
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
-  std::vector<KeySpan> key_spans_;
+  std::vector<Entry> entries_;  // index: Slot::value
   std::string keys_;
-  std::vector<Value> values_;
 };
 
 // A set of words seen in one document, for at most `capacity` insertions; it views the words,

@@ -47,19 +47,26 @@ DocumentView::DocumentView(const Document& doc) : doc_(doc), tokens_(doc.tokens(
   keys_ = has_cut_words ? std::string_view(own_keys_) : doc.keys();
   bounds_[n] = n == 0 ? 0 : ends_[n - 1];
   mark_initials_and_titles();
-  // What the lexicons say depends on the word alone: asked once per distinct word.
+  // What the lexicons say depends on the word alone: asked once per distinct word, all together.
   const EntityLexicon& lexicon = entity_lexicon();
-  std::vector<const TokenLexicon*> by_word(doc.distinct_words(), nullptr);
+  std::vector<std::uint32_t> first_of_word(doc.distinct_words(), UINT32_MAX);
+  std::vector<std::string_view> word_keys(doc.distinct_words());
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (first_of_word[annotations[i].word] != UINT32_MAX) continue;
+    first_of_word[annotations[i].word] = i;
+    word_keys[annotations[i].word] = key(i);
+  }
+  std::vector<const LexiconEntry*> word_entries(doc.distinct_words());
+  lexicon.words(word_keys, word_entries);
   lexicon_.resize(n);
   for (std::uint32_t i = 0; i < n; ++i) {
     TokenLexicon& entry = lexicon_[i];
-    if (const TokenLexicon* known = by_word[annotations[i].word]) {
-      entry = *known;
+    const std::uint32_t first = first_of_word[annotations[i].word];
+    if (first < i) {
+      entry = lexicon_[first];
     } else {
-      const std::string_view folded = key(i);
-      entry.word = &lexicon.word(folded);
-      entry.adjective = lexicon.looks_adjective(folded, *entry.word);
-      by_word[annotations[i].word] = &entry;
+      entry.word = word_entries[annotations[i].word];
+      entry.adjective = lexicon.looks_adjective(key(i), *entry.word);
     }
     // Honorifics are told by their written form ("Me" is one, "me" is not).
     entry.is_honorific = false;

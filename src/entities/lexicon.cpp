@@ -128,10 +128,20 @@ EntityLexicon::EntityLexicon(const FileSource& source) : records_(std::size(file
   words_ = FlatTable<LexiconEntry>(std::move(words));
 }
 
+namespace {
+constexpr LexiconEntry no_entry;
+}  // namespace
+
 const LexiconEntry& EntityLexicon::word(std::string_view key) const noexcept {
-  static constexpr LexiconEntry none;
   const LexiconEntry* found = words_.find(key);
-  return found ? *found : none;
+  return found ? *found : no_entry;
+}
+
+void EntityLexicon::words(std::span<const std::string_view> keys, std::span<const LexiconEntry*> found) const noexcept {
+  words_.find_each(keys, found);
+  for (const LexiconEntry*& entry : found) {
+    if (entry == nullptr) entry = &no_entry;
+  }
 }
 
 bool EntityLexicon::looks_adjective(std::string_view key, const LexiconEntry& word) const noexcept {

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -105,6 +106,8 @@ class EntityLexicon {
 
   // What the lexicons say about a word folded with fold_key(); an empty class when nothing.
   [[nodiscard]] const LexiconEntry& word(std::string_view key) const noexcept;
+  // word() of each key into `found`, of the same size: faster than one after another.
+  void words(std::span<const std::string_view> keys, std::span<const LexiconEntry*> found) const noexcept;
   // Whether a lower-case folded word qualifies a name's head ("communiste", "européenne").
   [[nodiscard]] bool looks_adjective(std::string_view key, const LexiconEntry& word) const noexcept;
   [[nodiscard]] bool looks_adjective(std::string_view key) const noexcept { return looks_adjective(key, word(key)); }

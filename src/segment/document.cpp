@@ -23,11 +23,11 @@ bool is_all_caps(std::string_view word) noexcept {
   return letters >= 2;
 }
 
-// Most tokens are ASCII letters and digits, whose folded key and lower-case form are the same.
-bool is_ascii_alphanumeric(std::string_view word) noexcept {
+// Most tokens are printable ASCII (words, numbers, punctuation), whose folded key and lower-case
+// form are the same: fold_key() changes no other ASCII byte than capitals, white space and "`".
+bool is_plain_ascii(std::string_view word) noexcept {
   for (const char c : word) {
-    const bool alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    if (!alphanumeric) return false;
+    if (c <= ' ' || c > '~' || c == '`') return false;  // bytes >= 0x80 fail one test, char signed or not
   }
   return true;
 }
@@ -105,17 +105,19 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
     if (i > 0 && (flags & token_space_before)) keys_ += ' ';
     a.key_begin = static_cast<std::uint32_t>(keys_.size());
     a.lower_begin = static_cast<std::uint32_t>(lower_case_.size());
-    if (is_ascii_alphanumeric(word)) {
-      keys_.resize(a.key_begin + word.size());
+    if (is_plain_ascii(word)) {
+      keys_.append(word);
+      char* key = keys_.data() + a.key_begin;
       std::uint32_t upper = 0;
+      bool has_lower = false;
       for (std::size_t k = 0; k < word.size(); ++k) {
         const bool is_upper = word[k] >= 'A' && word[k] <= 'Z';
         upper += is_upper ? 1 : 0;
-        keys_[a.key_begin + k] = is_upper ? static_cast<char>(word[k] + ('a' - 'A')) : word[k];
+        has_lower |= word[k] >= 'a' && word[k] <= 'z';
+        key[k] = is_upper ? static_cast<char>(word[k] + ('a' - 'A')) : word[k];
       }
-      lower_case_.append(keys_, a.key_begin, word.size());
+      lower_case_.append(key, word.size());
       if (word[0] >= 'A' && word[0] <= 'Z') flags |= token_capitalized;
-      const bool has_lower = std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
       if (upper >= 2 && !has_lower) flags |= token_all_capitals;
     } else {
       append_fold_key(keys_, word);
