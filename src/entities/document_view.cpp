@@ -66,11 +66,12 @@ DocumentView::DocumentView(const Document& doc) : doc_(doc), tokens_(doc.tokens(
       entry = lexicon_[first];
     } else {
       entry.word = word_entries[annotations[i].word];
+      entry.kinds = entry.word->kinds;
       entry.adjective = lexicon.looks_adjective(key(i), *entry.word);
     }
     // Honorifics are told by their written form ("Me" is one, "me" is not).
     entry.is_honorific = false;
-    if (entry.word->kinds & word_honorific) {
+    if (entry.kinds & word_honorific) {
       const auto honorific = lexicon.honorific(text(i));
       entry.is_honorific = honorific.has_value();
       if (honorific) entry.honorific = *honorific;

@@ -69,7 +69,8 @@ class DocumentView {
 
   // What the lexicons say about token i (its kinds: cue words, first name, demonym, ...).
   [[nodiscard]] const LexiconEntry& word(std::uint32_t i) const noexcept { return *lexicon_[i].word; }
-  [[nodiscard]] bool is(std::uint32_t i, std::uint32_t kinds) const noexcept { return (word(i).kinds & kinds) != 0; }
+  [[nodiscard]] std::uint32_t kinds(std::uint32_t i) const noexcept { return lexicon_[i].kinds; }
+  [[nodiscard]] bool is(std::uint32_t i, std::uint32_t kinds) const noexcept { return (lexicon_[i].kinds & kinds) != 0; }
   [[nodiscard]] bool is_first_name(std::uint32_t i) const noexcept { return is(i, word_first_name); }
   [[nodiscard]] bool looks_adjective(std::uint32_t i) const noexcept { return lexicon_[i].adjective; }
   [[nodiscard]] std::optional<Honorific> honorific(std::uint32_t i) const noexcept {
@@ -83,6 +84,7 @@ class DocumentView {
  private:
   struct TokenLexicon {
     const LexiconEntry* word = nullptr;
+    std::uint32_t kinds = 0;  // word->kinds, read here without going back to the lexicon's table
     Honorific honorific;
     bool is_honorific = false;
     bool adjective = false;

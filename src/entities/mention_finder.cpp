@@ -57,7 +57,7 @@ class MentionFinder {
       if (after > i + 1) return after;
     }
     if (const std::uint32_t end = try_mention(i); end > i) return end;
-    const std::uint32_t cues = view_.word(i).kinds;
+    const std::uint32_t cues = view_.kinds(i);
     if (cues & cue_org) {
       pending_ = {};
       pending_.org = true;
@@ -222,7 +222,7 @@ class MentionFinder {
       if (i + 1 >= end || !view_.has(i + 1, is_cap)) return i;
       start = i + 1;
     }
-    const std::uint32_t cues = view_.word(start).kinds;
+    const std::uint32_t cues = view_.kinds(start);
     const bool initial = view_.has(start, is_initial);
     const bool capital = view_.has(start, is_cap);
     const bool lower_head = !capital && (cues & (cue_place_head | cue_institution_head));

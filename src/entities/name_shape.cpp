@@ -122,7 +122,7 @@ std::uint32_t NameShapes::common_complements(std::uint32_t j, std::uint32_t end)
 
 Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
   Shape shape{i, EntityType::misc, false, {}};
-  const std::uint32_t head = view_.word(i).kinds;
+  const std::uint32_t head = view_.kinds(i);
   const bool lower_head = !view_.has(i, is_cap) && (head & (cue_place_head | cue_institution_head));
   if (!view_.has(i, is_cap) && !lower_head) return shape;
   if (view_.has(i, in_title)) return shape;

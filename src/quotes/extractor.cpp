@@ -221,7 +221,12 @@ std::optional<CueHit> Extraction::source_at(std::uint32_t i) const {
 // pronouns.
 void Extraction::find_cues() {
   for (std::uint32_t i = 0; i < n_; ++i) {
-    if (words_[i].lex.empty() && !is(i, "s'") && !is(i, "se") && !is(i, "n'") && !is(i, "ne")) continue;
+    // A cue opens with a reporting verb, an auxiliary, a source ("selon") or "ne", "se" before them.
+    const auto& lex = words_[i].lex;
+    const bool may_open = std::any_of(lex.begin(), lex.end(), [](const LexEntry& e) {
+      return e.word_class == WordClass::verb || e.word_class == WordClass::auxiliary || e.word_class == WordClass::source;
+    });
+    if (!may_open && !is(i, "s'") && !is(i, "se") && !is(i, "n'") && !is(i, "ne")) continue;
     std::optional<CueHit> hit = verb_group_at(i);
     if (!hit) hit = source_at(i);
     if (!hit) continue;

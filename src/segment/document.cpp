@@ -23,15 +23,6 @@ bool is_all_caps(std::string_view word) noexcept {
   return letters >= 2;
 }
 
-// Most tokens are printable ASCII (words, numbers, punctuation), whose folded key and lower-case
-// form are the same: fold_key() changes no other ASCII byte than capitals, white space and "`".
-bool is_plain_ascii(std::string_view word) noexcept {
-  for (const char c : word) {
-    if (c <= ' ' || c > '~' || c == '`') return false;  // bytes >= 0x80 fail one test, char signed or not
-  }
-  return true;
-}
-
 // Numbers the distinct lower-case forms of one document in the order they first appear: an
 // open-addressing table of token indices that grows with the distinct forms (not the tokens), so
 // that it stays in the cache even for a long text.
@@ -105,21 +96,27 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
     if (i > 0 && (flags & token_space_before)) keys_ += ' ';
     a.key_begin = static_cast<std::uint32_t>(keys_.size());
     a.lower_begin = static_cast<std::uint32_t>(lower_case_.size());
-    if (is_plain_ascii(word)) {
-      keys_.append(word);
-      char* key = keys_.data() + a.key_begin;
-      std::uint32_t upper = 0;
-      bool has_lower = false;
-      for (std::size_t k = 0; k < word.size(); ++k) {
-        const bool is_upper = word[k] >= 'A' && word[k] <= 'Z';
-        upper += is_upper ? 1 : 0;
-        has_lower |= word[k] >= 'a' && word[k] <= 'z';
-        key[k] = is_upper ? static_cast<char>(word[k] + ('a' - 'A')) : word[k];
-      }
+    // Most tokens are printable ASCII (words, numbers, punctuation), whose folded key and
+    // lower-case form are the same: fold_key() changes no other ASCII byte than capitals, white
+    // space and "`". The token is lowered in place in one pass, and folded again otherwise.
+    keys_.append(word);
+    char* key = keys_.data() + a.key_begin;
+    std::uint32_t upper = 0;
+    bool has_lower = false, plain = true;
+    for (std::size_t k = 0; k < word.size(); ++k) {
+      const char c = word[k];
+      plain &= c > ' ' && c <= '~' && c != '`';  // bytes >= 0x80 fail one test, char signed or not
+      const bool is_upper = c >= 'A' && c <= 'Z';
+      upper += is_upper ? 1 : 0;
+      has_lower |= c >= 'a' && c <= 'z';
+      key[k] = is_upper ? static_cast<char>(c + ('a' - 'A')) : c;
+    }
+    if (plain) {
       lower_case_.append(key, word.size());
       if (word[0] >= 'A' && word[0] <= 'Z') flags |= token_capitalized;
       if (upper >= 2 && !has_lower) flags |= token_all_capitals;
     } else {
+      keys_.resize(a.key_begin);
       append_fold_key(keys_, word);
       detail::append_lower_case(lower_case_, word);
       if (starts_upper(word)) flags |= token_capitalized;
