@@ -113,6 +113,8 @@ class FRNEWS_API Document {
   [[nodiscard]] std::string_view lower_case(std::uint32_t token) const noexcept {
     return std::string_view(lower_case_).substr(annotations_[token].lower_begin, annotations_[token].lower_size);
   }
+  // The lower-case form of every token, what lower_case() slices.
+  [[nodiscard]] std::string_view lower_cases() const noexcept { return lower_case_; }
   // How many distinct lower-case forms the tokens have: a word list is asked once about each.
   [[nodiscard]] std::uint32_t distinct_words() const noexcept { return distinct_words_; }
   // The index of the sentence holding token `token`.

@@ -112,7 +112,7 @@ bool QuoteWords::abbreviation_ends(const Word& word) const noexcept {
 }
 
 Word& QuoteWords::push(Span span, WordKind kind, std::uint32_t sentence, std::uint32_t paragraph, bool space_before,
-                       std::string_view lower) {
+                       std::uint32_t key_begin, std::uint32_t key_size) {
   Word& word = words_.emplace_back();
   word.span = span;
   word.kind = kind;
@@ -128,21 +128,22 @@ Word& QuoteWords::push(Span span, WordKind kind, std::uint32_t sentence, std::ui
     (void)length;
   }
   word.capitalized = !text.empty() && is_upper_at(text, 0);
-  word.key_begin = static_cast<std::uint32_t>(keys_.size());
-  word.key_size = static_cast<std::uint32_t>(lower.size());
-  keys_ += lower;
+  word.key_begin = key_begin;
+  word.key_size = key_size;
   return word;
 }
 
 void QuoteWords::add(Span span, WordKind kind, std::uint32_t sentence, std::uint32_t paragraph, bool space_before) {
   fold_word(span.of(text_), scratch_);
-  Word& word = push(span, kind, sentence, paragraph, space_before, scratch_);
+  const auto key_begin = static_cast<std::uint32_t>(keys_.size());
+  keys_ += scratch_;
+  Word& word = push(span, kind, sentence, paragraph, space_before, key_begin, static_cast<std::uint32_t>(scratch_.size()));
   if (is_lexical(kind)) word.lex = lexicon_->entries(scratch_);
 }
 
 void QuoteWords::add_token(std::uint32_t token, WordKind kind, bool space_before) {
   const TokenAnnotation& a = doc_->annotations()[token];
-  Word& word = push(doc_->tokens()[token].span, kind, a.sentence, a.paragraph, space_before, doc_->lower_case(token));
+  Word& word = push(doc_->tokens()[token].span, kind, a.sentence, a.paragraph, space_before, a.lower_begin, a.lower_size);
   if (!is_lexical(kind)) return;
   if (!looked_up_[a.word]) {
     lex_by_word_[a.word] = lexicon_->entries(doc_->lower_case(token));
@@ -286,18 +287,25 @@ QuoteWords::QuoteWords(const Document& doc, const Entities& entities, const CueL
   const auto tokens = doc.tokens();
   const auto annotations = doc.annotations();
   words_.reserve(tokens.size() + tokens.size() / 4);
-  keys_.reserve(text_.size());
+  keys_.reserve(doc.lower_cases().size() + text_.size() / 4);
+  keys_ = doc.lower_cases();
   std::size_t mention = 0;
   for (std::uint32_t t = 0; t < tokens.size(); ++t) {
     const Token& token = tokens[t];
     const bool space_before = (annotations[t].flags & token_space_before) != 0;
     const std::size_t first = words_.size();
     if (!space_before && !words_.empty() && token.span.of(text_) == "." && abbreviation_ends(words_.back())) {
-      // "M" + "." from the tokenizer: one word "M.".
-      words_.back().span.end = token.span.end;
+      // "M" + "." from the tokenizer: one word "M.", its key moved to the end of keys_ to take the dot.
+      Word& last = words_.back();
+      last.span.end = token.span.end;
+      if (last.key_begin + last.key_size != keys_.size()) {
+        const auto moved = static_cast<std::uint32_t>(keys_.size());
+        keys_.append(keys_, last.key_begin, last.key_size);
+        last.key_begin = moved;
+      }
       keys_ += '.';
-      ++words_.back().key_size;
-      words_.back().lex = lexicon_->entries(std::string_view(keys_).substr(words_.back().key_begin));
+      ++last.key_size;
+      last.lex = lexicon_->entries(key(words_.size() - 1));
       continue;
     }
     if (token.kind == TokenKind::elision || token.kind == TokenKind::clitic) {

@@ -51,8 +51,9 @@ class QuoteWords {
 
  private:
   [[nodiscard]] bool abbreviation_ends(const Word& word) const noexcept;
+  // A word whose folded text is keys_[key_begin, key_begin + key_size).
   Word& push(Span span, WordKind kind, std::uint32_t sentence, std::uint32_t paragraph, bool space_before,
-             std::string_view lower);
+             std::uint32_t key_begin, std::uint32_t key_size);
   // A piece of a token, folded here.
   void add(Span span, WordKind kind, std::uint32_t sentence, std::uint32_t paragraph, bool space_before);
   // A whole token, with the token layer's lower-case form; looked up once per distinct word.
@@ -65,7 +66,7 @@ class QuoteWords {
   std::vector<std::span<const LexEntry>> lex_by_word_;  // by TokenAnnotation::word
   std::vector<bool> looked_up_;
   std::vector<Word> words_;
-  std::string keys_;
+  std::string keys_;  // the document's lower-case forms (the keys of whole tokens), then those folded here
   std::string scratch_;
 };
 
