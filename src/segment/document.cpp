@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <bit>
+#include <cstring>
 #include <span>
 
 #include "core/flat_table.hpp"
@@ -79,11 +80,18 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
       sentences_(std::move(sentences)),
       tokens_(std::move(tokens)) {
   const auto count = static_cast<std::uint32_t>(tokens_.size());
-  annotations_.reserve(count);
-  keys_.reserve(text().size() + count);
-  lower_case_.reserve(text().size());
+  annotations_.resize(count);
+  // Keys and lower-case forms are written through pointers into buffers sized for the whole
+  // text and a space between each two tokens; a folding longer than its token makes room for
+  // the difference, so that what is left always holds the tokens still to come.
+  keys_.resize(text().size() + count + 1);
+  lower_case_.resize(text().size() + 1);
+  std::size_t key_end = 0, lower_end = 0;
+  std::string folded;  // the slow path's key, after the last byte of the keys so far
   WordNumbering numbering;
-  const auto lower_of = [&](std::uint32_t token) { return lower_case(token); };
+  const auto lower_of = [&](std::uint32_t token) {
+    return std::string_view(lower_case_.data() + annotations_[token].lower_begin, annotations_[token].lower_size);
+  };
   const auto word_of = [&](std::uint32_t token) { return annotations_[token].word; };
   std::uint32_t sentence = 0, paragraph = 0, previous_end = 0;
   for (std::uint32_t i = 0; i < count; ++i) {
@@ -91,16 +99,15 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
     while (paragraph + 1 < paragraphs_.size() && sentence >= paragraphs_[paragraph].end_sentence) ++paragraph;
     const Span span = tokens_[i].span;
     const std::string_view word = text(span);
-    TokenAnnotation& a = annotations_.emplace_back();
+    TokenAnnotation& a = annotations_[i];
     std::uint8_t flags = span.begin > previous_end ? token_space_before : 0;
-    if (i > 0 && (flags & token_space_before)) keys_ += ' ';
-    a.key_begin = static_cast<std::uint32_t>(keys_.size());
-    a.lower_begin = static_cast<std::uint32_t>(lower_case_.size());
+    if (i > 0 && (flags & token_space_before)) keys_[key_end++] = ' ';
+    a.key_begin = static_cast<std::uint32_t>(key_end);
+    a.lower_begin = static_cast<std::uint32_t>(lower_end);
     // Most tokens are printable ASCII (words, numbers, punctuation), whose folded key and
     // lower-case form are the same: fold_key() changes no other ASCII byte than capitals, white
     // space and "`". The token is lowered in place in one pass, and folded again otherwise.
-    keys_.append(word);
-    char* key = keys_.data() + a.key_begin;
+    char* key = keys_.data() + key_end;
     std::uint32_t upper = 0;
     bool has_lower = false, plain = true;
     for (std::size_t k = 0; k < word.size(); ++k) {
@@ -112,19 +119,32 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
       key[k] = is_upper ? static_cast<char>(c + ('a' - 'A')) : c;
     }
     if (plain) {
-      lower_case_.append(key, word.size());
+      std::memcpy(lower_case_.data() + lower_end, key, word.size());
+      key_end += word.size();
+      lower_end += word.size();
       if (word[0] >= 'A' && word[0] <= 'Z') flags |= token_capitalized;
       if (upper >= 2 && !has_lower) flags |= token_all_capitals;
     } else {
-      keys_.resize(a.key_begin);
-      append_fold_key(keys_, word);
-      detail::append_lower_case(lower_case_, word);
+      // fold_key() may read the byte before the token's key ("Paris–Berlin"): it comes first.
+      folded.clear();
+      if (key_end > 0) folded += keys_[key_end - 1];
+      const std::size_t before = folded.size();
+      append_fold_key(folded, word);
+      const std::size_t key_size = folded.size() - before;
+      if (key_size > word.size()) keys_.resize(keys_.size() + key_size - word.size());
+      std::memcpy(keys_.data() + key_end, folded.data() + before, key_size);
+      key_end += key_size;
+      folded.clear();
+      detail::append_lower_case(folded, word);
+      if (folded.size() > word.size()) lower_case_.resize(lower_case_.size() + folded.size() - word.size());
+      std::memcpy(lower_case_.data() + lower_end, folded.data(), folded.size());
+      lower_end += folded.size();
       if (starts_upper(word)) flags |= token_capitalized;
       if (is_all_caps(word)) flags |= token_all_capitals;
     }
-    a.key_size = static_cast<std::uint32_t>(keys_.size()) - a.key_begin;
-    a.lower_size = static_cast<std::uint32_t>(lower_case_.size()) - a.lower_begin;
-    a.word = numbering.number(lower_case(i), i, lower_of, word_of);
+    a.key_size = static_cast<std::uint32_t>(key_end) - a.key_begin;
+    a.lower_size = static_cast<std::uint32_t>(lower_end) - a.lower_begin;
+    a.word = numbering.number(lower_of(i), i, lower_of, word_of);
     a.sentence = sentence;
     a.paragraph = paragraph;
     if (!sentences_.empty() && sentences_[sentence].first_token == i) flags |= token_sentence_start;
@@ -135,6 +155,8 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
     a.flags = flags;
     previous_end = span.end;
   }
+  keys_.resize(key_end);
+  lower_case_.resize(lower_end);
   distinct_words_ = numbering.count();
 }
 
