@@ -99,6 +99,21 @@ bool is_plain_word(std::string_view text) noexcept {
   return true;
 }
 
+// What split_token() would make of a token that is one sign and nothing else, one word of the
+// token's own lower-case form: a punctuation mark, a quotation mark or a dash; `other` for any
+// other token.
+WordKind whole_sign(const Token& token, std::string_view text) noexcept {
+  switch (token.kind) {
+    case TokenKind::punctuation:
+      return text.size() == 1 && std::string_view(".,;:!?()[]").find(text[0]) != std::string_view::npos
+                 ? WordKind::punctuation
+                 : WordKind::other;
+    case TokenKind::quote_mark: return mark_at(text, 0).second == text.size() ? WordKind::quote_mark : WordKind::other;
+    case TokenKind::dash: return dash_length(text) == text.size() && !text.empty() ? WordKind::dash : WordKind::other;
+    default: return WordKind::other;
+  }
+}
+
 }  // namespace
 
 bool QuoteWords::abbreviation_ends(const Word& word) const noexcept {
@@ -312,6 +327,8 @@ QuoteWords::QuoteWords(const Document& doc, const Entities& entities, const CueL
       add_token(t, token.kind == TokenKind::clitic ? WordKind::clitic : WordKind::elision, space_before);
     } else if (token.kind == TokenKind::word && is_plain_word(token.span.of(text_))) {
       add_token(t, WordKind::word, space_before);
+    } else if (const WordKind kind = whole_sign(token, token.span.of(text_)); kind != WordKind::other) {
+      add_token(t, kind, space_before);
     } else {
       split_token(token, annotations[t].sentence, annotations[t].paragraph, space_before);
     }

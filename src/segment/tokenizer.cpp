@@ -331,6 +331,14 @@ class Tokenizer {
           ++end;
           continue;
         }
+        // "é", "à", "ç": the Latin-1 letters U+00C0..U+00FF but × and ÷, without decoding them.
+        if (end + 1 < text_.size() && static_cast<unsigned char>(text_[end]) == 0xC3) {
+          const auto next = static_cast<unsigned char>(text_[end + 1]);
+          if (next >= 0x80 && next <= 0xBF && next != 0x97 && next != 0xB7) {
+            end += 2;
+            continue;
+          }
+        }
         const Char c = peek(end);
         if (c.size == 0 || !is_word_class(c.cls)) break;
         end += c.size;
