@@ -114,8 +114,11 @@ class Extraction {
     if (i >= n_ || words_[i].key_size != N - 1) return false;
     return std::memcmp(key(i).data(), k, N - 1) == 0;
   }
+  [[nodiscard]] static std::uint16_t bit(WordClass c) noexcept {
+    return static_cast<std::uint16_t>(1U << static_cast<unsigned>(c));
+  }
   [[nodiscard]] const LexEntry* single(std::uint32_t i, WordClass c) const {
-    if (i >= n_) return nullptr;
+    if (i >= n_ || !(words_[i].single_classes & bit(c))) return nullptr;
     for (const auto& e : words_[i].lex) {
       if (e.word_class == c && e.rest.empty()) return &e;
     }
@@ -125,7 +128,7 @@ class Extraction {
   [[nodiscard]] std::pair<const LexEntry*, std::uint32_t> phrase(std::uint32_t i, WordClass c) const {
     const LexEntry* best = nullptr;
     std::uint32_t best_length = 0;
-    if (i >= n_) return {nullptr, 0};
+    if (i >= n_ || !(words_[i].classes & bit(c))) return {nullptr, 0};
     for (const auto& e : words_[i].lex) {
       if (e.word_class != c) continue;
       const auto length = static_cast<std::uint32_t>(e.rest.size() + 1);

@@ -222,10 +222,7 @@ std::optional<CueHit> Extraction::source_at(std::uint32_t i) const {
 void Extraction::find_cues() {
   for (std::uint32_t i = 0; i < n_; ++i) {
     // A cue opens with a reporting verb, an auxiliary, a source ("selon") or "ne", "se" before them.
-    const auto& lex = words_[i].lex;
-    const bool may_open = std::any_of(lex.begin(), lex.end(), [](const LexEntry& e) {
-      return e.word_class == WordClass::verb || e.word_class == WordClass::auxiliary || e.word_class == WordClass::source;
-    });
+    const bool may_open = (words_[i].classes & (bit(WordClass::verb) | bit(WordClass::auxiliary) | bit(WordClass::source))) != 0;
     if (!may_open && !is(i, "s'") && !is(i, "se") && !is(i, "n'") && !is(i, "ne")) continue;
     std::optional<CueHit> hit = verb_group_at(i);
     if (!hit) hit = source_at(i);

@@ -153,7 +153,7 @@ void QuoteWords::add(Span span, WordKind kind, std::uint32_t sentence, std::uint
   const auto key_begin = static_cast<std::uint32_t>(keys_.size());
   keys_ += scratch_;
   Word& word = push(span, kind, sentence, paragraph, space_before, key_begin, static_cast<std::uint32_t>(scratch_.size()));
-  if (is_lexical(kind)) word.lex = lexicon_->entries(scratch_);
+  if (is_lexical(kind)) word.set_lex(lexicon_->entries(scratch_));
 }
 
 void QuoteWords::add_token(std::uint32_t token, WordKind kind, bool space_before) {
@@ -164,7 +164,7 @@ void QuoteWords::add_token(std::uint32_t token, WordKind kind, bool space_before
     lex_by_word_[a.word] = lexicon_->entries(doc_->lower_case(token));
     looked_up_[a.word] = true;
   }
-  word.lex = lex_by_word_[a.word];
+  word.set_lex(lex_by_word_[a.word]);
 }
 
 void QuoteWords::split_token(const Token& token, std::uint32_t sentence, std::uint32_t paragraph,
@@ -320,7 +320,7 @@ QuoteWords::QuoteWords(const Document& doc, const Entities& entities, const CueL
       }
       keys_ += '.';
       ++last.key_size;
-      last.lex = lexicon_->entries(key(words_.size() - 1));
+      last.set_lex(lexicon_->entries(key(words_.size() - 1)));
       continue;
     }
     if (token.kind == TokenKind::elision || token.kind == TokenKind::clitic) {

@@ -22,6 +22,8 @@ enum class WordKind : std::uint8_t { word, number, punctuation, quote_mark, dash
 // Which quotation mark: the family pairs an opening with its closing mark.
 enum class MarkFamily : std::uint8_t { none, guillemet, curly, straight, single };
 
+static_assert(static_cast<unsigned>(WordClass::subordinator) < 16, "Word keeps a 16-bit set of classes");
+
 struct Word {
   Span span;                  // canonical text
   std::uint32_t key_begin;    // folded text: QuoteWords::key()
@@ -35,7 +37,19 @@ struct Word {
   bool closing = false;
   bool capitalized = false;
   bool space_before = false;  // white space between this word and the previous one
+  std::uint16_t classes = 0;         // a bit (1 << WordClass) for each class in lex
+  std::uint16_t single_classes = 0;  // the same for the entries of this word alone
   std::span<const LexEntry> lex;
+
+  void set_lex(std::span<const LexEntry> entries) noexcept {
+    lex = entries;
+    classes = single_classes = 0;
+    for (const LexEntry& e : entries) {
+      const auto bit = static_cast<std::uint16_t>(1U << static_cast<unsigned>(e.word_class));
+      classes |= bit;
+      if (e.rest.empty()) single_classes |= bit;
+    }
+  }
 };
 
 class QuoteWords {
