@@ -10,6 +10,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <optional>
 #include <span>
@@ -74,20 +75,47 @@ struct Demonym {
   bool country = false;    // false for cities and regions ("lyonnais", "breton")
 };
 
-// Word endings, grouped by their last byte so that a word is compared with few of them.
+// Word endings, grouped by their last byte so that a word is compared with few of them; an
+// ending of up to eight bytes is compared in one masked 64-bit comparison of the word's last bytes.
 class Endings {
  public:
   void add(std::string ending) {
-    if (!ending.empty()) by_last_byte_[static_cast<unsigned char>(ending.back())].push_back(std::move(ending));
+    if (ending.empty()) return;
+    const auto last = static_cast<unsigned char>(ending.back());
+    if (ending.size() > sizeof(std::uint64_t)) {
+      long_by_last_byte_[last].push_back(std::move(ending));
+      return;
+    }
+    const std::string ones(ending.size(), '\xFF');
+    by_last_byte_[last].push_back({last_bytes(ending), last_bytes(ones), ending.size()});
   }
   [[nodiscard]] bool ends(std::string_view key) const noexcept {
     if (key.empty()) return false;
-    const auto& candidates = by_last_byte_[static_cast<unsigned char>(key.back())];
+    const auto last = static_cast<unsigned char>(key.back());
+    const std::uint64_t tail = last_bytes(key);
+    for (const Short& e : by_last_byte_[last]) {
+      if (key.size() >= e.size && (tail & e.mask) == e.bytes) return true;
+    }
+    const auto& candidates = long_by_last_byte_[last];
     return std::any_of(candidates.begin(), candidates.end(), [&](const std::string& e) { return key.ends_with(e); });
   }
 
  private:
-  std::array<std::vector<std::string>, 256> by_last_byte_;
+  struct Short {
+    std::uint64_t bytes;  // last_bytes() of the ending
+    std::uint64_t mask;   // its bytes
+    std::size_t size;
+  };
+  // The last eight bytes of `text`, its last byte last in memory; zeros before a shorter text.
+  [[nodiscard]] static std::uint64_t last_bytes(std::string_view text) noexcept {
+    std::uint64_t bytes = 0;
+    const std::size_t n = std::min(text.size(), sizeof bytes);
+    std::memcpy(reinterpret_cast<char*>(&bytes) + (sizeof bytes - n), text.data() + text.size() - n, n);
+    return bytes;
+  }
+
+  std::array<std::vector<Short>, 256> by_last_byte_;
+  std::array<std::vector<std::string>, 256> long_by_last_byte_;
 };
 
 class EntityLexicon {
