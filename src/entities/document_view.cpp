@@ -93,11 +93,13 @@ void DocumentView::note_lower_case_words() {
   for (std::uint32_t i = 0; i < size(); ++i) {
     if (!key(i).empty() && (has(i, is_cap) || is(i, cue_place_head | cue_institution_head))) asked[slot(key(i))] = true;
   }
-  lower_words_ = WordSet(size());
+  std::vector<std::string_view> twins;
   for (std::uint32_t i = 0; i < size(); ++i) {
     const std::string_view folded = key(i);
-    if (flags_[i] == is_word && folded.size() >= 4 && asked[slot(folded)]) lower_words_.insert(folded);
+    if (flags_[i] == is_word && folded.size() >= 4 && asked[slot(folded)]) twins.push_back(folded);
   }
+  lower_words_ = WordSet(twins.size());  // a table for the few twins, not for every token
+  for (const std::string_view twin : twins) lower_words_.insert(twin);
 }
 
 void DocumentView::mark_initials_and_titles() {

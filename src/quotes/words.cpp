@@ -1,5 +1,6 @@
 #include "quotes/words.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace frnews::detail {
@@ -89,14 +90,16 @@ bool is_lexical(WordKind kind) noexcept {
 
 // Whether split_token() would leave a word token whole: letters only (any byte of a multi-byte
 // character but the lead bytes of spaces, marks, apostrophes and dashes).
-bool is_plain_word(std::string_view text) noexcept {
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool letter = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
-                        (byte >= 0x80 && byte != 0xC2 && byte != 0xE2);
-    if (!letter) return false;
+constexpr std::array<bool, 256> plain_word_bytes = [] {
+  std::array<bool, 256> bytes{};
+  for (std::size_t b = 0; b < bytes.size(); ++b) {
+    bytes[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= 0x80 && b != 0xC2 && b != 0xE2);
   }
-  return true;
+  return bytes;
+}();
+
+bool is_plain_word(std::string_view text) noexcept {
+  return std::all_of(text.begin(), text.end(), [](char c) { return plain_word_bytes[static_cast<unsigned char>(c)]; });
 }
 
 // What split_token() would make of a token that is one sign and nothing else, one word of the
