@@ -288,6 +288,27 @@ TEST_CASE("the entity lexicon reads every line of its files", "[entities][lexico
   }
 }
 
+TEST_CASE("word endings match the last bytes of a word, whatever its length", "[entities][lexicon]") {
+  detail::Endings endings;
+  endings.add("ienne");
+  endings.add("al");
+  endings.add("x");
+  endings.add("ementaires");  // longer than eight bytes
+  CHECK(endings.ends("parisienne"));
+  CHECK(endings.ends("ienne"));  // the whole word
+  CHECK(endings.ends("national"));
+  CHECK(endings.ends("nationaux"));
+  CHECK(endings.ends("x"));
+  CHECK(endings.ends("parlementaires"));
+  CHECK_FALSE(endings.ends("ienn"));
+  CHECK_FALSE(endings.ends("l"));  // shorter than "al"
+  CHECK_FALSE(endings.ends("nationales"));
+  CHECK_FALSE(endings.ends("mentaires"));  // shorter than "ementaires"
+  CHECK_FALSE(endings.ends("quotidienné"));  // words are folded first: "é" is not "e"
+  CHECK_FALSE(endings.ends(""));
+  CHECK_FALSE(detail::Endings().ends("national"));
+}
+
 TEST_CASE("the word lists of the lexicon files answer as the linker asks", "[entities][lexicon]") {
   const detail::EntityLexicon& lexicon = detail::entity_lexicon();
   CHECK(lexicon.looks_adjective("europeenne"));

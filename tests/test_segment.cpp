@@ -399,6 +399,24 @@ TEST_CASE("Token layer: folded key and lower-case form of each token") {
   CHECK(doc.key(lefevre - 1, lefevre + 1) == "oedipe lefevre");
 }
 
+TEST_CASE("Token layer: punctuation and numbers keep their bytes; lower_cases() holds every form in order") {
+  const Document doc = segment_text("Les USA, l’Élysée et 3,5 % du PIB (selon l’INSEE) !");
+  const auto usa = token_at(doc, "USA");
+  CHECK(doc.key(usa) == "usa");
+  CHECK(has_flag(doc, usa, frnews::token_all_capitals));
+  CHECK(doc.key(usa + 1) == ",");
+  CHECK(doc.key(token_at(doc, "(")) == "(");
+  CHECK(doc.key(token_at(doc, "!")) == "!");
+  CHECK(doc.key(token_at(doc, "3,5")) == "3,5");
+  CHECK(doc.key(token_at(doc, "Élysée")) == "elysee");
+  CHECK(doc.lower_case(token_at(doc, "Élysée")) == "élysée");
+  std::string forms;
+  for (std::uint32_t i = 0; i < doc.tokens().size(); ++i) forms += doc.lower_case(i);
+  CHECK(doc.lower_cases() == forms);
+  CHECK(doc.key(0, static_cast<std::uint32_t>(doc.tokens().size())) == doc.keys());
+  CHECK(doc.keys() == "les usa, l'elysee et 3,5 % du pib (selon l'insee) !");
+}
+
 TEST_CASE("Token layer: capitals, sentence and paragraph starts, space before") {
   const Document doc = segment_text("M. Dupont a parlé. L’OTAN répond.\nLa CGT, elle, attend.");
   const auto m = token_at(doc, "M");
