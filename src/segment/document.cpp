@@ -106,8 +106,9 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
     a.lower_begin = static_cast<std::uint32_t>(lower_end);
     // Most tokens are printable ASCII (words, numbers, punctuation), whose folded key and
     // lower-case form are the same: fold_key() changes no other ASCII byte than capitals, white
-    // space and "`". The token is lowered in place in one pass, and folded again otherwise.
+    // space and "`". The token is lowered into both buffers in one pass, and folded again otherwise.
     char* key = keys_.data() + key_end;
+    char* lower = lower_case_.data() + lower_end;
     std::uint32_t upper = 0;
     bool has_lower = false, plain = true;
     for (std::size_t k = 0; k < word.size(); ++k) {
@@ -116,10 +117,9 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
       const bool is_upper = c >= 'A' && c <= 'Z';
       upper += is_upper ? 1 : 0;
       has_lower |= c >= 'a' && c <= 'z';
-      key[k] = is_upper ? static_cast<char>(c + ('a' - 'A')) : c;
+      key[k] = lower[k] = is_upper ? static_cast<char>(c + ('a' - 'A')) : c;
     }
     if (plain) {
-      std::memcpy(lower_case_.data() + lower_end, key, word.size());
       key_end += word.size();
       lower_end += word.size();
       if (word[0] >= 'A' && word[0] <= 'Z') flags |= token_capitalized;
