@@ -7,20 +7,18 @@ bool is_wordlike(TokenKind kind) noexcept { return kind == TokenKind::word || ki
 
 }  // namespace
 
-DocumentView::DocumentView(const Document& doc) : doc_(doc), tokens_(doc.tokens()) {
+DocumentView::DocumentView(const Document& doc) : doc_(doc), tokens_(doc.tokens()), annotations_(doc.annotations()) {
   const std::size_t n = tokens_.size();
   const auto annotations = doc.annotations();
   bounds_.resize(n + 1);
   ends_.resize(n);
   flags_.assign(n, 0);
-  sentence_.resize(n);
   // "Allema¬gne": a word the printer cut at the end of a line is one word again, which only
   // this view's own keys can say; other documents use the keys of the token layer.
   const bool has_cut_words = doc.text().find("\u00AC") != std::string_view::npos;
   if (has_cut_words) own_keys_.reserve(doc.text().size() + n);
   for (std::uint32_t i = 0; i < n; ++i) {
     const TokenAnnotation& a = annotations[i];
-    sentence_[i] = a.sentence;
     const Token& token = tokens_[i];
     bool glued = false;
     if (has_cut_words) {

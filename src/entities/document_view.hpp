@@ -45,9 +45,9 @@ class DocumentView {
   [[nodiscard]] std::string_view key(std::uint32_t begin, std::uint32_t end) const noexcept {
     return keys_.substr(bounds_[begin], ends_[end - 1] - bounds_[begin]);
   }
-  [[nodiscard]] std::uint32_t sentence(std::uint32_t i) const noexcept { return sentence_[i]; }
+  [[nodiscard]] std::uint32_t sentence(std::uint32_t i) const noexcept { return annotations_[i].sentence; }
   [[nodiscard]] std::uint32_t sentence_end(std::uint32_t i) const noexcept {
-    return doc_.sentences().empty() ? size() : std::min(size(), doc_.sentences()[sentence_[i]].end_token);
+    return doc_.sentences().empty() ? size() : std::min(size(), doc_.sentences()[sentence(i)].end_token);
   }
   [[nodiscard]] TokenKind kind(std::uint32_t i) const noexcept { return tokens_[i].kind; }
   [[nodiscard]] const Document& doc() const noexcept { return doc_; }
@@ -95,11 +95,11 @@ class DocumentView {
 
   const Document& doc_;
   std::span<const Token> tokens_;
+  std::span<const TokenAnnotation> annotations_;
   std::string own_keys_;    // only for a document with cut words
   std::string_view keys_;   // the token layer's keys, or own_keys_
   std::vector<std::uint32_t> bounds_, ends_;
   std::vector<std::uint16_t> flags_;
-  std::vector<std::uint32_t> sentence_;
   std::vector<TokenLexicon> lexicon_;
   WordSet lower_words_;
 };
