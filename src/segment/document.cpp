@@ -25,23 +25,23 @@ bool is_all_caps(std::string_view word) noexcept {
 }
 
 // Numbers the distinct lower-case forms of one document in the order they first appear: an
-// open-addressing table of token indices that grows with the distinct forms (not the tokens), so
-// that it stays in the cache even for a long text.
+// open-addressing table that grows with the distinct forms (not the tokens), so that it stays in
+// the cache even for a long text. A slot holds where its form lies in the lower-case buffer and
+// its number, so that a lookup reads no token's annotation, far back in a long text.
 class WordNumbering {
  public:
-  // The number of `lower`, the lower-case form of token `token`; `lower_of` gives the form of an
-  // earlier token, `word_of` its number.
-  template <class LowerOf, class WordOf>
-  std::uint32_t number(std::string_view lower, std::uint32_t token, const LowerOf& lower_of, const WordOf& word_of) {
+  // The number of the form lower_case[begin, begin + size).
+  std::uint32_t number(std::string_view lower_case, std::uint32_t begin, std::uint32_t size) {
+    const std::string_view lower = lower_case.substr(begin, size);
     const auto hash = static_cast<std::uint32_t>(detail::hash_word(lower));
     for (std::size_t at = hash & mask_;; at = (at + 1) & mask_) {
-      const Slot slot = slots_[at];
-      if (slot.token == empty) {
-        slots_[at] = {token, hash};
+      const Slot& slot = slots_[at];
+      if (slot.word == empty) {
+        slots_[at] = {hash, count_, begin, size};
         if (++count_ * 2 > slots_.size()) grow();
         return count_ - 1;
       }
-      if (slot.hash == hash && lower_of(slot.token) == lower) return word_of(slot.token);
+      if (slot.hash == hash && lower_case.substr(slot.begin, slot.size) == lower) return slot.word;
     }
   }
   [[nodiscard]] std::uint32_t count() const noexcept { return count_; }
@@ -49,8 +49,10 @@ class WordNumbering {
  private:
   static constexpr std::uint32_t empty = UINT32_MAX;
   struct Slot {
-    std::uint32_t token = empty;
     std::uint32_t hash = 0;
+    std::uint32_t word = empty;
+    std::uint32_t begin = 0;  // of the form in the lower-case buffer
+    std::uint32_t size = 0;
   };
 
   void grow() {
@@ -58,9 +60,9 @@ class WordNumbering {
     old.swap(slots_);
     mask_ = slots_.size() - 1;
     for (const Slot& slot : old) {
-      if (slot.token == empty) continue;
+      if (slot.word == empty) continue;
       std::size_t at = slot.hash & mask_;
-      while (slots_[at].token != empty) at = (at + 1) & mask_;
+      while (slots_[at].word != empty) at = (at + 1) & mask_;
       slots_[at] = slot;
     }
   }
@@ -89,10 +91,6 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
   std::size_t key_end = 0, lower_end = 0;
   std::string folded;  // the slow path's key, after the last byte of the keys so far
   WordNumbering numbering;
-  const auto lower_of = [&](std::uint32_t token) {
-    return std::string_view(lower_case_.data() + annotations_[token].lower_begin, annotations_[token].lower_size);
-  };
-  const auto word_of = [&](std::uint32_t token) { return annotations_[token].word; };
   std::uint32_t sentence = 0, paragraph = 0, previous_end = 0;
   for (std::uint32_t i = 0; i < count; ++i) {
     while (sentence + 1 < sentences_.size() && i >= sentences_[sentence].end_token) ++sentence;
@@ -144,7 +142,7 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
     }
     a.key_size = static_cast<std::uint32_t>(key_end) - a.key_begin;
     a.lower_size = static_cast<std::uint32_t>(lower_end) - a.lower_begin;
-    a.word = numbering.number(lower_of(i), i, lower_of, word_of);
+    a.word = numbering.number(lower_case_, a.lower_begin, a.lower_size);
     a.sentence = sentence;
     a.paragraph = paragraph;
     if (!sentences_.empty() && sentences_[sentence].first_token == i) flags |= token_sentence_start;
