@@ -185,7 +185,9 @@ class MentionFinder {
     const std::string_view key = view_.key(begin, end);
     std::uint32_t fewest = ~0u;
     for (const std::string_view name : kb_.names(id)) {
-      if (fold_key(name) != key) continue;
+      folded_name_.clear();
+      append_fold_key(folded_name_, name);
+      if (folded_name_ != key) continue;
       std::uint32_t caps = 0;
       bool word_start = true;
       for (std::size_t p = 0; p < name.size();) {
@@ -486,6 +488,7 @@ class MentionFinder {
   std::uint32_t max_words_;
   Pending pending_;
   std::vector<Candidate> found_;
+  mutable std::string folded_name_;  // capitals_agree()'s buffer, kept from one name to the next
   std::unordered_set<std::string_view> common_acronyms_;  // folded
   std::unordered_set<std::string_view> name_ends_;        // the last words of names of several words
 };

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstring>
 #include <span>
@@ -23,6 +24,25 @@ bool is_all_caps(std::string_view word) noexcept {
   }
   return letters >= 2;
 }
+
+// What the token layer's fast path needs of a byte: its lower case, and whether it is printable
+// ASCII that fold_key() keeps as it is (all but white space, "`" and bytes >= 0x80), a capital or
+// a small letter.
+enum ByteBits : std::uint8_t { byte_not_plain = 1, byte_capital = 2, byte_small = 4 };
+struct ByteInfo {
+  char lower;
+  std::uint8_t bits;
+};
+constexpr std::array<ByteInfo, 256> byte_info = [] {
+  std::array<ByteInfo, 256> table{};
+  for (std::size_t b = 0; b < table.size(); ++b) {
+    const bool capital = b >= 'A' && b <= 'Z';
+    table[b].lower = static_cast<char>(capital ? b + ('a' - 'A') : b);
+    table[b].bits = static_cast<std::uint8_t>((b <= ' ' || b > '~' || b == '`' ? byte_not_plain : 0) |
+                                              (capital ? byte_capital : 0) | (b >= 'a' && b <= 'z' ? byte_small : 0));
+  }
+  return table;
+}();
 
 // Numbers the distinct lower-case forms of one document in the order they first appear: an
 // open-addressing table that grows with the distinct forms (not the tokens), so that it stays in
@@ -108,16 +128,16 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
     char* key = keys_.data() + key_end;
     char* lower = lower_case_.data() + lower_end;
     std::uint32_t upper = 0;
-    bool has_lower = false, plain = true;
+    std::uint8_t seen = 0;
     for (std::size_t k = 0; k < word.size(); ++k) {
-      const char c = word[k];
-      plain &= c > ' ' && c <= '~' && c != '`';  // bytes >= 0x80 fail one test, char signed or not
-      const bool is_upper = c >= 'A' && c <= 'Z';
-      upper += is_upper ? 1 : 0;
-      has_lower |= c >= 'a' && c <= 'z';
-      key[k] = lower[k] = is_upper ? static_cast<char>(c + ('a' - 'A')) : c;
+      const ByteInfo info = byte_info[static_cast<unsigned char>(word[k])];
+      key[k] = lower[k] = info.lower;
+      seen |= info.bits;
+      upper += info.bits & byte_capital;
     }
-    if (plain) {
+    upper /= byte_capital;
+    const bool has_lower = (seen & byte_small) != 0;
+    if (!(seen & byte_not_plain)) {
       key_end += word.size();
       lower_end += word.size();
       if (word[0] >= 'A' && word[0] <= 'Z') flags |= token_capitalized;
