@@ -208,6 +208,11 @@ class MentionFinder {
 
   // A mention starting at token i (or at the token after an elision); returns its end, or i.
   std::uint32_t try_mention(std::uint32_t i) {
+    // Most words open no name: in lower case, no elision, no head, no particle after an honorific.
+    if (!view_.has(i, is_cap | is_elision) && !view_.is(i, cue_place_head | cue_institution_head) &&
+        !pending_.honorific) {
+      return i;
+    }
     const std::uint32_t end = view_.sentence_end(i);
     std::uint32_t start = i;
     // "M. de Villepin": after an honorific, the particle opens the name.
