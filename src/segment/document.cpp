@@ -112,9 +112,19 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
   std::string folded;  // the slow path's key, after the last byte of the keys so far
   WordNumbering numbering;
   std::uint32_t sentence = 0, paragraph = 0, previous_end = 0;
+  // The token from which the sentence may change, and the first tokens of the current sentence
+  // and paragraph (UINT32_MAX: none), read again only there.
+  std::uint32_t next_boundary = 0, sentence_first = UINT32_MAX, paragraph_first = UINT32_MAX;
   for (std::uint32_t i = 0; i < count; ++i) {
-    while (sentence + 1 < sentences_.size() && i >= sentences_[sentence].end_token) ++sentence;
-    while (paragraph + 1 < paragraphs_.size() && sentence >= paragraphs_[paragraph].end_sentence) ++paragraph;
+    if (i >= next_boundary) {
+      while (sentence + 1 < sentences_.size() && i >= sentences_[sentence].end_token) ++sentence;
+      while (paragraph + 1 < paragraphs_.size() && sentence >= paragraphs_[paragraph].end_sentence) ++paragraph;
+      next_boundary = sentence + 1 < sentences_.size() ? sentences_[sentence].end_token : UINT32_MAX;
+      sentence_first = sentences_.empty() ? UINT32_MAX : sentences_[sentence].first_token;
+      paragraph_first = !paragraphs_.empty() && paragraphs_[paragraph].first_sentence < sentences_.size()
+                            ? sentences_[paragraphs_[paragraph].first_sentence].first_token
+                            : UINT32_MAX;
+    }
     const Span span = tokens_[i].span;
     const std::string_view word = text(span);
     TokenAnnotation& a = annotations_[i];
@@ -165,11 +175,8 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
     a.word = numbering.number(lower_case_, a.lower_begin, a.lower_size);
     a.sentence = sentence;
     a.paragraph = paragraph;
-    if (!sentences_.empty() && sentences_[sentence].first_token == i) flags |= token_sentence_start;
-    if (!paragraphs_.empty() && paragraphs_[paragraph].first_sentence < sentences_.size() &&
-        sentences_[paragraphs_[paragraph].first_sentence].first_token == i) {
-      flags |= token_paragraph_start;
-    }
+    if (i == sentence_first) flags |= token_sentence_start;
+    if (i == paragraph_first) flags |= token_paragraph_start;
     a.flags = flags;
     previous_end = span.end;
   }
