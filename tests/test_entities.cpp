@@ -40,7 +40,13 @@ const KnowledgeBase& test_kb() {
       "Q8818\tValence (Espagne)\tValence\tLOC\t\t0.45\tville d'Espagne\n"
       "Q184130\tValence (Drôme)\tValence\tLOC\t\t0.55\tcommune de la Drôme\n"
       "Q2\tTribunal de commerce de Paris\tTribunal de commerce de Paris\tORG\t\t0.9\tjuridiction\n"
-      "Q1567\tParti communiste de Cuba\tParti communiste de Cuba\tORG\tParti communiste cubain\t0.9\tparti\n");
+      "Q1567\tParti communiste de Cuba\tParti communiste de Cuba\tORG\tParti communiste cubain\t0.9\tparti\n"
+      "Q42810\tLe Havre\tLe Havre\tLOC\t\t0.9\tville de Normandie\n"
+      "\tLe Figaro\tLe Figaro\tORG\t\t0.95\tquotidien français\n"
+      "\tLa Défense\tLa Défense\tLOC\t\t0.9\tquartier d'affaires\n"
+      "Q12784\tVal-d'Oise\tVal-d'Oise\tLOC\t\t0.9\tdépartement français\n"
+      "\tInspection générale de la Police nationale\tInspection générale de la Police nationale\tORG\tIGPN\t0.95\t"
+      "police des polices\n");
   return kb;
 }
 
@@ -227,6 +233,35 @@ TEST_CASE("a capitalised article belongs to a name only when the name has it", "
   CHECK(paper.wikidata_id == "Q12461");
   const Found& hague = require(found, "La Haye");
   CHECK(hague.wikidata_id == "Q193");
+}
+
+TEST_CASE("capitals agree word by word, and a long name needs only its first", "[entities]") {
+  // One token with two capitals, after an apostrophe, as in the entry.
+  CHECK(require(link("Un accident a eu lieu dans le Val-d\u2019Oise dimanche."), "Val-d\u2019Oise").wikidata_id ==
+        "Q12784");
+  CHECK(require(link("Il habite le Val-d'Oise depuis 2010."), "Val-d'Oise").wikidata_id == "Q12784");
+  // The press writes in lower case what the entry capitalises inside a long name.
+  const auto found = link("L'Inspection générale de la police nationale a été saisie, a indiqué le parquet.");
+  CHECK(require(found, "Inspection générale de la police nationale").chain_name ==
+        "Inspection générale de la Police nationale");
+  // A short name still needs every capital: "Le monde" opening a sentence is not the newspaper.
+  CHECK_FALSE(find(link("Le monde entier attend la décision."), "Le monde"));
+}
+
+TEST_CASE("after a lower-case article, a name that starts with it is found", "[entities]") {
+  const auto found = link("Il l'a confié au Figaro avant de rentrer au Havre, puis de filer à la Défense.");
+  CHECK(require(found, "Figaro").chain_name == "Le Figaro");
+  CHECK(require(found, "Havre").wikidata_id == "Q42810");
+  CHECK(require(found, "Défense").chain_name == "La Défense");
+  // A portfolio or a complement after a title or a noun is not the place.
+  for (const char* text : {"Le secrétaire d'État à la Défense a démissionné.",
+                           "Le ministre de la Défense a démissionné."}) {
+    INFO(text);
+    const Found* defence = find(link(text), "Défense");
+    CHECK((!defence || defence->chain_name != "La Défense"));
+  }
+  // "à" and a place, without an article, stays a place after a minister.
+  CHECK(require(link("Le ministre à Moscou a rencontré son homologue."), "Moscou").wikidata_id == "Q649");
 }
 
 TEST_CASE("ambiguous names are resolved by prior and by cues", "[entities]") {

@@ -11,6 +11,19 @@
 namespace frnews::detail::linking {
 namespace {
 
+// Capitals that open a word or follow an apostrophe: 2 in "Val-d'Oise", 2 in "L'Équipe".
+std::uint32_t word_capitals(std::string_view name) noexcept {
+  std::uint32_t caps = 0;
+  bool word_start = true;
+  for (std::size_t p = 0; p < name.size();) {
+    const Decoded c = decode(name, p);
+    if (word_start && is_upper(c.code)) ++caps;
+    word_start = c.code == ' ' || c.code == '\'' || c.code == 0x2019;
+    p += c.size;
+  }
+  return caps;
+}
+
 // Left to right: titles and honorifics are noted as cues and skipped, then at each token that
 // can start a name the longest knowledge-base name is compared with the longest name the
 // text's shape gives; the longer one wins.
@@ -80,6 +93,7 @@ class MentionFinder {
     if (k < end && is_feminine_article(view_.key(k))) ++k;
     if (k >= end) return false;
     if (view_.is(k, cue_org_head)) return true;
+    if (view_.has(k, is_cap) && kb_match(k, end).end > k) return true;  // "à la Maison Blanche"
     return view_.has(k, is_cap) && k + 1 < end && view_.has(k + 1, is_cap) && view_.has(k + 1, is_word) &&
            !view_.is_first_name(k + 1);
   }
@@ -87,7 +101,7 @@ class MentionFinder {
   // "le commissaire aux affaires économiques": "à" right after a title opens a portfolio, no
   // place.
   bool opens_portfolio(std::uint32_t i) const noexcept {
-    return pending_.role_complement && pending_.from == i && !pending_.role_of_place && is_to(view_.key(i));
+    return pending_.role_complement && pending_.from == i && !pending_.role_of_place && is_to(view_.key(i), view_.text(i));
   }
 
   void clear_cues(std::uint32_t i) {
@@ -106,7 +120,7 @@ class MentionFinder {
     // "le secrétaire au Trésor", "la commissaire à l'Énergie": "à" after a title opens its
     // portfolio, unless the title holds a place ("l'ambassadeur à Paris") or an organisation
     // follows ("l'économiste au Hudson Institute").
-    if (minister || (j < end && is_to(view_.key(j)) && !place_title && !names_organisation(j + 1, end))) {
+    if (minister || (j < end && is_to(view_.key(j), view_.text(j)) && !place_title && !names_organisation(j + 1, end))) {
       j = skip_portfolio(j, end);
     }
     pending_ = {};
@@ -121,11 +135,13 @@ class MentionFinder {
   // "de la Transition écologique", "des Affaires étrangères et de l'Europe": the portfolio of a
   // minister or a ministry names no entity. Returns the token after it, or j.
   std::uint32_t skip_portfolio(std::uint32_t j, std::uint32_t end) const noexcept {
-    if (j >= end || !(is_de(view_.key(j)) || is_to(view_.key(j)))) return j;
+    if (j >= end || !(is_de(view_.key(j)) || is_to(view_.key(j), view_.text(j)))) return j;
     std::uint32_t k = j;
     while (k < end && view_.has(k, is_word)) {
       const std::string_view key = view_.key(k);
-      if (is_de(key) || is_to(key) || is_feminine_article(key) || key == "et") {
+      // "le ministre à New York": "à" and a capital, without an article, is where, not what.
+      if (view_.text(k) == "\u00E0" && k + 1 < end && view_.has(k + 1, is_cap)) break;
+      if (is_de(key) || is_to(key, view_.text(k)) || is_feminine_article(key) || key == "et") {
         ++k;
         continue;
       }
@@ -144,10 +160,43 @@ class MentionFinder {
     return j;
   }
 
-  // The longest knowledge-base name starting at token i whose capitals agree with the text.
-  std::pair<std::uint32_t, std::span<const EntityId>> kb_match(std::uint32_t i, std::uint32_t end) const {
+  // The longest knowledge-base name starting at token i whose capitals agree with the text. After
+  // a lower-case article or contraction, a name that starts with the article is tried too: "au
+  // Parisien", "du Figaro", "la Poste", "au Havre" are "Le Parisien", "Le Figaro", "La Poste",
+  // "Le Havre" (rule kb.name-after-article).
+  struct KbMatch {
+    std::uint32_t end;
+    std::span<const EntityId> entries;
+    std::string_view rule = "kb.longest-name";
+  };
+  KbMatch kb_match(std::uint32_t i, std::uint32_t end) const {
+    KbMatch match = kb_match(i, end, {});
+    if (match.end == i && i > 0 && view_.has(i - 1, is_word) && !view_.has(i - 1, is_cap) && !is_portfolio_like(i)) {
+      if (const std::string_view article = article_in(view_.key(i - 1)); !article.empty()) {
+        match = kb_match(i, end, article);
+        match.rule = "kb.name-after-article";
+      }
+    }
+    return match;
+  }
+
+  // "le département de la Défense", "le secrétaire à la Santé": a noun, then "de la" or "à la",
+  // then a capital reads as a portfolio or a complement, not as "La Défense" or "la Santé".
+  bool is_portfolio_like(std::uint32_t i) const noexcept {
+    if (i < 3 || !is_article(view_.key(i - 1))) return false;
+    if (!is_de(view_.key(i - 2)) && !is_to(view_.key(i - 2), view_.text(i - 2))) return false;
+    if (view_.is(i - 3, word_common_noun | word_ministry)) return true;
+    // a title of one or more words ends right before the preposition: "secrétaire d'État à la"
+    for (std::uint32_t k = i - 3, last = i >= 6 ? i - 6 : 0;; --k) {
+      if (const RoleMatch role = view_.role_at(k); role && k + role.tokens == i - 2) return true;
+      if (k == last) return false;
+    }
+  }
+
+  KbMatch kb_match(std::uint32_t i, std::uint32_t end, std::string_view article) const {
     std::uint32_t best = i;
     std::span<const EntityId> entries;
+    std::string key;
     for (std::uint32_t j = i + 1; j <= end && j - i <= max_words_ + 2; ++j) {
       const TokenKind k = view_.kind(j - 1);
       if (k == TokenKind::quote_mark || (k == TokenKind::punctuation && view_.text(j - 1) != "." &&
@@ -156,8 +205,15 @@ class MentionFinder {
       }
       // A name ends with a word or a number: no lookup for the runs that end otherwise.
       if (!view_.has(j - 1, is_word | is_glued) && view_.kind(j - 1) != TokenKind::number) continue;
-      const auto found = kb_.lookup(view_.key(i, j));
-      if (!found.empty() && capitals_agree(i, j, found.front())) {
+      std::string_view name = view_.key(i, j);
+      if (!article.empty()) {
+        key.assign(article);
+        if (article.back() != '\'') key += ' ';
+        key += name;
+        name = key;
+      }
+      const auto found = kb_.lookup(name);
+      if (!found.empty() && capitals_agree(i, j, found.front(), name, article.empty() ? 0 : 1)) {
         best = j;
         entries = found;
       }
@@ -166,35 +222,31 @@ class MentionFinder {
   }
 
   // Every capital of the entry's name is a capital in the text ("Le Monde" is not "Le monde"),
-  // unless the text is in capitals.
-  bool capitals_agree(std::uint32_t begin, std::uint32_t end, EntityId id) const {
-    std::uint32_t text_caps = 0;
+  // unless the text is in capitals. Both sides count the capitals that open a word or follow an
+  // apostrophe, so "Val-d'Oise", one token, has the two capitals of its entry.
+  // `article_caps` counts an article the text writes in lower case before the name.
+  bool capitals_agree(std::uint32_t begin, std::uint32_t end, EntityId id, std::string_view key,
+                      std::uint32_t article_caps) const {
+    std::uint32_t text_caps = article_caps;
     bool all_caps = true;
     for (std::uint32_t i = begin; i < end; ++i) {
       if (!view_.has(i, is_word)) continue;
-      if (view_.has(i, is_cap)) ++text_caps;
+      if (view_.has(i, is_cap)) text_caps += word_capitals(view_.text(i));
       if (!view_.has(i, is_caps)) all_caps = false;
     }
     if (all_caps && text_caps > 0) return true;
-    const std::string_view key = view_.key(begin, end);
     std::uint32_t fewest = ~0u;
     for (const std::string_view name : kb_.names(id)) {
-      if (fold_key(name) != key) continue;
-      std::uint32_t caps = 0;
-      bool word_start = true;
-      for (std::size_t p = 0; p < name.size();) {
-        const Decoded c = decode(name, p);
-        if (word_start && is_upper(c.code)) ++caps;
-        word_start = c.code == ' ' || c.code == '\'' || c.code == 0x2019;
-        p += c.size;
-      }
-      fewest = std::min(fewest, caps);
+      if (fold_key(name) == key) fewest = std::min(fewest, word_capitals(name));
     }
     if (fewest == ~0u) fewest = 1;  // found through an alias form the entry does not list
     // "le tribunal de commerce de Paris" names the "Tribunal de commerce de Paris": the head of
     // an institution or a place is written either way.
     const bool lower_head = !view_.has(begin, is_cap) &&
                             view_.is(begin, cue_place_head | cue_institution_head);
+    // A name of four words or more is its own evidence: "l'Inspection générale de la police
+    // nationale" is the entry written "de la Police nationale"; its first capital is enough.
+    if (std::count(key.begin(), key.end(), ' ') >= 3) fewest = 1;
     return text_caps + (lower_head ? 1u : 0u) >= std::max<std::uint32_t>(fewest, 1);
   }
 
@@ -222,7 +274,7 @@ class MentionFinder {
     const bool lower_head = !capital && (cues & (cue_place_head | cue_institution_head));
     if (!capital && !lower_head) return i;
 
-    auto [kb_end, entries] = kb_match(start, end);
+    auto [kb_end, entries, kb_rule] = kb_match(start, end);
     Shape shape = shapes_.at(start, end);
     // "la députée LFI Mathilde Panot", "le patron de Renault Luca de Meo": a known name, then a
     // person's first name, are two names.
@@ -288,7 +340,7 @@ class MentionFinder {
       c.end = kb_end;
       c.entries = entries;
       c.type = kb_.entity(entries.front()).type;
-      c.rule = "kb.longest-name";
+      c.rule = kb_rule;
     } else {
       c.begin = start;
       c.end = shape.end;
