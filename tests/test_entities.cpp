@@ -44,6 +44,13 @@ const KnowledgeBase& test_kb() {
       "Q42810\tLe Havre\tLe Havre\tLOC\t\t0.9\tville de Normandie\n"
       "\tLe Figaro\tLe Figaro\tORG\t\t0.95\tquotidien français\n"
       "\tLa Défense\tLa Défense\tLOC\t\t0.9\tquartier d'affaires\n"
+      "Q340\tMontréal\tMontréal\tLOC\t\t0.9\tville du Québec\n"
+      "Q38\tItalie\tItalie\tLOC\t\t0.9\tpays d'Europe du Sud\n"
+      "\tLaval (Mayenne)\tLaval\tLOC\t\t0.6\tville de la Mayenne\n"
+      "\tLaval (Québec)\tLaval (Québec)\tLOC\tLaval\t0.4\tville du Québec, au nord de Montréal\n"
+      "\tSénat (France)\tSénat\tORG\t\t0.5\tchambre haute du Parlement français\n"
+      "\tSénat de la République (Italie)\tSénat de la République\tORG\tSénat\t0.5\tchambre haute du Parlement de "
+      "l'Italie\n"
       "Q12784\tVal-d'Oise\tVal-d'Oise\tLOC\t\t0.9\tdépartement français\n"
       "\tInspection générale de la Police nationale\tInspection générale de la Police nationale\tORG\tIGPN\t0.95\t"
       "police des polices\n");
@@ -262,6 +269,17 @@ TEST_CASE("after a lower-case article, a name that starts with it is found", "[e
   }
   // "à" and a place, without an article, stays a place after a minister.
   CHECK(require(link("Le ministre à Moscou a rencontré son homologue."), "Moscou").wikidata_id == "Q649");
+}
+
+TEST_CASE("the places a text names choose among homonyms", "[entities]") {
+  // Without context, the entry with the higher prior.
+  CHECK(require(link("Le maire de Laval a été réélu."), "Laval").chain_name == "Laval");
+  // A qualified label ("Laval (Québec)") is still the name's label, and Montréal tells which.
+  CHECK(require(link("Le maire de Laval, au nord de Montréal, a été réélu."), "Laval").chain_name == "Laval (Québec)");
+  // A country's adjective names the country: "le gouvernement italien".
+  CHECK(require(link("Le gouvernement italien attend le vote du Sénat."), "Sénat").chain_name ==
+        "Sénat de la République");
+  CHECK(require(link("Le gouvernement attend le vote du Sénat."), "Sénat").chain_name == "Sénat");
 }
 
 TEST_CASE("ambiguous names are resolved by prior and by cues", "[entities]") {

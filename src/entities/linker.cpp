@@ -122,6 +122,14 @@ Entities EntityLinker::link(const Document& doc) const {
       document_places.push_back(entity.label);
     }
   }
+  // "le gouvernement italien", "la police canadienne": a country's adjective names it too.
+  for (std::uint32_t i = 0; i < view.size() && document_places.size() < 48; ++i) {
+    const std::string_view place = view.word(i).demonym_place;
+    if (view.is(i, detail::word_country_demonym) && std::find(document_places.begin(), document_places.end(), place) ==
+                                                          document_places.end()) {
+      document_places.push_back(place);
+    }
+  }
 
   std::vector<Mention> mentions;
   mentions.reserve(candidates.size());
