@@ -466,6 +466,10 @@ TEST_CASE("a city stays a place when football words only seem to be there", "[en
   const auto found = link(
       "À ce stade, Marseille n'a pas encore voté son budget. Au milieu de la séance, le maire a quitté la salle.");
   CHECK(require(found, "Marseille").type == EntityType::location);
+  // "ligue", "défenseur" and "transfert" are no football words: la Ligue arabe, le défenseur des droits.
+  const auto league = link(
+      "La Ligue des droits de l'homme a critiqué Lyon. Le défenseur des droits a demandé le transfert du dossier.");
+  CHECK(require(league, "Lyon").type == EntityType::location);
 }
 
 TEST_CASE("a verb after an organisation's head is not part of its name", "[entities]") {
