@@ -169,6 +169,20 @@ TEST_CASE("a surname and an honorific join the full name's chain, known or not",
   CHECK(found[1].type == EntityType::person);
 }
 
+TEST_CASE("a known place stays a place after a person who bears its name", "[entities]") {
+  const auto found = link("Le philologue Gaston Paris a publié ses leçons. Paris comptait alors deux millions d'habitants.");
+  CHECK(require(found, "Gaston Paris").type == EntityType::person);
+  const Found* city = nullptr;
+  for (const Found& f : found) {
+    if (f.text == "Paris" && f.span.begin > 40) city = &f;
+  }
+  REQUIRE(city);
+  CHECK(city->wikidata_id == "Q90");
+  // With an honorific, the surname is the person's.
+  const auto mister = link("Le philologue Gaston Paris a publié ses leçons. M. Paris les relit.");
+  CHECK(require(mister, "Paris").type == EntityType::person);
+}
+
 TEST_CASE("a person's chain takes gender from honorifics, first names and titles", "[entities]") {
   const Document doc = make("La ministre Dominique Ferrand a répondu. Plus tard, M. Aubry Vasseur a pris la parole.");
   const Entities entities = EntityLinker(test_kb()).link(doc);
