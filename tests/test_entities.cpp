@@ -51,6 +51,7 @@ const KnowledgeBase& test_kb() {
       "\tSénat (France)\tSénat\tORG\t\t0.5\tchambre haute du Parlement français\n"
       "\tSénat de la République (Italie)\tSénat de la République\tORG\tSénat\t0.5\tchambre haute du Parlement de "
       "l'Italie\n"
+      "\tCharles de Gaulle\tCharles de Gaulle\tPER\tde Gaulle\t0.95\tgénéral et homme d'État français\n"
       "Q12784\tVal-d'Oise\tVal-d'Oise\tLOC\t\t0.9\tdépartement français\n"
       "\tInspection générale de la Police nationale\tInspection générale de la Police nationale\tORG\tIGPN\t0.95\t"
       "police des polices\n");
@@ -283,6 +284,14 @@ TEST_CASE("after a lower-case article, a name that starts with it is found", "[e
   }
   // "à" and a place, without an article, stays a place after a minister.
   CHECK(require(link("Le ministre à Moscou a rencontré son homologue."), "Moscou").wikidata_id == "Q649");
+}
+
+TEST_CASE("a name known with its particle takes it in", "[entities]") {
+  const auto found = link("Le général de Gaulle a parlé à la radio depuis Londres.");
+  CHECK(require(found, "de Gaulle").chain_name == "Charles de Gaulle");
+  CHECK_FALSE(find(found, "Gaulle"));
+  // "de" before a name known without it stays out: "le maire de Lyon".
+  CHECK(require(link("Le maire de Lyon a parlé."), "Lyon").wikidata_id == "Q456");
 }
 
 TEST_CASE("the places a text names choose among homonyms", "[entities]") {

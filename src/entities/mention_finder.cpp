@@ -170,11 +170,16 @@ class MentionFinder {
     std::string_view rule = "kb.longest-name";
   };
   KbMatch kb_match(std::uint32_t i, std::uint32_t end) const {
-    KbMatch match = kb_match(i, end, {});
+    KbMatch match = kb_match(i, end, {}, 0);
     if (match.end == i && i > 0 && view_.has(i - 1, is_word) && !view_.has(i - 1, is_cap) && !is_portfolio_like(i)) {
-      if (const std::string_view article = article_in(view_.key(i - 1)); !article.empty()) {
-        match = kb_match(i, end, article);
+      const std::string_view before = view_.key(i - 1);
+      if (const std::string_view article = article_in(before); !article.empty()) {
+        match = kb_match(i, end, article, 1);
         match.rule = "kb.name-after-article";
+      } else if (before == "de" || before == "d'") {
+        // "le général de Gaulle": a name known with its particle takes it in.
+        match = kb_match(i, end, before, 0);
+        match.rule = "kb.name-with-particle";
       }
     }
     return match;
@@ -193,7 +198,9 @@ class MentionFinder {
     }
   }
 
-  KbMatch kb_match(std::uint32_t i, std::uint32_t end, std::string_view article) const {
+  // `prefix`: an article or a particle the text writes in lower case before token i, which the
+  // name starts with; `prefix_caps`: its capitals in the name.
+  KbMatch kb_match(std::uint32_t i, std::uint32_t end, std::string_view prefix, std::uint32_t prefix_caps) const {
     std::uint32_t best = i;
     std::span<const EntityId> entries;
     std::string key;
@@ -206,14 +213,14 @@ class MentionFinder {
       // A name ends with a word or a number: no lookup for the runs that end otherwise.
       if (!view_.has(j - 1, is_word | is_glued) && view_.kind(j - 1) != TokenKind::number) continue;
       std::string_view name = view_.key(i, j);
-      if (!article.empty()) {
-        key.assign(article);
-        if (article.back() != '\'') key += ' ';
+      if (!prefix.empty()) {
+        key.assign(prefix);
+        if (prefix.back() != '\'') key += ' ';
         key += name;
         name = key;
       }
       const auto found = kb_.lookup(name);
-      if (!found.empty() && capitals_agree(i, j, found.front(), name, article.empty() ? 0 : 1)) {
+      if (!found.empty() && capitals_agree(i, j, found.front(), name, prefix_caps)) {
         best = j;
         entries = found;
       }
@@ -224,10 +231,10 @@ class MentionFinder {
   // Every capital of the entry's name is a capital in the text ("Le Monde" is not "Le monde"),
   // unless the text is in capitals. Both sides count the capitals that open a word or follow an
   // apostrophe, so "Val-d'Oise", one token, has the two capitals of its entry.
-  // `article_caps` counts an article the text writes in lower case before the name.
+  // `prefix_caps` counts the capitals of an article the text writes in lower case before the name.
   bool capitals_agree(std::uint32_t begin, std::uint32_t end, EntityId id, std::string_view key,
-                      std::uint32_t article_caps) const {
-    std::uint32_t text_caps = article_caps;
+                      std::uint32_t prefix_caps) const {
+    std::uint32_t text_caps = prefix_caps;
     bool all_caps = true;
     for (std::uint32_t i = begin; i < end; ++i) {
       if (!view_.has(i, is_word)) continue;
@@ -341,6 +348,7 @@ class MentionFinder {
       c.entries = entries;
       c.type = kb_.entity(entries.front()).type;
       c.rule = kb_rule;
+      if (kb_rule == "kb.name-with-particle") c.begin = start - 1;
     } else {
       c.begin = start;
       c.end = shape.end;
