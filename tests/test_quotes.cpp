@@ -11,6 +11,7 @@
 #include "frnews/knowledge_base.hpp"
 #include "frnews/quotes.hpp"
 #include "frnews/segment.hpp"
+#include "core/lexicon_file.hpp"
 #include "quotes/lexicon.hpp"
 
 using namespace frnews;
@@ -1009,6 +1010,13 @@ TEST_CASE("Organisations speak through their descriptions and their documents", 
 
 TEST_CASE("The cue lexicons load strictly", "[quotes][lexicon]") {
   using frnews::detail::CueLexicon;
+  // The cue lexicon of the built-in files, the verbs and the cues replaced by these texts.
+  const auto cue_lexicon = [](std::string_view verbs_tsv, std::string_view cues_tsv) {
+    frnews::detail::LexiconFiles files = frnews::detail::LexiconFiles::builtin();
+    files.add_view("reporting_verbs.tsv", "reporting_verbs.tsv", verbs_tsv, true);
+    files.add_view("cues.tsv", "cues.tsv", cues_tsv, true);
+    return CueLexicon(files);
+  };
   const auto read = [](const char* name) {
     std::ifstream in(std::string(FRNEWS_SOURCE_DIR) + "/data/lexicon/" + name, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
@@ -1017,7 +1025,7 @@ TEST_CASE("The cue lexicons load strictly", "[quotes][lexicon]") {
   REQUIRE_FALSE(verbs.empty());
   REQUIRE_FALSE(cues.empty());
   SECTION("every line of the files is read") {
-    const CueLexicon lexicon(verbs, cues);
+    const CueLexicon lexicon = cue_lexicon(verbs, cues);
     std::size_t verb_lines = 0;
     std::istringstream lines(verbs);
     for (std::string line; std::getline(lines, line);) verb_lines += !line.empty() && line[0] != '#';
@@ -1026,9 +1034,9 @@ TEST_CASE("The cue lexicons load strictly", "[quotes][lexicon]") {
     CHECK_FALSE(lexicon.entries("selon").empty());
   }
   SECTION("a malformed line names its file and line") {
-    CHECK_THROWS_WITH(CueLexicon(verbs, "# header\nsource\tselon\tselon\nadverb\n"), Catch::Contains("cues.tsv:3"));
-    CHECK_THROWS_WITH(CueLexicon(verbs, "colour\trouge\n"), Catch::Contains("cues.tsv:1: unknown type colour"));
-    CHECK_THROWS_WITH(CueLexicon("déclarer\tzz\n", cues), Catch::Contains("reporting_verbs.tsv:1: unknown conjugation"));
+    CHECK_THROWS_WITH(cue_lexicon(verbs, "# header\nsource\tselon\tselon\nadverb\n"), Catch::Contains("cues.tsv:3"));
+    CHECK_THROWS_WITH(cue_lexicon(verbs, "colour\trouge\n"), Catch::Contains("cues.tsv:1: unknown type colour"));
+    CHECK_THROWS_WITH(cue_lexicon("déclarer\tzz\n", cues), Catch::Contains("reporting_verbs.tsv:1: unknown conjugation"));
   }
 }
 

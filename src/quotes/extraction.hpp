@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/lexicons.hpp"
 #include "entities/person_lexicon.hpp"
 #include "frnews/entities.hpp"
 #include "frnews/quotes.hpp"
@@ -98,8 +99,9 @@ struct Found {
 
 class Extraction {
  public:
-  Extraction(const Document& doc, const Entities& entities, const CueLexicon& lexicon)
-      : doc_(doc), entities_(entities), lex_(lexicon), words_(doc, entities, lexicon), n_(static_cast<std::uint32_t>(words_.size())) {}
+  Extraction(const Document& doc, const Entities& entities, const Lexicons::Impl& lexicons)
+      : doc_(doc), entities_(entities), lex_(lexicons.cues), people_(lexicons.entities),
+        words_(doc, entities, lexicons.cues), n_(static_cast<std::uint32_t>(words_.size())) {}
 
   std::vector<Quote> run();
 
@@ -156,7 +158,7 @@ class Extraction {
   [[nodiscard]] bool starts_new_name(std::uint32_t i) const {
     if (i == 0 || i >= n_ || !words_[i].capitalized) return false;
     if (words_[i].mention >= 0 && words_[i].mention != words_[i - 1].mention) return true;
-    return person_lexicon().is_first_name(words_.text(i)) && !person_lexicon().is_first_name(words_.text(i - 1));
+    return people_.is_first_name(words_.text(i)) && !people_.is_first_name(words_.text(i - 1));
   }
   // "M.", "Mme", "Me": capitalised, so that the pronoun "me" is none.
   [[nodiscard]] const LexEntry* honorific(std::uint32_t i) const {
@@ -248,6 +250,7 @@ class Extraction {
   const Document& doc_;
   const Entities& entities_;
   const CueLexicon& lex_;
+  const PersonLexicon& people_;
   QuoteWords words_;
   std::uint32_t n_;
   std::vector<QuotedRegion> regions_;

@@ -527,16 +527,17 @@ std::vector<Quote> Extraction::run() {
 
 class QuoteExtractor::Impl {
  public:
-  const detail::CueLexicon* lexicon = &detail::CueLexicon::builtin();
+  Lexicons lexicons;
 };
 
-QuoteExtractor::QuoteExtractor() : impl_(std::make_unique<Impl>()) {}
+QuoteExtractor::QuoteExtractor() : QuoteExtractor(Lexicons::builtin()) {}
+QuoteExtractor::QuoteExtractor(Lexicons lexicons) : impl_(std::make_unique<Impl>(Impl{std::move(lexicons)})) {}
 QuoteExtractor::QuoteExtractor(QuoteExtractor&&) noexcept = default;
 QuoteExtractor& QuoteExtractor::operator=(QuoteExtractor&&) noexcept = default;
 QuoteExtractor::~QuoteExtractor() = default;
 
 std::vector<Quote> QuoteExtractor::extract(const Document& doc, const Entities& entities) const {
-  detail::quoting::Extraction extraction(doc, entities, *impl_->lexicon);
+  detail::quoting::Extraction extraction(doc, entities, impl_->lexicons.impl());
   return extraction.run();
 }
 

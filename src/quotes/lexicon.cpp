@@ -132,12 +132,12 @@ void CueLexicon::add_verb_forms(Phrases& phrases, std::uint16_t verb, std::strin
   }
 }
 
-CueLexicon::CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv) {
+CueLexicon::CueLexicon(LexiconFiles& files) {
   Phrases phrases;
   for (auto form : avoir_forms) add(phrases, form, {{}, WordClass::auxiliary, 0, 0});
   for (auto form : etre_forms) add(phrases, form, {{}, WordClass::auxiliary, 1, 0});
 
-  read_lexicon("reporting_verbs.tsv", verbs_tsv, 2, 6, [&](const std::vector<std::string_view>& f) -> std::string {
+  files.read("reporting_verbs.tsv", 2, 6, [&](const std::vector<std::string_view>& f) -> std::string {
     const auto field = [&](std::size_t i) { return i < f.size() ? f[i] : std::string_view{}; };
     if (field(1) != "er" && field(1) != "ir" && field(1) != "irr") return "unknown conjugation class " + std::string(field(1));
     if (field(1) == "irr" && field(3).empty()) return "an irregular verb lists its finite forms";
@@ -155,7 +155,7 @@ CueLexicon::CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv) {
     return {};
   });
 
-  read_lexicon("cues.tsv", cues_tsv, 2, 3, [&](const std::vector<std::string_view>& f) -> std::string {
+  files.read("cues.tsv", 2, 3, [&](const std::vector<std::string_view>& f) -> std::string {
     const std::string_view type = f[0], text = f[1], value = f.size() > 2 ? f[2] : std::string_view{};
     const auto gender = [&] {
       if (value == "m") return Gender3::masculine;
@@ -201,11 +201,6 @@ CueLexicon::CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv) {
     return {};
   });
   entries_ = FlatTable<std::vector<LexEntry>>(std::move(phrases));
-}
-
-const CueLexicon& CueLexicon::builtin() {
-  static const CueLexicon lexicon(embedded_lexicon("lexicon/reporting_verbs.tsv"), embedded_lexicon("lexicon/cues.tsv"));
-  return lexicon;
 }
 
 std::span<const LexEntry> CueLexicon::entries(std::string_view folded_word) const noexcept {

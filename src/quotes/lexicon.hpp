@@ -1,6 +1,6 @@
 // The cue lexicon of the quote extractor: reporting verbs with all their forms, cue
-// prepositions ("selon"), and the small word classes read around quotations. Built once from
-// data/lexicon/reporting_verbs.tsv and data/lexicon/cues.tsv.
+// prepositions ("selon"), and the small word classes read around quotations. Built from
+// data/lexicon/reporting_verbs.tsv and data/lexicon/cues.tsv, part of a frnews::Lexicons.
 #pragma once
 
 #include <cstdint>
@@ -53,17 +53,18 @@ struct LexEntry {
   std::uint16_t verb = 0;         // for verbs and sources: index into verbs() / source lemmas
 };
 
+class LexiconFiles;
+
 class CueLexicon {
  public:
-  [[nodiscard]] static const CueLexicon& builtin();
+  // Reads reporting_verbs.tsv and cues.tsv.
+  explicit CueLexicon(LexiconFiles& files);
 
   // The entries whose phrase starts with this folded word; empty when none.
   [[nodiscard]] std::span<const LexEntry> entries(std::string_view folded_word) const noexcept;
   [[nodiscard]] const ReportingVerb& verb(std::uint16_t index) const noexcept { return verbs_[index]; }
   [[nodiscard]] std::size_t verb_count() const noexcept { return verbs_.size(); }
   [[nodiscard]] std::string_view source_lemma(std::uint16_t index) const noexcept { return sources_[index]; }
-
-  CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv);
 
  private:
   // The entries by first word while the lexicon is read; then frozen into entries_.

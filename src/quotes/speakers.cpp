@@ -186,7 +186,7 @@ Who Extraction::from_name_run(std::uint32_t b, std::uint32_t e) const {
   who.name = std::string(doc_.text(who.mention));
   const auto found = full_names_.find(std::string(key(e - 1)));
   if (found != full_names_.end() && found->second.size() > who.name.size()) who.name = found->second;
-  const Gender g = person_lexicon().first_name_gender(words_.text(b));
+  const Gender g = people_.first_name_gender(words_.text(b));
   if (g == Gender::masculine) who.gender = Gender3::masculine;
   if (g == Gender::feminine) who.gender = Gender3::feminine;
   return who;
@@ -246,7 +246,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
     const bool inside_mention = words_[k].mention >= 0 && k > 0 && words_[k - 1].mention == words_[k].mention;
     // A first name read alone as an entity while the surname follows ("Philippe" + "Martin").
     const bool split_name = words_[k].mention >= 0 && k + 1 < e && words_[k + 1].mention != words_[k].mention &&
-                            is_name_word(k + 1) && person_lexicon().is_first_name(words_.text(k));
+                            is_name_word(k + 1) && people_.is_first_name(words_.text(k));
     if (inside_mention || split_name) {
       std::uint32_t end = k + 1;
       while (end < e && (split_name ? is_name_word(end) : words_[end].mention == words_[k].mention)) ++end;
@@ -294,7 +294,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
       // "Quelquefois Bouvard": a capitalised word opening the sentence before a known name.
       if (words_[m].mention >= 0) return from_mention(static_cast<std::uint32_t>(words_[m].mention), m);
     }
-    if ((k == 0 || !same_sentence(k - 1, k)) && end - k >= 2 && !person_lexicon().is_first_name(words_.text(k))) {
+    if ((k == 0 || !same_sentence(k - 1, k)) && end - k >= 2 && !people_.is_first_name(words_.text(k))) {
       ++k;  // capitalised because it opens the sentence
       if (from < k) from = k;
     }
@@ -305,7 +305,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   };
   // "L'Espagnol s'est félicité": a nationality names the person just spoken of.
   if (p > b && p + 1 == e && words_[p].capitalized && words_[p].mention < 0 &&
-      person_lexicon().demonym(words_.text(p))) {
+      people_.demonym(words_.text(p))) {
     Who who = resolve_pronoun(b, gender == Gender3::plural ? Gender3::plural : gender);
     if (who.valid && (who.person || gender == Gender3::plural)) {
       who.mention = words_span(b, e);
@@ -337,7 +337,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   for (std::uint32_t m = e; m-- > p + 1;) {
     if (words_[m].mention < 0) {
       if (m + 1 == e && is_name_word(m) && m > p && is_name_word(m - 1) &&
-          person_lexicon().is_first_name(words_.text(m - 1))) {
+          people_.is_first_name(words_.text(m - 1))) {
         Who who = from_name_run(m - 1, e);
         if (record_role) {
           RoleIntro intro;
@@ -354,7 +354,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
     if (m > 0 && words_[m - 1].mention == words_[m].mention) continue;
     if (entities_.mentions[mention].type != EntityType::person) break;
     // "Philippe" + "Martin" read as two entities: the first name belongs to the name.
-    const bool split_name = m > p && is_name_word(m - 1) && person_lexicon().is_first_name(words_.text(m - 1));
+    const bool split_name = m > p && is_name_word(m - 1) && people_.is_first_name(words_.text(m - 1));
     Who who = split_name ? from_name_run(m - 1, e) : from_mention(mention, m);
     if (record_role) {
       RoleIntro intro;
@@ -564,12 +564,12 @@ void Extraction::pass_words_until(std::uint32_t word) {
     const LexEntry* h = i > 0 ? honorific(i - 1) : nullptr;
     std::uint32_t first = i;  // "l'Économie Antoine Armand": the name starts at the first name
     for (std::uint32_t k = i + 1; k + 1 < end; ++k) {
-      if (person_lexicon().is_first_name(words_.text(k))) {
+      if (people_.is_first_name(words_.text(k))) {
         first = k;
         break;
       }
     }
-    const bool full_name = end - first >= 2 && (!opens_sentence || first > i || person_lexicon().is_first_name(words_.text(i)));
+    const bool full_name = end - first >= 2 && (!opens_sentence || first > i || people_.is_first_name(words_.text(i)));
     if (full_name || h) {
       Who who = from_name_run(first, end);
       if (h && h->value) who.gender = static_cast<Gender3>(h->value & 0x0F);
