@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -12,6 +13,7 @@
 #include "frnews/quotes.hpp"
 #include "frnews/segment.hpp"
 #include "core/lexicon_file.hpp"
+#include "core/lexicons.hpp"
 #include "quotes/lexicon.hpp"
 
 using namespace frnews;
@@ -1038,6 +1040,37 @@ TEST_CASE("The cue lexicons load strictly", "[quotes][lexicon]") {
     CHECK_THROWS_WITH(cue_lexicon(verbs, "colour\trouge\n"), Catch::Contains("cues.tsv:1: unknown type colour"));
     CHECK_THROWS_WITH(cue_lexicon("déclarer\tzz\n", cues), Catch::Contains("reporting_verbs.tsv:1: unknown conjugation"));
   }
+}
+
+TEST_CASE("The function words of the quote rules come by class from their file", "[quotes][lexicon]") {
+  using frnews::detail::FunctionWord;
+  const auto& lexicon = frnews::Lexicons::builtin().impl().cues;
+  CHECK(lexicon.is(FunctionWord::que, "qu'"));
+  CHECK(lexicon.is(FunctionWord::que, "que"));
+  CHECK_FALSE(lexicon.is(FunctionWord::que, "quel"));
+  CHECK(lexicon.is(FunctionWord::clause_boundary, "lorsque"));
+  CHECK(lexicon.is(FunctionWord::circle_preposition, "à"));
+  CHECK_FALSE(lexicon.is(FunctionWord::circle_preposition, "a"));
+  CHECK_FALSE(lexicon.is(FunctionWord::negation, ""));
+  // The auxiliaries are entries of the cue lexicon, "être" marked.
+  REQUIRE(lexicon.entries("étaient").size() == 1);
+  CHECK(lexicon.entries("étaient")[0].word_class == frnews::detail::WordClass::auxiliary);
+  CHECK(lexicon.entries("étaient")[0].value == 1);
+
+  // Every class of the code has words in the file.
+  std::ifstream in(std::string(FRNEWS_SOURCE_DIR) + "/data/lexicon/function_words.tsv");
+  std::vector<std::string> classes;
+  for (std::string line; std::getline(in, line);) {
+    const std::string word_class = line.substr(0, line.find('\t'));
+    if (!line.empty() && line[0] != '#' && std::find(classes.begin(), classes.end(), word_class) == classes.end()) {
+      classes.push_back(word_class);
+    }
+  }
+  CHECK(classes.size() == frnews::detail::function_word_classes);
+
+  frnews::detail::LexiconFiles files = frnews::detail::LexiconFiles::builtin();
+  files.add_view("function_words.tsv", "function_words.tsv", "que\tque\nconjonction\tet\n", true);
+  CHECK_THROWS_WITH(frnews::detail::CueLexicon(files), "function_words.tsv:2: unknown class conjonction");
 }
 
 TEST_CASE("A role with the affiliation given after a name", "[quotes][realnews]") {
