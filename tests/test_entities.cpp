@@ -277,7 +277,7 @@ TEST_CASE("bad input gives no mention and no crash", "[entities]") {
 }
 
 TEST_CASE("the person lexicon answers gender, honorifics, roles and demonyms", "[entities][lexicon]") {
-  const detail::PersonLexicon& lexicon = Lexicons::builtin().impl().entities;
+  const detail::PersonLexicon& lexicon = Lexicons::builtin().impl().entities();
   CHECK(lexicon.first_name_gender("Sergueï") == Gender::masculine);
   CHECK(lexicon.first_name_gender("AGNÈS") == Gender::feminine);
   CHECK(lexicon.first_name_gender("Camille") == Gender::unknown);

@@ -257,7 +257,7 @@ TEST_CASE("no mention leaves its rule empty", "[entities][rules]") {
 }
 
 TEST_CASE("the word lists of the lexicon files answer as the linker asks", "[entities][lexicon]") {
-  const detail::EntityLexicon& lexicon = Lexicons::builtin().impl().entities;
+  const detail::EntityLexicon& lexicon = Lexicons::builtin().impl().entities();
   CHECK(lexicon.looks_adjective("europeenne"));
   CHECK(lexicon.looks_adjective("russe"));  // a demonym
   CHECK_FALSE(lexicon.looks_adjective("indique"));

@@ -52,13 +52,13 @@ std::vector<frnews::Quote> quotes_of(const std::string& text, const Lexicons& le
 }  // namespace
 
 TEST_CASE("every line of every built-in lexicon file is read", "[lexicons]") {
-  const auto& files = Lexicons::builtin().impl().files;
+  const Lexicons::Impl& lexicons = Lexicons::builtin().impl();
   const auto names = Lexicons::file_names();
   CHECK(names.size() >= 11);
   for (const std::string_view name : names) {
     INFO(name);
-    CHECK(files.records(name) > 0);
-    CHECK(files.records(name) == written_records(name));
+    CHECK(lexicons.records(name) > 0);
+    CHECK(lexicons.records(name) == written_records(name));
   }
 }
 
@@ -77,22 +77,22 @@ TEST_CASE("a file of the directory extends the built-in one", "[lexicons]") {
   dir.file("first_names.tsv", "# my first names\nZéphyrine\tF\n");
   dir.file(".first_names.tsv.swp", "not a lexicon, skipped");
   const Lexicons mine = Lexicons::load(dir.path());
-  const auto& people = mine.impl().entities;
+  const auto& people = mine.impl().entities();
   CHECK(people.is_first_name("Zéphyrine"));
   CHECK(people.first_name_gender("Zéphyrine") == frnews::Gender::feminine);
   CHECK(people.is_first_name("Sergueï"));  // the built-in names stay
-  CHECK_FALSE(Lexicons::builtin().impl().entities.is_first_name("Zéphyrine"));
-  CHECK(mine.impl().files.records("first_names.tsv") == written_records("first_names.tsv") + 1);
+  CHECK_FALSE(Lexicons::builtin().impl().entities().is_first_name("Zéphyrine"));
+  CHECK(mine.impl().records("first_names.tsv") == written_records("first_names.tsv") + 1);
 }
 
 TEST_CASE("a file that starts with '# replace' takes the built-in one's place", "[lexicons]") {
   const TempDir dir("frnews-lexicons-replace-");
   dir.file("honorifics.tsv", "# replace\n# form\tgender\tnumber\nM.\tM\tS\n");
   const Lexicons mine = Lexicons::load(dir.path());
-  CHECK(mine.impl().entities.honorific("M."));
-  CHECK_FALSE(mine.impl().entities.honorific("Mme"));
-  CHECK(Lexicons::builtin().impl().entities.honorific("Mme"));
-  CHECK(mine.impl().files.records("honorifics.tsv") == 1);
+  CHECK(mine.impl().entities().honorific("M."));
+  CHECK_FALSE(mine.impl().entities().honorific("Mme"));
+  CHECK(Lexicons::builtin().impl().entities().honorific("Mme"));
+  CHECK(mine.impl().records("honorifics.tsv") == 1);
 }
 
 TEST_CASE("an added reporting verb attributes quotes it did not", "[lexicons][quotes]") {

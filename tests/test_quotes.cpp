@@ -1044,7 +1044,7 @@ TEST_CASE("The cue lexicons load strictly", "[quotes][lexicon]") {
 
 TEST_CASE("The function words of the quote rules come by class from their file", "[quotes][lexicon]") {
   using frnews::detail::FunctionWord;
-  const auto& lexicon = frnews::Lexicons::builtin().impl().cues;
+  const auto& lexicon = frnews::Lexicons::builtin().impl().cues();
   CHECK(lexicon.is(FunctionWord::que, "qu'"));
   CHECK(lexicon.is(FunctionWord::que, "que"));
   CHECK_FALSE(lexicon.is(FunctionWord::que, "quel"));

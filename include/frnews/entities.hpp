@@ -46,6 +46,10 @@ struct LinkerOptions {
   float min_score = 0.0f;       // links below this score become NIL
 };
 
+namespace detail {
+class EntityLexicon;
+}
+
 // Finds people, organisations and places and links them to a knowledge base, reading the
 // lexicons given (a copy of the set, which shares its tables). Const and thread-safe; the
 // knowledge base must outlive it.
@@ -61,6 +65,7 @@ class FRNEWS_API EntityLinker {
   const KnowledgeBase* kb_;
   LinkerOptions options_;
   Lexicons lexicons_;
+  const detail::EntityLexicon* lexicon_;  // the table of lexicons_ the linker reads
 };
 
 }  // namespace frnews

@@ -53,9 +53,6 @@ void LexiconFiles::add(std::string_view name, std::string source, std::string te
 
 }  // namespace detail
 
-Lexicons::Impl::Impl(detail::LexiconFiles lexicon_files)
-    : files(std::move(lexicon_files)), normalization(files), cues(files), entities(files) {}
-
 Lexicons::Lexicons() : Lexicons(builtin()) {}
 
 const Lexicons& Lexicons::builtin() {
@@ -97,7 +94,9 @@ Lexicons Lexicons::load(const std::filesystem::path& directory) {
     const bool replace = detail::asks_to_replace(text);
     files.add(name, path.string(), std::move(text), replace);
   }
-  return Lexicons(std::make_shared<const Impl>(std::move(files)));
+  auto impl = std::make_shared<const Impl>(std::move(files));
+  impl->build_all();
+  return Lexicons(std::move(impl));
 }
 
 }  // namespace frnews

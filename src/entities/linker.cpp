@@ -96,12 +96,12 @@ std::string_view decisive_rule(const Mention& m, EntityType output_type) noexcep
 }  // namespace
 
 EntityLinker::EntityLinker(const KnowledgeBase& kb, LinkerOptions options, Lexicons lexicons)
-    : kb_(&kb), options_(options), lexicons_(std::move(lexicons)) {}
+    : kb_(&kb), options_(options), lexicons_(std::move(lexicons)), lexicon_(&lexicons_.impl().entities()) {}
 
 Entities EntityLinker::link(const Document& doc) const {
   Entities result;
   if (doc.tokens().empty()) return result;
-  const DocumentView view(doc, lexicons_.impl().entities);
+  const DocumentView view(doc, *lexicon_);
   std::vector<Candidate> candidates = find_mentions(view, *kb_);
   if (options_.link_demonyms) candidates = with_demonyms(view, *kb_, std::move(candidates));
 

@@ -61,7 +61,7 @@ Result<Normalized> normalize(std::string_view original, const NormalizeOptions& 
       return Error{ErrorCode::invalid_utf8, at};
     }
   }
-  const detail::NormalizationLexicon& lexicon = lexicons.impl().normalization;
+  const detail::NormalizationLexicon& lexicon = lexicons.impl().normalization();
   detail::Normalizer normalizer(original, options, lexicon, false);
   auto result = normalizer.run();
   if (normalizer.needs_html()) return detail::Normalizer(original, options, lexicon, true).run();

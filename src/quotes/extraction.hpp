@@ -10,7 +10,6 @@
 #include <utility>
 #include <vector>
 
-#include "core/lexicons.hpp"
 #include "entities/person_lexicon.hpp"
 #include "frnews/entities.hpp"
 #include "frnews/quotes.hpp"
@@ -99,9 +98,9 @@ struct Found {
 
 class Extraction {
  public:
-  Extraction(const Document& doc, const Entities& entities, const Lexicons::Impl& lexicons)
-      : doc_(doc), entities_(entities), lex_(lexicons.cues), people_(lexicons.entities),
-        words_(doc, entities, lexicons.cues), n_(static_cast<std::uint32_t>(words_.size())) {}
+  Extraction(const Document& doc, const Entities& entities, const CueLexicon& lexicon, const PersonLexicon& people)
+      : doc_(doc), entities_(entities), lex_(lexicon), people_(people), words_(doc, entities, lexicon),
+        n_(static_cast<std::uint32_t>(words_.size())) {}
 
   std::vector<Quote> run();
 

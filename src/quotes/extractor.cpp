@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "core/lexicons.hpp"
 #include "frnews/quotes.hpp"
 #include "quotes/extraction.hpp"
 
@@ -526,17 +527,21 @@ std::vector<Quote> Extraction::run() {
 
 class QuoteExtractor::Impl {
  public:
-  Lexicons lexicons;
+  explicit Impl(Lexicons set) : lexicons(std::move(set)), cues(lexicons.impl().cues()), people(lexicons.impl().entities()) {}
+
+  Lexicons lexicons;  // holds the tables below
+  const detail::CueLexicon& cues;
+  const detail::PersonLexicon& people;
 };
 
 QuoteExtractor::QuoteExtractor() : QuoteExtractor(Lexicons::builtin()) {}
-QuoteExtractor::QuoteExtractor(Lexicons lexicons) : impl_(std::make_unique<Impl>(Impl{std::move(lexicons)})) {}
+QuoteExtractor::QuoteExtractor(Lexicons lexicons) : impl_(std::make_unique<Impl>(std::move(lexicons))) {}
 QuoteExtractor::QuoteExtractor(QuoteExtractor&&) noexcept = default;
 QuoteExtractor& QuoteExtractor::operator=(QuoteExtractor&&) noexcept = default;
 QuoteExtractor::~QuoteExtractor() = default;
 
 std::vector<Quote> QuoteExtractor::extract(const Document& doc, const Entities& entities) const {
-  detail::quoting::Extraction extraction(doc, entities, impl_->lexicons.impl());
+  detail::quoting::Extraction extraction(doc, entities, impl_->cues, impl_->people);
   return extraction.run();
 }
 
