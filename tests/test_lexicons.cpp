@@ -87,7 +87,8 @@ TEST_CASE("a file of the directory extends the built-in one", "[lexicons]") {
 
 TEST_CASE("a file that starts with '# replace' takes the built-in one's place", "[lexicons]") {
   const TempDir dir("frnews-lexicons-replace-");
-  dir.file("honorifics.tsv", "# replace\n# form\tgender\tnumber\nM.\tM\tS\n");
+  // Written by an editor that puts a byte-order mark and CRLF line ends.
+  dir.file("honorifics.tsv", "\xEF\xBB\xBF# replace\r\n# form\tgender\tnumber\r\nM.\tM\tS\r\n");
   const Lexicons mine = Lexicons::load(dir.path());
   CHECK(mine.impl().entities().honorific("M."));
   CHECK_FALSE(mine.impl().entities().honorific("Mme"));

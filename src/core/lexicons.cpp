@@ -16,6 +16,7 @@ namespace detail {
 namespace {
 
 constexpr std::string_view embedded_directory = "lexicon/";
+constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 
 // The first line of a user's file that puts it in the place of the built-in one.
 bool asks_to_replace(std::string_view text) noexcept {
@@ -91,6 +92,8 @@ Lexicons Lexicons::load(const std::filesystem::path& directory) {
     if (!in) throw Exception(path.string() + ": " + std::strerror(errno));
     std::string text(std::istreambuf_iterator<char>(in), {});
     if (in.bad()) throw Exception(path.string() + ": cannot read");
+    // Some editors start UTF-8 files with a byte-order mark: it is no part of the first word.
+    if (text.starts_with(detail::utf8_bom)) text.erase(0, detail::utf8_bom.size());
     const bool replace = detail::asks_to_replace(text);
     files.add(name, path.string(), std::move(text), replace);
   }
