@@ -3,6 +3,7 @@
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "core/lexicons.hpp"
@@ -70,6 +71,24 @@ TEST_CASE("the built-in set is built once and copies share it", "[lexicons]") {
   const Lexicons copy = loaded;
   CHECK(&copy.impl() == &loaded.impl());
   CHECK(&loaded.impl() != &Lexicons::builtin().impl());
+}
+
+TEST_CASE("threads asking a new set for its tables build each once", "[lexicons]") {
+  const Lexicons::Impl lexicons(frnews::detail::LexiconFiles::builtin());
+  std::vector<const void*> seen(6);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < 2; ++t) {
+    threads.emplace_back([&, t] {
+      seen[t * 3] = &lexicons.entities();
+      seen[t * 3 + 1] = &lexicons.cues();
+      seen[t * 3 + 2] = &lexicons.normalization();
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(seen[0] == seen[3]);
+  CHECK(seen[1] == seen[4]);
+  CHECK(seen[2] == seen[5]);
+  CHECK(lexicons.records("function_words.tsv") == written_records("function_words.tsv"));
 }
 
 TEST_CASE("a file of the directory extends the built-in one", "[lexicons]") {
