@@ -31,6 +31,7 @@ class FRNEWS_API Lexicons {
   // The names of the lexicon files, sorted: what load() accepts in a directory.
   [[nodiscard]] static std::vector<std::string_view> file_names();
 
+  // The tables, for the library's parts (src/core/lexicons.hpp); opaque to users.
   class Impl;
   [[nodiscard]] const Impl& impl() const noexcept { return *impl_; }
 
