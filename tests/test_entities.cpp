@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/lexicons.hpp"
 #include "entities/person_lexicon.hpp"
 #include "frnews/entities.hpp"
 #include "frnews/knowledge_base.hpp"
@@ -352,7 +353,7 @@ TEST_CASE("bad input gives no mention and no crash", "[entities]") {
 }
 
 TEST_CASE("the person lexicon answers gender, honorifics, roles and demonyms", "[entities][lexicon]") {
-  const auto& lexicon = detail::person_lexicon();
+  const detail::PersonLexicon& lexicon = Lexicons::builtin().impl().entities();
   CHECK(lexicon.first_name_gender("Sergueï") == Gender::masculine);
   CHECK(lexicon.first_name_gender("AGNÈS") == Gender::feminine);
   CHECK(lexicon.first_name_gender("Camille") == Gender::unknown);

@@ -5,15 +5,16 @@
 namespace frnews {
 
 Analyzer::Analyzer(const KnowledgeBase& kb, AnalyzerOptions options)
-    : options_(options), linker_(kb, options.linker) {}
+    : options_(options), linker_(kb, options.linker, options.lexicons), quotes_(options.lexicons) {}
 
 Analyzer::Analyzer(KnowledgeBase&& kb, AnalyzerOptions options)
     : owned_kb_(std::make_unique<const KnowledgeBase>(std::move(kb))),
       options_(options),
-      linker_(*owned_kb_, options.linker) {}
+      linker_(*owned_kb_, options.linker, options.lexicons),
+      quotes_(options.lexicons) {}
 
 Result<Analysis> Analyzer::analyze(std::string_view text) const {
-  auto document = make_document(text, options_.normalize);
+  auto document = make_document(text, options_.normalize, options_.lexicons);
   if (!document) return document.error();
   const Document& doc = *document;
 

@@ -113,7 +113,7 @@ class MentionFinder {
   std::uint32_t after_role(std::uint32_t i, RoleMatch role) {
     std::uint32_t j = i + role.tokens;
     const std::uint32_t end = view_.sentence_end(i);
-    const EntityLexicon& lexicon = entity_lexicon();
+    const EntityLexicon& lexicon = view_.lexicon();
     const bool minister = lexicon.has_portfolio(view_.key(i)) || lexicon.has_portfolio(view_.key(i + role.tokens - 1));
     while (j < end && view_.has(j, is_word) && !view_.has(j, is_cap) && view_.looks_adjective(j)) ++j;
     const bool place_title = lexicon.holds_a_place(view_.key(i + role.tokens - 1));
@@ -418,7 +418,7 @@ class MentionFinder {
     }
     if (end != begin + 1) return false;
     if (view_.written_in_lower_case(begin)) return true;
-    return entity_lexicon().has_common_noun_ending(view_.key(begin));
+    return view_.lexicon().has_common_noun_ending(view_.key(begin));
   }
 
   // Whether another name of a list follows token `after`: "et Stoke", "ou Stoke", ", Orford et
@@ -449,7 +449,7 @@ class MentionFinder {
     const std::string_view key = view_.key(k);
     const bool plural = key.size() > 3 && (key.back() == 's' || key.back() == 'x');
     const bool noun = view_.is(k, word_common_noun) ||
-                      (plural && (entity_lexicon().word(key.substr(0, key.size() - 1)).kinds & word_common_noun));
+                      (plural && (view_.lexicon().word(key.substr(0, key.size() - 1)).kinds & word_common_noun));
     return noun && !apposition_type(k + 1);
   }
 

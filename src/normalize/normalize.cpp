@@ -2,6 +2,7 @@
 // automatic mode finds the text is HTML only in its canonical form.
 #include <limits>
 
+#include "core/lexicons.hpp"
 #include "frnews/normalize.hpp"
 #include "normalize/normalizer.hpp"
 #include "normalize/utf8.hpp"
@@ -48,6 +49,10 @@ std::size_t find_invalid_utf8(std::string_view text) noexcept {
 }  // namespace
 
 Result<Normalized> normalize(std::string_view original, const NormalizeOptions& options) {
+  return normalize(original, options, Lexicons::builtin());
+}
+
+Result<Normalized> normalize(std::string_view original, const NormalizeOptions& options, const Lexicons& lexicons) {
   if (original.size() >= std::numeric_limits<std::uint32_t>::max()) {
     return Error{ErrorCode::input_too_large, original.size()};
   }
@@ -56,9 +61,10 @@ Result<Normalized> normalize(std::string_view original, const NormalizeOptions& 
       return Error{ErrorCode::invalid_utf8, at};
     }
   }
-  detail::Normalizer normalizer(original, options, false);
+  const detail::NormalizationLexicon& lexicon = lexicons.impl().normalization();
+  detail::Normalizer normalizer(original, options, lexicon, false);
   auto result = normalizer.run();
-  if (normalizer.needs_html()) return detail::Normalizer(original, options, true).run();
+  if (normalizer.needs_html()) return detail::Normalizer(original, options, lexicon, true).run();
   return result;
 }
 

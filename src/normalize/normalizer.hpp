@@ -30,7 +30,8 @@ namespace frnews::detail {
 class Normalizer {
  public:
   // `html` forces HTML on: automatic mode found a reference only in the canonical text.
-  Normalizer(std::string_view original, const NormalizeOptions& options, bool html);
+  Normalizer(std::string_view original, const NormalizeOptions& options, const NormalizationLexicon& lexicon,
+             bool html);
 
   Result<Normalized> run();
 

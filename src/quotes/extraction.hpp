@@ -98,15 +98,17 @@ struct Found {
 
 class Extraction {
  public:
-  Extraction(const Document& doc, const Entities& entities, const CueLexicon& lexicon)
-      : doc_(doc), entities_(entities), lex_(lexicon), words_(doc, entities, lexicon), n_(static_cast<std::uint32_t>(words_.size())) {}
+  Extraction(const Document& doc, const Entities& entities, const CueLexicon& lexicon, const PersonLexicon& people)
+      : doc_(doc), entities_(entities), lex_(lexicon), people_(people), words_(doc, entities, lexicon),
+        n_(static_cast<std::uint32_t>(words_.size())) {}
 
   std::vector<Quote> run();
 
  private:
   // --- word classes ---------------------------------------------------------------------------
   [[nodiscard]] std::string_view key(std::uint32_t i) const { return words_.key(i); }
-  [[nodiscard]] bool is(std::uint32_t i, std::string_view k) const { return i < n_ && key(i) == k; }
+  // Whether word i is one of the function words of a class (data/lexicon/function_words.tsv).
+  [[nodiscard]] bool is(std::uint32_t i, FunctionWord c) const { return i < n_ && lex_.is(c, key(i)); }
   [[nodiscard]] const LexEntry* single(std::uint32_t i, WordClass c) const {
     if (i >= n_) return nullptr;
     for (const auto& e : words_[i].lex) {
@@ -136,7 +138,7 @@ class Extraction {
     return a < n_ && b < n_ && words_[a].sentence == words_[b].sentence;
   }
   // "de" and its forms: "d'", and "du", "des" with the article in them.
-  [[nodiscard]] bool is_de(std::uint32_t i) const { return is(i, "de") || is(i, "d'") || is(i, "du") || is(i, "des"); }
+  [[nodiscard]] bool is_de(std::uint32_t i) const { return is(i, FunctionWord::de_forms); }
   [[nodiscard]] bool is_punct(std::uint32_t i, std::string_view p) const {
     return i < n_ && words_[i].kind == WordKind::punctuation && words_[i].span.of(doc_.text()) == p;
   }
@@ -156,7 +158,7 @@ class Extraction {
   [[nodiscard]] bool starts_new_name(std::uint32_t i) const {
     if (i == 0 || i >= n_ || !words_[i].capitalized) return false;
     if (words_[i].mention >= 0 && words_[i].mention != words_[i - 1].mention) return true;
-    return person_lexicon().is_first_name(words_.text(i)) && !person_lexicon().is_first_name(words_.text(i - 1));
+    return people_.is_first_name(words_.text(i)) && !people_.is_first_name(words_.text(i - 1));
   }
   // "M.", "Mme", "Me": capitalised, so that the pronoun "me" is none.
   [[nodiscard]] const LexEntry* honorific(std::uint32_t i) const {
@@ -169,7 +171,7 @@ class Extraction {
   // calcule la Commission, le déficit …"); not an apposition ("…, directeur de l'agence, …") nor
   // a relative ("…, qui …").
   [[nodiscard]] bool opens_clause(std::uint32_t i) const {
-    return i < n_ && (phrase_length(i, WordClass::determiner) || (single(i, WordClass::pronoun) && !is(i, "lui")) ||
+    return i < n_ && (phrase_length(i, WordClass::determiner) || (single(i, WordClass::pronoun) && !is(i, FunctionWord::dative_or_stressed)) ||
                       words_[i].capitalized || words_[i].kind == WordKind::elision);
   }
   [[nodiscard]] bool is_name_word(std::uint32_t i) const {
@@ -248,6 +250,7 @@ class Extraction {
   const Document& doc_;
   const Entities& entities_;
   const CueLexicon& lex_;
+  const PersonLexicon& people_;
   QuoteWords words_;
   std::uint32_t n_;
   std::vector<QuotedRegion> regions_;
