@@ -295,6 +295,18 @@ TEST_CASE("a name known with its particle takes it in", "[entities]") {
   CHECK(require(link("Le maire de Lyon a parlé."), "Lyon").wikidata_id == "Q456");
 }
 
+TEST_CASE("after a rank or a title of nobility, de opens the person's name", "[entities]") {
+  const auto general = link("Le général de Castelnau a inspecté les troupes.");
+  CHECK(require(general, "de Castelnau").type == EntityType::person);
+  CHECK(require(link("Le baron de Breteuil est arrivé à Paris."), "de Breteuil").type == EntityType::person);
+  // Other titles take a workplace: "le président de Vasquelor".
+  const auto president = link("Le président de Vasquelor a démissionné.");
+  CHECK(require(president, "Vasquelor").type == EntityType::organization);
+  // "général" after a noun qualifies it, and an acronym after "de" is an organisation.
+  CHECK_FALSE(find(link("Le quartier général de Vérone a été levé."), "de Vérone"));
+  CHECK_FALSE(find(link("Le secrétaire général de SUD-FER a parlé."), "de SUD-FER"));
+}
+
 TEST_CASE("the places a text names choose among homonyms", "[entities]") {
   // Without context, the entry with the higher prior.
   CHECK(require(link("Le maire de Laval a été réélu."), "Laval").chain_name == "Laval");

@@ -109,6 +109,8 @@ EntityLexicon::EntityLexicon(LexiconFiles& files) {
       place_title_starts_.push_back(fold_key(fields[0]));
     } else if (fields[1] == "portfolio_title_start") {
       portfolio_title_starts_.push_back(fold_key(fields[0]));
+    } else if (fields[1] == "particle_title_start") {
+      particle_title_starts_.push_back(fold_key(fields[0]));
     } else {
       return "unknown kind " + std::string(fields[1]);
     }
@@ -142,6 +144,10 @@ bool EntityLexicon::holds_a_place(std::string_view title_key) const noexcept {
 
 bool EntityLexicon::has_portfolio(std::string_view title_key) const noexcept {
   return starts_with_any(title_key, portfolio_title_starts_);
+}
+
+bool EntityLexicon::takes_particle(std::string_view title_key) const noexcept {
+  return starts_with_any(title_key, particle_title_starts_);
 }
 
 bool EntityLexicon::is_first_name(std::string_view word_text) const noexcept {

@@ -110,6 +110,9 @@ class EntityLexicon {
   // Whether a title with this folded word has a portfolio for complement, no entity
   // ("ministre de la Culture").
   [[nodiscard]] bool has_portfolio(std::string_view title_key) const noexcept;
+  // Whether "de" after a title with this folded word opens the person's name ("le général de
+  // Castelnau"), not where the person works.
+  [[nodiscard]] bool takes_particle(std::string_view title_key) const noexcept;
 
   // All lookups below ignore case and accents (fold_key()); words are canonical text.
 
@@ -143,7 +146,7 @@ class EntityLexicon {
   FoldedMap<Honorific> honorifics_;  // by written form
   FoldedMap<RoleEntry> roles_;
   Endings adjective_endings_, common_noun_endings_;
-  std::vector<std::string> place_title_starts_, portfolio_title_starts_;
+  std::vector<std::string> place_title_starts_, portfolio_title_starts_, particle_title_starts_;
 };
 
 }  // namespace frnews::detail

@@ -126,7 +126,12 @@ class MentionFinder {
     pending_ = {};
     pending_.person = true;
     pending_.gender = role.gender;
-    pending_.role_complement = true;
+    // "le général de Castelnau": after a rank or a title of nobility, "de" opens the name.
+    // Not after a noun it qualifies: "le quartier général de Vérone".
+    pending_.particle = lexicon.takes_particle(view_.key(i)) && !(i > 0 && view_.is(i - 1, word_common_noun)) &&
+                        j + 1 < end && view_.is(j, word_name_particle) && view_.has(j + 1, is_cap) &&
+                        !view_.has(j + 1, is_caps);
+    pending_.role_complement = !pending_.particle;
     pending_.role_of_place = place_title;
     pending_.from = j;
     return j;
@@ -261,8 +266,9 @@ class MentionFinder {
   std::uint32_t try_mention(std::uint32_t i) {
     const std::uint32_t end = view_.sentence_end(i);
     std::uint32_t start = i;
-    // "M. de Villepin": after an honorific, the particle opens the name.
-    if (pending_.honorific && pending_.from == i && view_.is(i, word_name_particle) && i + 1 < end &&
+    // "M. de Villepin", "le général de Castelnau": after an honorific or a rank, the particle
+    // opens the name.
+    if ((pending_.honorific || pending_.particle) && pending_.from == i && view_.is(i, word_name_particle) && i + 1 < end &&
         view_.has(i + 1, is_cap) && !view_.has(i, is_cap)) {
       const std::uint32_t name_end = try_mention(i + 1);
       if (name_end > i + 1 && !found_.empty() && found_.back().begin == i + 1) found_.back().begin = i;
@@ -527,6 +533,7 @@ class MentionFinder {
 
   struct Pending {
     bool person = false, org = false, loc = false, role_complement = false, honorific = false;
+    bool particle = false;       // after a rank: "le général de ..." opens a name
     bool role_of_place = false;  // "le maire de", "l'ambassadeur de": a place follows
     bool plural = false;         // "MM. Dupont, Durand et Martin": the cue goes down the list
     bool list = false;           // "à Sherbrooke, Orford et Stoke": the same for a place
