@@ -22,7 +22,7 @@ void Normalizer::build_ascii_classes() {
   }
   set_ascii_class(' ', AsciiClass::space);
   if (!options_.expand_ellipsis) set_ascii_class('.', AsciiClass::dot);
-  if (html_) {
+  if (html_ || detect_html_) {
     set_ascii_class('&', AsciiClass::stop);
     set_ascii_class('<', AsciiClass::stop);
   }
@@ -34,8 +34,9 @@ void Normalizer::build_ascii_classes() {
   }
 #if defined(__SSE2__)
   const char never = 0x7F;  // a control, refused anyway
-  const char stops[] = {html_ ? '&' : never,
-                        html_ ? '<' : never,
+  const bool html = html_ || detect_html_;
+  const char stops[] = {html ? '&' : never,
+                        html ? '<' : never,
                         options_.unify_apostrophes ? '\'' : never,
                         options_.unify_apostrophes ? '`' : never,
                         options_.unify_apostrophes ? '"' : never,
@@ -66,6 +67,7 @@ bool Normalizer::may_start_continuation_image(unsigned char byte) noexcept {
 }
 
 bool Normalizer::plain_character(char32_t cp) const noexcept {
+  if (cp == 0xC3) return !options_.fix_mojibake;  // "Ã", which may stand for "à": see a_tilde_written_
   if (cp >= 0xC0 && cp <= 0x17F) return true;
   if (cp > 0xA0 && cp < 0xC0) {
     if (cp == 0xAD) return false;
@@ -268,6 +270,9 @@ void Normalizer::classify_window(std::size_t begin) const noexcept {
                                       _mm_cmpeq_epi8(n, byte(static_cast<char>(0xCB)))),
                          _mm_cmpeq_epi8(n, byte(static_cast<char>(0xE2)))));
         before_image |= mask(image_start) << shift;
+        // "Ã" goes through put(): see a_tilde_written_.
+        const __m128i a_tilde = _mm_and_si128(_mm_cmpeq_epi8(v, lead_c3), _mm_cmpeq_epi8(n, byte(static_cast<char>(0x83))));
+        window_.bad |= mask(a_tilde) << shift;
       }
     }
   }

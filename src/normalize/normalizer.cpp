@@ -38,8 +38,8 @@ Normalizer::Normalizer(std::string_view original, const NormalizeOptions& option
   for (const char32_t cp : options.apostrophe) append_utf8(apostrophe_, cp);
   straight_apostrophe_ = apostrophe_ == "'";
   curly_apostrophe_ = apostrophe_ == "\u2019";
-  html_ = html || options.html == HtmlMode::on ||
-          (options.html == HtmlMode::automatic && detail::looks_like_html(original));
+  html_ = html || options.html == HtmlMode::on;
+  detect_html_ = !html_ && options.html == HtmlMode::automatic;
   watch_references_ = options.html != HtmlMode::off;
   build_ascii_classes();
 }
@@ -70,6 +70,7 @@ Result<Normalized> Normalizer::run() {
     }
     at = slow_item(at);
   }
+  if (needs_html_) return Normalized{};  // run again as HTML
   finish();
   if (out_.size() >= std::numeric_limits<std::uint32_t>::max()) {
     return Error{ErrorCode::input_too_large, in_.size()};
@@ -84,6 +85,12 @@ Result<Normalized> Normalizer::run() {
 
 std::size_t Normalizer::slow_item(std::size_t at) {
   const char byte = in_[at];
+  // Automatic mode reads the text as plain until its first tag or reference, then as HTML from
+  // the start: one pass over a plain text, where a search first would read it all again.
+  if (detect_html_ && (byte == '<' || byte == '&') && detail::starts_html(in_, at)) {
+    needs_html_ = true;
+    return at + 1;
+  }
   if (html_ && byte == '<') {
     const detail::ParsedMarkup markup = detail::parse_markup(in_, at, false);
     if (markup.length > 0) {
@@ -285,6 +292,7 @@ void Normalizer::emit(char32_t cp, std::uint32_t begin, std::uint32_t end, bool 
       if (detail::is_nfc_inert(decode_utf8(out_, nfc_begin_).code_point)) break;
     }
   }
+  if (cp == 0xC3) a_tilde_written_ = true;
   if (verbatim) {
     map_.copy(size32(out_.size()), begin);
     out_.append(in_, begin, end - begin);
@@ -300,6 +308,7 @@ void Normalizer::emit_text(std::string_view text, std::uint32_t begin, std::uint
   if (nfc_open_ && nfc_quiet_for() >= nfc_quiet) close_nfc();
   map_.rewrite(size32(out_.size()), begin);
   out_ += text;
+  note_a_tilde(text);
   last_end_ = std::max(last_end_, end);
 }
 

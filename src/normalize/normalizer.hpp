@@ -34,8 +34,8 @@ class Normalizer {
 
   Result<Normalized> run();
 
-  // True when automatic mode, HTML off, met a reference that formed in the canonical text: the
-  // text is HTML after all, and run() stopped early.
+  // True when automatic mode, HTML off, met a tag or a reference, or a reference that formed in
+  // the canonical text: the text is HTML after all, and run() stopped early.
   [[nodiscard]] bool needs_html() const noexcept { return needs_html_; }
 
  private:
@@ -161,6 +161,9 @@ class Normalizer {
   // isolated_a_grave()). Decided on the finished canonical text, so a second pass decides alike;
   // "Ã" and "à" have the same length, so the text is patched in place.
   void repair_isolated_a_tilde();
+  void note_a_tilde(std::string_view written) noexcept {
+    if (written.find("\xC3\x83") != std::string_view::npos) a_tilde_written_ = true;
+  }
 
   std::string_view in_;
   const NormalizeOptions& options_;
@@ -171,6 +174,10 @@ class Normalizer {
   bool html_ = false;
   bool watch_references_ = false;  // references may form in the canonical text
   bool needs_html_ = false;
+  bool detect_html_ = false;  // automatic mode, HTML not forced: the first tag or reference sets needs_html_
+  // An "Ã" may have been written: repair_isolated_a_tilde() searches the text only then. The fast
+  // scan leaves every "Ã" to put().
+  bool a_tilde_written_ = false;
   AsciiClass ascii_classes_[128] = {};
 #if defined(__SSE2__)
   // The bytes skip_plain_blocks() stops at by the options, each in every lane: HTML, apostrophes,
