@@ -32,6 +32,9 @@ void Normalizer::build_ascii_classes() {
     set_ascii_class('`', AsciiClass::stop);
     set_ascii_class('"', AsciiClass::stop);  // may stand for an apostrophe: d"être
   }
+  for (std::size_t b = 0x21; b < 0x7F; ++b) punctuation_[b] = true;
+  if (html_ || detect_html_) punctuation_[static_cast<unsigned char>('&')] = punctuation_[static_cast<unsigned char>('<')] = false;
+  if (watch_references_) punctuation_[static_cast<unsigned char>(';')] = false;
 #if defined(__SSE2__)
   const char never = 0x7F;  // a control, refused anyway
   const bool html = html_ || detect_html_;
@@ -54,12 +57,24 @@ bool Normalizer::starts_word(unsigned char byte) noexcept {
   return is_ascii_alnum(byte) || byte == 0xC3 || byte == 0xC5;
 }
 
-bool Normalizer::may_follow_blank(std::size_t at) const noexcept {
+bool Normalizer::may_follow_blank(std::size_t at, bool space) const noexcept {
   if (at >= in_.size()) return false;
   const auto byte = static_cast<unsigned char>(in_[at]);
   if (starts_word(byte)) return true;
-  return byte == 0xC2 && options_.typography == Typography::keep && at + 1 < in_.size() &&
-         (in_[at + 1] == '\xAB' || in_[at + 1] == '\xBB');
+  if (byte >= 0x80) {
+    return byte == 0xC2 && options_.typography == Typography::keep && at + 1 < in_.size() &&
+           (in_[at + 1] == '\xAB' || in_[at + 1] == '\xBB');
+  }
+  // Punctuation: put() writes the blank held before it as it is, then takes it as usual; but
+  // Typography::canonical may make a space before punctuation a no-break one.
+  return !nfc_open_ && !(space && options_.typography == Typography::canonical) && punctuation_[byte];
+}
+
+bool Normalizer::stays_after_letter(std::size_t at) const noexcept {
+  if (at >= in_.size()) return false;
+  const auto byte = static_cast<unsigned char>(in_[at]);
+  if (byte == ' ' || byte == '\n') return true;
+  return byte < 0x80 && punctuation_[byte] && !detail::is_letter(byte) && ascii_classes_[byte] != AsciiClass::stop;
 }
 
 bool Normalizer::may_start_continuation_image(unsigned char byte) noexcept {
@@ -86,9 +101,31 @@ bool Normalizer::plain_character(char32_t cp) const noexcept {
   }
 }
 
-std::size_t Normalizer::fast_scan(std::size_t at, std::size_t limit, bool& apostrophe) const noexcept {
+std::size_t Normalizer::copy_plain(std::size_t at, std::size_t limit) {
+  char32_t previous = last_cp();
+  while (true) {
+    bool apostrophe = false;
+    const std::size_t end = fast_scan(at, limit, previous, apostrophe);
+    if (end > at) {
+      map_.copy(size32(out_.size()), size32(at));
+      out_.append(in_, at, end - at);
+      last_end_ = size32(end);
+    }
+    if (!apostrophe) return end;
+    // A straight apostrophe between two letters, written here rather than through put(): news
+    // text has one every hundred bytes or so.
+    record(RepairKind::apostrophe, size32(end), size32(end + 1));
+    map_.rewrite(size32(out_.size()), size32(end));
+    out_ += apostrophe_;
+    last_end_ = size32(end + 1);
+    at = end + 1;
+    previous = last_cp();
+  }
+}
+
+std::size_t Normalizer::fast_scan(std::size_t at, std::size_t limit, char32_t previous, bool& apostrophe) const noexcept {
   apostrophe = false;
-  const char32_t previous = last_cp();
+  if (at >= limit) return at;
   bool after_blank = out_.empty() || detail::is_space(previous) || previous == '\n' ||
                      (options_.typography == Typography::canonical && previous == 0xAB);
   const auto first = static_cast<unsigned char>(in_[at]);
@@ -104,78 +141,75 @@ std::size_t Normalizer::fast_scan(std::size_t at, std::size_t limit, bool& apost
   const bool spaces_as_found = options_.collapse_spaces && options_.typography == Typography::keep;
   std::size_t i = at;
   while (i < limit) {
-    // Sixteen bytes at a time where they need nothing, then one character at a time.
+    // Whole blocks where they need nothing, then the character that stopped them.
     const std::size_t block_end = skip_plain_blocks(i, at, after_blank, limit);
     if (block_end > i) {
       i = block_end;
+      if (i >= limit) break;
       after_blank = in_[i - 1] == ' ' || in_[i - 1] == '\n';
-      continue;
     }
-    // One character at a time until the next block.
-    const std::size_t chunk_end = std::min(limit, i + 1);
-    while (i < chunk_end) {
-      const auto byte = static_cast<unsigned char>(in_[i]);
-      if (byte < 0x80) {
-        switch (ascii_classes_[byte]) {
-          case AsciiClass::plain:
-            ++i;
-            after_blank = false;
-            continue;
-          case AsciiClass::dot:
-            if (i + 1 < in_.size() && in_[i + 1] == '.') return i;
-            ++i;
-            after_blank = false;
-            continue;
-          case AsciiClass::space:
-            if (after_blank || !options_.collapse_spaces || !may_follow_blank(i + 1)) return i;
-            ++i;
+    const auto byte = static_cast<unsigned char>(in_[i]);
+    if (byte < 0x80) {
+      switch (ascii_classes_[byte]) {
+        case AsciiClass::plain:
+          ++i;
+          after_blank = false;
+          continue;
+        case AsciiClass::dot:
+          if (i + 1 < in_.size() && in_[i + 1] == '.') return i;
+          ++i;
+          after_blank = false;
+          continue;
+        case AsciiClass::space:
+          if (after_blank || !options_.collapse_spaces || !may_follow_blank(i + 1, true)) return i;
+          ++i;
+          after_blank = true;
+          continue;
+        case AsciiClass::stop:
+          if (byte == '\n' && !after_blank && options_.collapse_spaces) {
+            // One line break or one blank line between words stays as it is.
+            const std::size_t newlines = i + 1 < in_.size() && in_[i + 1] == '\n' ? 2 : 1;
+            if (!may_follow_blank(i + newlines, false)) return i;
+            i += newlines;
             after_blank = true;
             continue;
-          case AsciiClass::stop:
-            if (byte == '\n' && !after_blank && options_.collapse_spaces) {
-              // One line break or one blank line between words stays as it is.
-              const std::size_t newlines = i + 1 < in_.size() && in_[i + 1] == '\n' ? 2 : 1;
-              if (!may_follow_blank(i + newlines)) return i;
-              i += newlines;
-              after_blank = true;
-              continue;
+          }
+          if (byte == '"' && !nfc_open_ &&
+              (!may_stand_for_apostrophe_at(i, at, previous) || stays_after_letter(i + 1))) {
+            ++i;
+            after_blank = false;
+            continue;
+          }
+          if (byte == '\'' && between_letters(i, at, previous)) {
+            if (!straight_apostrophe_) {
+              apostrophe = true;
+              return i;
             }
-            if (byte == '"' && !nfc_open_ && !may_stand_for_apostrophe_at(i, at, previous)) {
-              ++i;
-              after_blank = false;
-              continue;
-            }
-            if (byte == '\'' && between_letters(i, at, previous)) {
-              if (!straight_apostrophe_) {
-                apostrophe = true;
-                return i;
-              }
-              ++i;
-              after_blank = false;
-              continue;
-            }
-            return i;
-        }
+            ++i;
+            after_blank = false;
+            continue;
+          }
+          return i;
       }
-      // Non-ASCII text waits until the stretch for ICU is composed: it may continue a sequence.
-      if (nfc_open_) return i;
-      const detail::Decoded decoded = decode_utf8(in_, i);
-      if (!decoded.valid) return i;
-      const std::size_t next = i + decoded.length;
-      if (spaces_as_found && (decoded.code_point == 0xA0 || decoded.code_point == 0x202F)) {
-        if (after_blank || !may_follow_blank(next)) return i;
-        i = next;
-        after_blank = true;
-        continue;
-      }
-      if (!plain_character(decoded.code_point)) return i;
-      if (options_.fix_mojibake && detail::lead_image_continuations(decoded.code_point) > 0 && next < in_.size() &&
-          may_start_continuation_image(static_cast<unsigned char>(in_[next]))) {
-        return i;
-      }
-      i = next;
-      after_blank = false;
     }
+    // Non-ASCII text waits until the stretch for ICU is composed: it may continue a sequence.
+    if (nfc_open_) return i;
+    const detail::Decoded decoded = decode_utf8(in_, i);
+    if (!decoded.valid) return i;
+    const std::size_t next = i + decoded.length;
+    if (spaces_as_found && (decoded.code_point == 0xA0 || decoded.code_point == 0x202F)) {
+      if (after_blank || !may_follow_blank(next, true)) return i;
+      i = next;
+      after_blank = true;
+      continue;
+    }
+    if (!plain_character(decoded.code_point)) return i;
+    if (options_.fix_mojibake && detail::lead_image_continuations(decoded.code_point) > 0 && next < in_.size() &&
+        may_start_continuation_image(static_cast<unsigned char>(in_[next]))) {
+      return i;
+    }
+    i = next;
+    after_blank = false;
   }
   return i;
 }

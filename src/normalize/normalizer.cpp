@@ -42,6 +42,7 @@ Normalizer::Normalizer(std::string_view original, const NormalizeOptions& option
   detect_html_ = !html_ && options.html == HtmlMode::automatic;
   watch_references_ = options.html != HtmlMode::off;
   build_ascii_classes();
+  note_a_tilde(apostrophe_);  // copy_plain() writes it without a look
 }
 
 Result<Normalized> Normalizer::run() {
@@ -56,21 +57,11 @@ Result<Normalized> Normalizer::run() {
     if (idle()) {
       // While a stretch for ICU is open, copy only up to where it closes.
       const std::size_t limit = nfc_open_ ? std::min(in_.size(), at + (nfc_quiet - nfc_quiet_for())) : in_.size();
-      bool apostrophe = false;
-      const std::size_t end = fast_scan(at, limit, apostrophe);
-      const bool progressed = end > at || apostrophe;
+      const std::size_t end = copy_plain(at, limit);
       if (end > at) {
-        map_.copy(size32(out_.size()), size32(at));
-        out_.append(in_, at, end - at);
-        last_end_ = size32(end);
         at = end;
+        continue;
       }
-      if (apostrophe) {
-        record(RepairKind::apostrophe, size32(at), size32(at + 1));
-        emit_text(apostrophe_, size32(at), size32(at + 1));
-        ++at;
-      }
-      if (progressed) continue;
     }
     at = slow_item(at);
   }

@@ -84,17 +84,23 @@ class Normalizer {
   void set_ascii_class(char byte, AsciiClass ascii_class) noexcept;
   // A byte that may start a word after a single space copied as is.
   static bool starts_word(unsigned char byte) noexcept;
-  // What may follow a space or a line break copied as is: a word, or with Typography::keep
-  // a guillemet.
-  [[nodiscard]] bool may_follow_blank(std::size_t at) const noexcept;
+  // What may follow a space (`space`) or a line break copied as is: a word, with
+  // Typography::keep a guillemet, or ASCII punctuation.
+  [[nodiscard]] bool may_follow_blank(std::size_t at, bool space) const noexcept;
+  // True when what follows a straight double quote after a letter shows that it stays as it is,
+  // whatever the letter: a blank or punctuation, never a letter that takes an elision (d"être).
+  [[nodiscard]] bool stays_after_letter(std::size_t at) const noexcept;
   // A byte that may start a Windows-1252 image of a continuation byte.
   static bool may_start_continuation_image(unsigned char byte) noexcept;
   // Non-ASCII characters that need nothing on their own.
   [[nodiscard]] bool plain_character(char32_t cp) const noexcept;
-  // The end of the stretch from `at` that can be copied unchanged.
-  // `apostrophe` tells that the stretch ends on a straight apostrophe between two letters, which
-  // the caller writes as options.apostrophe at once.
-  [[nodiscard]] std::size_t fast_scan(std::size_t at, std::size_t limit, bool& apostrophe) const noexcept;
+  // Copies the text from `at` as far as it needs nothing, writing the straight apostrophes
+  // between letters on the way; returns where it stopped.
+  std::size_t copy_plain(std::size_t at, std::size_t limit);
+  // The end of the stretch from `at` that can be copied unchanged, `previous` the last character
+  // written. `apostrophe` tells that the stretch ends on a straight apostrophe between two
+  // letters, which the caller writes as options.apostrophe at once.
+  [[nodiscard]] std::size_t fast_scan(std::size_t at, std::size_t limit, char32_t previous, bool& apostrophe) const noexcept;
   // True when the straight quote at in_[i] sits between two letters and may be rewritten
   // without a look at anything else: ASCII or Latin-1 letters on both sides.
   [[nodiscard]] bool between_letters(std::size_t i, std::size_t stretch_begin, char32_t before_stretch) const noexcept;
@@ -179,6 +185,7 @@ class Normalizer {
   // scan leaves every "Ã" to put().
   bool a_tilde_written_ = false;
   AsciiClass ascii_classes_[128] = {};
+  bool punctuation_[128] = {};  // ASCII punctuation for may_follow_blank(): printable, none a reference may start with
 #if defined(__SSE2__)
   // The bytes skip_plain_blocks() stops at by the options, each in every lane: HTML, apostrophes,
   // references; and the dot, which stops it when doubled.
