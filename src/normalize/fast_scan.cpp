@@ -35,18 +35,7 @@ void Normalizer::build_ascii_classes() {
   for (std::size_t b = 0x21; b < 0x7F; ++b) punctuation_[b] = true;
   if (html_ || detect_html_) punctuation_[static_cast<unsigned char>('&')] = punctuation_[static_cast<unsigned char>('<')] = false;
   if (watch_references_) punctuation_[static_cast<unsigned char>(';')] = false;
-#if defined(__SSE2__)
-  const char never = 0x7F;  // a control, refused anyway
-  const bool html = html_ || detect_html_;
-  const char stops[] = {html ? '&' : never,
-                        html ? '<' : never,
-                        options_.unify_apostrophes ? '\'' : never,
-                        options_.unify_apostrophes ? '`' : never,
-                        options_.unify_apostrophes ? '"' : never,
-                        watch_references_ ? ';' : never};
-  for (std::size_t k = 0; k < std::size(stops); ++k) block_stops_[k] = _mm_set1_epi8(stops[k]);
-  block_dot_ = _mm_set1_epi8(options_.expand_ellipsis ? never : '.');
-#endif
+  build_window_tables();
 }
 
 void Normalizer::set_ascii_class(char byte, AsciiClass ascii_class) noexcept {
@@ -240,83 +229,6 @@ bool Normalizer::may_stand_for_apostrophe_at(std::size_t i, std::size_t stretch_
   const auto byte = static_cast<unsigned char>(in_[i - 1]);
   return byte >= 0x80 || detail::is_letter(byte);
 }
-
-#if defined(__SSE2__)
-void Normalizer::classify_window(std::size_t begin) const noexcept {
-  const auto byte = [](char c) { return _mm_set1_epi8(c); };
-  const __m128i zero = _mm_setzero_si128();
-  const __m128i lead_c3 = byte(static_cast<char>(0xC3));
-  const __m128i continuation_bits = byte(static_cast<char>(0xC0));
-  const __m128i continuation_value = byte(static_cast<char>(0x80));
-  const __m128i newline = byte('\n');
-  const auto load = [&](std::size_t from) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(in_.data() + from)); };
-  const auto mask = [](__m128i v) { return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v))); };
-  // Letters, digits and the lead byte of Latin-1 letters: what may start a word.
-  const auto word_start = [&](__m128i v) {
-    const __m128i lower = _mm_or_si128(v, byte(0x20));
-    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, byte('a' - 1)), _mm_cmplt_epi8(lower, byte('z' + 1)));
-    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, byte('0' - 1)), _mm_cmplt_epi8(v, byte('9' + 1)));
-    return _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(v, lead_c3));
-  };
-  window_ = {begin, 0, 0, 0, 0};
-  std::uint64_t continuations = 0;  // continuation bytes
-  std::uint64_t continued = 0;      // bytes a continuation byte follows
-  std::uint64_t before_image = 0;   // bytes what may start a continuation image follows
-  // Sixteen bytes at a time, each with the two bytes after it and, for newlines, the two before.
-  for (std::size_t shift = 0; shift < window_size; shift += 16) {
-    const std::size_t i = begin + shift;
-    const __m128i v = load(i);
-    const __m128i n = load(i + 1);
-    const __m128i high = _mm_cmplt_epi8(v, zero);
-    const __m128i space = _mm_cmpeq_epi8(v, byte(' '));
-    __m128i bad = _mm_andnot_si128(_mm_or_si128(high, space), _mm_cmplt_epi8(v, byte(0x21)));
-    bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, byte(0x7F)));
-    bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, block_stops_[0]), _mm_cmpeq_epi8(v, block_stops_[1])));
-    bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, block_stops_[2]), _mm_cmpeq_epi8(v, block_stops_[3])));
-    bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, block_stops_[4]), _mm_cmpeq_epi8(v, block_stops_[5])));
-    bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, block_dot_), _mm_cmpeq_epi8(n, block_dot_)));
-    // A space must be single and start a word.
-    const __m128i word = word_start(n);
-    bad = _mm_or_si128(bad, options_.collapse_spaces ? _mm_andnot_si128(word, space) : space);
-    window_.bad |= mask(bad) << shift;
-    const __m128i line_break = _mm_cmpeq_epi8(v, newline);
-    if (i >= 2 && _mm_movemask_epi8(line_break) != 0) {
-      // One line break or one blank line between words stays as it is, as in fast_scan(): a
-      // newline after no newline, or after one newline after none, that a word or a second
-      // newline and a word follow.
-      const __m128i after_break = _mm_cmpeq_epi8(load(i - 1), newline);
-      const __m128i after_two = _mm_and_si128(after_break, _mm_cmpeq_epi8(load(i - 2), newline));
-      const __m128i before_word = _mm_or_si128(word, _mm_and_si128(_mm_cmpeq_epi8(n, newline), word_start(load(i + 2))));
-      const __m128i kept = _mm_or_si128(_mm_andnot_si128(after_break, before_word),
-                                        _mm_andnot_si128(after_two, _mm_and_si128(after_break, word)));
-      window_.kept_newlines |= mask(_mm_and_si128(line_break, kept)) << shift;
-    }
-    const std::uint64_t high_mask = mask(high);
-    if (high_mask != 0) {
-      window_.high |= high_mask << shift;
-      window_.leads |= mask(_mm_cmpeq_epi8(v, lead_c3)) << shift;
-      continuations |= mask(_mm_cmpeq_epi8(_mm_and_si128(v, continuation_bits), continuation_value)) << shift;
-      continued |= mask(_mm_cmpeq_epi8(_mm_and_si128(n, continuation_bits), continuation_value)) << shift;
-      if (options_.fix_mojibake) {
-        const __m128i image_start = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(n, byte(static_cast<char>(0xC2))), _mm_cmpeq_epi8(n, byte(static_cast<char>(0xC5)))),
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(n, byte(static_cast<char>(0xC6))),
-                                      _mm_cmpeq_epi8(n, byte(static_cast<char>(0xCB)))),
-                         _mm_cmpeq_epi8(n, byte(static_cast<char>(0xE2)))));
-        before_image |= mask(image_start) << shift;
-        // "Ã" goes through put(): see a_tilde_written_.
-        const __m128i a_tilde = _mm_and_si128(_mm_cmpeq_epi8(v, lead_c3), _mm_cmpeq_epi8(n, byte(static_cast<char>(0x83))));
-        window_.bad |= mask(a_tilde) << shift;
-      }
-    }
-  }
-  // Non-ASCII bytes: only 0xC3 followed by a continuation byte, and no mojibake lead followed by
-  // what may start a continuation image.
-  const std::uint64_t leads = window_.leads;
-  window_.bad |= (window_.high & ~(leads | continuations)) | (leads & ~continued) | (continuations & ~(leads << 1)) |
-                 ((continuations & before_image) >> 1);
-}
-#endif
 
 std::size_t Normalizer::skip_plain_blocks(std::size_t at, std::size_t stretch_begin, bool after_blank,
                                           std::size_t limit) const noexcept {

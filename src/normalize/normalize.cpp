@@ -48,6 +48,10 @@ std::size_t find_invalid_utf8(std::string_view text) noexcept {
 }  // namespace
 
 Result<Normalized> normalize(std::string_view original, const NormalizeOptions& options) {
+  return detail::normalize_with(original, options, detail::widest_scan());
+}
+
+Result<Normalized> detail::normalize_with(std::string_view original, const NormalizeOptions& options, ScanWidth width) {
   if (original.size() >= std::numeric_limits<std::uint32_t>::max()) {
     return Error{ErrorCode::input_too_large, original.size()};
   }
@@ -56,9 +60,9 @@ Result<Normalized> normalize(std::string_view original, const NormalizeOptions& 
       return Error{ErrorCode::invalid_utf8, at};
     }
   }
-  detail::Normalizer normalizer(original, options, false);
+  detail::Normalizer normalizer(original, options, false, width);
   auto result = normalizer.run();
-  if (normalizer.needs_html()) return detail::Normalizer(original, options, true).run();
+  if (normalizer.needs_html()) return detail::Normalizer(original, options, true, width).run();
   return result;
 }
 

@@ -33,8 +33,9 @@ std::string_view ligature_letters(char32_t cp) noexcept {
 
 }  // namespace
 
-Normalizer::Normalizer(std::string_view original, const NormalizeOptions& options, bool html)
+Normalizer::Normalizer(std::string_view original, const NormalizeOptions& options, bool html, ScanWidth width)
     : in_(original), options_(options), lexicon_(normalization_lexicon()) {
+  width_ = width == ScanWidth::wide ? widest_scan() : ScanWidth::narrow;
   for (const char32_t cp : options.apostrophe) append_utf8(apostrophe_, cp);
   straight_apostrophe_ = apostrophe_ == "'";
   curly_apostrophe_ = apostrophe_ == "\u2019";

@@ -19,6 +19,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+// AVX2 windows, chosen at run time where the processor has AVX2 (window.cpp).
+#if defined(__SSE2__) && defined(__x86_64__) && defined(__GNUC__)
+#define FRNEWS_WIDE_WINDOWS 1
+#endif
 
 #include "frnews/normalize.hpp"
 #include "normalize/lexicon.hpp"
@@ -27,10 +31,19 @@
 
 namespace frnews::detail {
 
+// How the fast scan classifies the text: sixteen bytes at a time (SSE2), or 32 (AVX2). Both give
+// the same result; normalize() takes the widest the processor has.
+enum class ScanWidth : std::uint8_t { narrow, wide };
+[[nodiscard]] ScanWidth widest_scan() noexcept;
+
+// normalize() with the fast scan of the given width (narrow where the processor has no AVX2).
+[[nodiscard]] Result<Normalized> normalize_with(std::string_view original, const NormalizeOptions& options,
+                                                ScanWidth width);
+
 class Normalizer {
  public:
   // `html` forces HTML on: automatic mode found a reference only in the canonical text.
-  Normalizer(std::string_view original, const NormalizeOptions& options, bool html);
+  Normalizer(std::string_view original, const NormalizeOptions& options, bool html, ScanWidth width);
 
   Result<Normalized> run();
 
@@ -114,9 +127,16 @@ class Normalizer {
   // classes of 64 bytes at a time from window_, computed once for all the stops in them.
   [[nodiscard]] std::size_t skip_plain_blocks(std::size_t at, std::size_t stretch_begin, bool after_blank,
                                               std::size_t limit) const noexcept;
-#if defined(__SSE2__)
+
+  // window.cpp
+  void build_window_tables();
   // Classifies the 64 bytes from `begin` into window_.
   void classify_window(std::size_t begin) const noexcept;
+#if defined(__SSE2__)
+  void classify_narrow_window(std::size_t begin) const noexcept;
+#endif
+#if defined(FRNEWS_WIDE_WINDOWS)
+  void classify_wide_window(std::size_t begin) const noexcept;
 #endif
 
   // whitespace.cpp
@@ -191,6 +211,16 @@ class Normalizer {
   // references; and the dot, which stops it when doubled.
   __m128i block_stops_[6] = {};
   __m128i block_dot_ = {};
+#endif
+  ScanWidth width_ = ScanWidth::narrow;
+#if defined(FRNEWS_WIDE_WINDOWS)
+  // The byte classes of classify_wide_window(), by low and high nibble (see window.cpp).
+  struct NibbleTables {
+    std::uint8_t stop_low[16];
+    std::uint8_t stop_high[16];
+    std::uint8_t next_low[16];
+    std::uint8_t next_high[16];
+  } nibble_tables_ = {};
 #endif
   // The classes of 64 bytes of the original text, one bit a byte, for skip_plain_blocks().
   static constexpr std::size_t window_size = 64;
