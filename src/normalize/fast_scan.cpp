@@ -90,43 +90,38 @@ bool Normalizer::plain_character(char32_t cp) const noexcept {
   }
 }
 
-std::size_t Normalizer::copy_plain(std::size_t at, std::size_t limit) {
-  char32_t previous = last_cp();
-  while (true) {
-    bool apostrophe = false;
-    const std::size_t end = fast_scan(at, limit, previous, apostrophe);
-    if (end > at) {
-      map_.copy(size32(out_.size()), size32(at));
-      out_.append(in_, at, end - at);
-      last_end_ = size32(end);
-    }
-    if (!apostrophe) return end;
-    // A straight apostrophe between two letters, written here rather than through put(): news
-    // text has one every hundred bytes or so.
-    record(RepairKind::apostrophe, size32(end), size32(end + 1));
-    map_.rewrite(size32(out_.size()), size32(end));
-    out_ += apostrophe_;
-    last_end_ = size32(end + 1);
-    at = end + 1;
-    previous = last_cp();
-  }
+bool Normalizer::follows_blank(char32_t previous) const noexcept {
+  return out_.empty() || detail::is_space(previous) || previous == '\n' ||
+         (options_.typography == Typography::canonical && previous == 0xAB);
 }
 
-std::size_t Normalizer::fast_scan(std::size_t at, std::size_t limit, char32_t previous, bool& apostrophe) const noexcept {
-  apostrophe = false;
-  if (at >= limit) return at;
-  bool after_blank = out_.empty() || detail::is_space(previous) || previous == '\n' ||
-                     (options_.typography == Typography::canonical && previous == 0xAB);
+bool Normalizer::may_start_stretch(std::size_t at, char32_t previous) const noexcept {
   const auto first = static_cast<unsigned char>(in_[at]);
   // A sequence being taken apart for mojibake continues through put().
   if (options_.fix_mojibake && first >= 0x80 &&
       (detail::lead_image_continuations(previous) > 0 || detail::continuation_image(previous) >= 0)) {
-    return at;
+    return false;
   }
-  if (first == '.' && previous == '.') return at;
+  if (first == '.' && previous == '.') return false;
   // A letter after a ¬ may join a broken word.
-  if (previous == 0xAC && options_.join_ocr_hyphens) return at;
-  if (options_.typography == Typography::canonical && previous == 0xAB) return at;
+  if (previous == 0xAC && options_.join_ocr_hyphens) return false;
+  return !(options_.typography == Typography::canonical && previous == 0xAB);
+}
+
+std::size_t Normalizer::copy_plain(std::size_t at, std::size_t limit) {
+  std::size_t copied = at;  // where the bytes not written yet start
+  const auto written_to = [&](std::size_t end) {
+    if (end > copied) {
+      map_.copy(size32(out_.size()), size32(copied));
+      out_.append(in_, copied, end - copied);
+      last_end_ = size32(end);
+    }
+    return end;
+  };
+  // The stretch starts at `at`, after `previous`.
+  char32_t previous = last_cp();
+  if (at >= limit || !may_start_stretch(at, previous)) return at;
+  bool after_blank = follows_blank(previous);
   const bool spaces_as_found = options_.collapse_spaces && options_.typography == Typography::keep;
   std::size_t i = at;
   while (i < limit) {
@@ -145,12 +140,12 @@ std::size_t Normalizer::fast_scan(std::size_t at, std::size_t limit, char32_t pr
           after_blank = false;
           continue;
         case AsciiClass::dot:
-          if (i + 1 < in_.size() && in_[i + 1] == '.') return i;
+          if (i + 1 < in_.size() && in_[i + 1] == '.') return written_to(i);
           ++i;
           after_blank = false;
           continue;
         case AsciiClass::space:
-          if (after_blank || !options_.collapse_spaces || !may_follow_blank(i + 1, true)) return i;
+          if (after_blank || !options_.collapse_spaces || !may_follow_blank(i + 1, true)) return written_to(i);
           ++i;
           after_blank = true;
           continue;
@@ -158,7 +153,7 @@ std::size_t Normalizer::fast_scan(std::size_t at, std::size_t limit, char32_t pr
           if (byte == '\n' && !after_blank && options_.collapse_spaces) {
             // One line break or one blank line between words stays as it is.
             const std::size_t newlines = i + 1 < in_.size() && in_[i + 1] == '\n' ? 2 : 1;
-            if (!may_follow_blank(i + newlines, false)) return i;
+            if (!may_follow_blank(i + newlines, false)) return written_to(i);
             i += newlines;
             after_blank = true;
             continue;
@@ -171,36 +166,46 @@ std::size_t Normalizer::fast_scan(std::size_t at, std::size_t limit, char32_t pr
           }
           if (byte == '\'' && between_letters(i, at, previous)) {
             if (!straight_apostrophe_) {
-              apostrophe = true;
-              return i;
+              // Written here rather than through put(): news text has one every hundred bytes
+              // or so. A new stretch starts after it.
+              written_to(i);
+              record(RepairKind::apostrophe, size32(i), size32(i + 1));
+              map_.rewrite(size32(out_.size()), size32(i));
+              out_ += apostrophe_;
+              last_end_ = size32(i + 1);
+              copied = at = ++i;
+              previous = options_.apostrophe.empty() ? last_cp() : options_.apostrophe.back();
+              if (at >= limit || !may_start_stretch(at, previous)) return at;
+              after_blank = follows_blank(previous);
+              continue;
             }
             ++i;
             after_blank = false;
             continue;
           }
-          return i;
+          return written_to(i);
       }
     }
     // Non-ASCII text waits until the stretch for ICU is composed: it may continue a sequence.
-    if (nfc_open_) return i;
+    if (nfc_open_) return written_to(i);
     const detail::Decoded decoded = decode_utf8(in_, i);
-    if (!decoded.valid) return i;
+    if (!decoded.valid) return written_to(i);
     const std::size_t next = i + decoded.length;
     if (spaces_as_found && (decoded.code_point == 0xA0 || decoded.code_point == 0x202F)) {
-      if (after_blank || !may_follow_blank(next, true)) return i;
+      if (after_blank || !may_follow_blank(next, true)) return written_to(i);
       i = next;
       after_blank = true;
       continue;
     }
-    if (!plain_character(decoded.code_point)) return i;
+    if (!plain_character(decoded.code_point)) return written_to(i);
     if (options_.fix_mojibake && detail::lead_image_continuations(decoded.code_point) > 0 && next < in_.size() &&
         may_start_continuation_image(static_cast<unsigned char>(in_[next]))) {
-      return i;
+      return written_to(i);
     }
     i = next;
     after_blank = false;
   }
-  return i;
+  return written_to(i);
 }
 
 bool Normalizer::between_letters(std::size_t i, std::size_t stretch_begin, char32_t before_stretch) const noexcept {

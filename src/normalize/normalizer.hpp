@@ -110,10 +110,11 @@ class Normalizer {
   // Copies the text from `at` as far as it needs nothing, writing the straight apostrophes
   // between letters on the way; returns where it stopped.
   std::size_t copy_plain(std::size_t at, std::size_t limit);
-  // The end of the stretch from `at` that can be copied unchanged, `previous` the last character
-  // written. `apostrophe` tells that the stretch ends on a straight apostrophe between two
-  // letters, which the caller writes as options.apostrophe at once.
-  [[nodiscard]] std::size_t fast_scan(std::size_t at, std::size_t limit, char32_t previous, bool& apostrophe) const noexcept;
+  // False when the byte at `at` must go through put() after `previous`, the last character
+  // written, so that no stretch copied as is starts there.
+  [[nodiscard]] bool may_start_stretch(std::size_t at, char32_t previous) const noexcept;
+  // True when what is written after `previous`, the last character written, starts after a blank.
+  [[nodiscard]] bool follows_blank(char32_t previous) const noexcept;
   // True when the straight quote at in_[i] sits between two letters and may be rewritten
   // without a look at anything else: ASCII or Latin-1 letters on both sides.
   [[nodiscard]] bool between_letters(std::size_t i, std::size_t stretch_begin, char32_t before_stretch) const noexcept;
