@@ -247,16 +247,18 @@ std::size_t Normalizer::skip_plain_blocks(std::size_t at, std::size_t stretch_be
       classify_window(i);
     }
     const std::size_t offset = i - window_.begin;
+    // The bytes of the window from `at` on.
+    const auto from = [&](std::size_t at_least) {
+      return at_least <= window_.begin                 ? ~std::uint64_t{0}
+             : at_least >= window_.begin + window_size ? 0
+                                                       : ~std::uint64_t{0} << (at_least - window_.begin);
+    };
     std::uint64_t bad = window_.bad;
-    if (options_.collapse_spaces) {
-      // The two bytes before a newline kept must be of this stretch.
-      const std::size_t kept_from = stretch_begin + 2;
-      const std::uint64_t from = kept_from <= window_.begin                 ? ~std::uint64_t{0}
-                                 : kept_from >= window_.begin + window_size ? 0
-                                                                            : ~std::uint64_t{0} << (kept_from - window_.begin);
-      bad &= ~(window_.kept_newlines & from);
-    }
-    if (nfc_open_) bad |= window_.high;
+    // The two bytes before a newline kept, and the byte before a double quote, must be of this
+    // stretch.
+    if (options_.collapse_spaces) bad &= ~(window_.kept_newlines & from(stretch_begin + 2));
+    bad &= ~(window_.plain_quotes & from(stretch_begin + 1));
+    if (nfc_open_) bad |= window_.open_stops;
     bad >>= offset;
     if (bad != 0) {
       // Up to the first character that needs a closer look, never inside a character.

@@ -229,10 +229,11 @@ class Normalizer {
     std::size_t begin;
     std::uint64_t bad;            // bytes that need a closer look, but for the two below
     std::uint64_t kept_newlines;  // newlines copied as they are when their stretch holds the two bytes before
-    std::uint64_t high;           // non-ASCII bytes, which need a closer look while a stretch for ICU is open
+    std::uint64_t plain_quotes;   // double quotes copied as they are when their stretch holds the byte before
+    std::uint64_t open_stops;     // bytes that need a closer look while a stretch for ICU is open
     std::uint64_t leads;          // 0xC3 lead bytes
   };
-  mutable Window window_ = {std::string_view::npos, 0, 0, 0, 0};  // a cache: filled by a const scan
+  mutable Window window_ = {std::string_view::npos, 0, 0, 0, 0, 0};  // a cache: filled by a const scan
 
   std::string out_;
   OffsetMapBuilder map_;

@@ -21,12 +21,15 @@ enum StopBits : std::uint8_t {
   stop_control = 0x01,        // 0x00-0x1F
   stop_delete = 0x02,         // 0x7F
   stop_backquote = 0x04,      // ` (apostrophes)
-  stop_quote_or_amp = 0x08,   // " ' (apostrophes), & (HTML)
+  stop_quote = 0x08,          // " ' (apostrophes)
   stop_semicolon_lt = 0x10,   // ; (references), < (HTML)
   class_dot = 0x20,           // . (unless ellipses are expanded)
   class_space = 0x40,
-  class_lead = 0x80,          // 0xC3
+  stop_amp = 0x80,            // & (HTML)
 };
+constexpr unsigned stop_bits = stop_control | stop_delete | stop_backquote | stop_quote | stop_semicolon_lt | stop_amp;
+// What no blank copied as is may come before (but non-ASCII bytes): see may_follow_blank().
+constexpr unsigned no_punctuation_bits = stop_control | stop_delete | stop_semicolon_lt | stop_amp | class_space;
 enum NextBits : std::uint8_t {
   word_a_to_o = 0x01,         // A-O a-o
   word_p_to_z = 0x02,         // P-Z p-z
@@ -108,13 +111,12 @@ void Normalizer::build_window_tables() {
        {{stop_control, nibbles(0, 1), nibbles(0, 15)},
         {stop_delete, nibble(7), nibble(15)},
         {stop_backquote, nibble(6), when(apostrophes, nibble(0))},
-        {stop_quote_or_amp, nibble(2),
-         static_cast<std::uint16_t>(when(apostrophes, nibble(2) | nibble(7)) | when(html, nibble(6)))},
+        {stop_quote, nibble(2), when(apostrophes, nibble(2) | nibble(7))},
         {stop_semicolon_lt, nibble(3),
          static_cast<std::uint16_t>(when(watch_references_, nibble(11)) | when(html, nibble(12)))},
         {class_dot, nibble(2), when(!options_.expand_ellipsis, nibble(14))},
         {class_space, nibble(2), nibble(0)},
-        {class_lead, nibble(12), nibble(3)}});
+        {stop_amp, nibble(2), when(html, nibble(6))}});
   fill(nibble_tables_.next_low, nibble_tables_.next_high,
        {{word_a_to_o, nibble(4) | nibble(6), nibbles(1, 15)},
         {word_p_to_z, nibble(5) | nibble(7), nibbles(0, 10)},
@@ -158,7 +160,7 @@ void Normalizer::classify_narrow_window(std::size_t begin) const noexcept {
     const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, byte('0' - 1)), _mm_cmplt_epi8(v, byte('9' + 1)));
     return _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(v, lead_c3));
   };
-  window_ = {begin, 0, 0, 0, 0};
+  window_ = {begin, 0, 0, 0, 0, 0};
   std::uint64_t continuations = 0;  // continuation bytes
   std::uint64_t continued = 0;      // bytes a continuation byte follows
   std::uint64_t before_image = 0;   // bytes what may start a continuation image follows
@@ -193,7 +195,7 @@ void Normalizer::classify_narrow_window(std::size_t begin) const noexcept {
     }
     const std::uint64_t high_mask = mask(high);
     if (high_mask != 0) {
-      window_.high |= high_mask << shift;
+      window_.open_stops |= high_mask << shift;
       window_.leads |= mask(_mm_cmpeq_epi8(v, lead_c3)) << shift;
       continuations |= mask(_mm_cmpeq_epi8(_mm_and_si128(v, continuation_bits), continuation_value)) << shift;
       continued |= mask(_mm_cmpeq_epi8(_mm_and_si128(n, continuation_bits), continuation_value)) << shift;
@@ -213,7 +215,7 @@ void Normalizer::classify_narrow_window(std::size_t begin) const noexcept {
   // Non-ASCII bytes: only 0xC3 followed by a continuation byte, and no mojibake lead followed by
   // what may start a continuation image.
   const std::uint64_t leads = window_.leads;
-  window_.bad |= (window_.high & ~(leads | continuations)) | (leads & ~continued) | (continuations & ~(leads << 1)) |
+  window_.bad |= (window_.open_stops & ~(leads | continuations)) | (leads & ~continued) | (continuations & ~(leads << 1)) |
                  ((continuations & before_image) >> 1);
 }
 #endif
@@ -225,64 +227,111 @@ FRNEWS_AVX2 void Normalizer::classify_wide_window(std::size_t begin) const noexc
   const __m256i next_low = nibble_table(nibble_tables_.next_low);
   const __m256i next_high = nibble_table(nibble_tables_.next_high);
   const __m256i low_nibble = _mm256_set1_epi8(0x0F);
+  const __m256i double_quote = _mm256_set1_epi8('"');
   // One bit a byte for each class, 32 bytes at a time.
-  std::uint64_t stop = 0, dot = 0, space = 0, lead = 0, word = 0, image = 0, x83 = 0, newline = 0, high = 0,
-                continuation = 0;
+  std::uint64_t stop = 0, punctuation = 0, apostrophe = 0, quote = 0, dot = 0, space = 0, lead = 0, word = 0,
+                letter = 0, image = 0, x83 = 0, newline = 0, high = 0, continuation = 0;
   for (unsigned shift = 0; shift < window_size; shift += 32) {
     const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in_.data() + begin + shift));
     const __m256i low = _mm256_and_si256(v, low_nibble);
     const __m256i upper = _mm256_and_si256(_mm256_srli_epi16(v, 4), low_nibble);
     const __m256i stops = _mm256_and_si256(_mm256_shuffle_epi8(stop_low, low), _mm256_shuffle_epi8(stop_high, upper));
     const __m256i nexts = _mm256_and_si256(_mm256_shuffle_epi8(next_low, low), _mm256_shuffle_epi8(next_high, upper));
+    const std::uint64_t high_bits = top_bits(v);
+    stop |= any_of(stops, stop_bits) << shift;
+    punctuation |= (~(any_of(stops, no_punctuation_bits) | high_bits) & 0xFFFFFFFFU) << shift;
+    apostrophe |= any_of(stops, stop_quote | stop_backquote) << shift;
+    quote |= top_bits(_mm256_cmpeq_epi8(v, double_quote)) << shift;
     // movemask reads the top bit of each byte: a shift by 7 - k brings bit k there.
-    stop |= any_of(stops, stop_control | stop_delete | stop_backquote | stop_quote_or_amp | stop_semicolon_lt) << shift;
     dot |= top_bits(_mm256_slli_epi16(stops, 2)) << shift;
     space |= top_bits(_mm256_slli_epi16(stops, 1)) << shift;
-    lead |= top_bits(stops) << shift;
+    lead |= top_bits(_mm256_slli_epi16(nexts, 4)) << shift;
     word |= any_of(nexts, word_a_to_o | word_p_to_z | word_digit | word_lead) << shift;
+    letter |= any_of(nexts, word_a_to_o | word_p_to_z) << shift;
     image |= any_of(nexts, image_two_byte | image_three_byte) << shift;
     x83 |= top_bits(_mm256_slli_epi16(nexts, 1)) << shift;
     newline |= top_bits(nexts) << shift;
-    high |= top_bits(v) << shift;
+    high |= high_bits << shift;
     // 0x80-0xBF, as signed bytes below -64.
     continuation |= top_bits(_mm256_cmpgt_epi8(_mm256_set1_epi8(-64), v)) << shift;
   }
   // The classes of the two bytes after the window and the two before it, one at a time.
-  const auto classes_of = [&](std::size_t at) -> unsigned {
-    const auto b = static_cast<unsigned char>(in_[at]);
-    return nibble_tables_.next_low[b & 0x0FU] & nibble_tables_.next_high[b >> 4U];
+  const auto byte_at = [&](std::size_t at) -> unsigned { return static_cast<unsigned char>(in_[at]); };
+  const auto nexts_of = [&](std::size_t at) -> unsigned {
+    return nibble_tables_.next_low[byte_at(at) & 0x0FU] & nibble_tables_.next_high[byte_at(at) >> 4U];
+  };
+  const auto stops_of = [&](std::size_t at) -> unsigned {
+    return nibble_tables_.stop_low[byte_at(at) & 0x0FU] & nibble_tables_.stop_high[byte_at(at) >> 4U];
   };
   const auto is = [](unsigned classes, unsigned of) { return std::uint64_t{(classes & of) != 0}; };
-  const unsigned after = classes_of(begin + window_size);
-  const unsigned after_two = classes_of(begin + window_size + 1);
-  const auto after_byte = static_cast<unsigned char>(in_[begin + window_size]);
   constexpr unsigned word_bits = word_a_to_o | word_p_to_z | word_digit | word_lead;
+  constexpr unsigned letter_bits = word_a_to_o | word_p_to_z;
+  const auto punctuation_at = [&](std::size_t at) {
+    return std::uint64_t{byte_at(at) < 0x80U && (stops_of(at) & no_punctuation_bits) == 0};
+  };
+  // After a letter, a double quote stays before a blank or punctuation: see stays_after_letter().
+  const auto stays_at = [&](std::size_t at) {
+    return std::uint64_t{byte_at(at) == ' ' || byte_at(at) == '\n' ||
+                         (punctuation_at(at) != 0 && (nexts_of(at) & letter_bits) == 0 &&
+                          (stops_of(at) & (stop_quote | stop_backquote)) == 0)};
+  };
+  const std::size_t end = begin + window_size;
+  const unsigned after = nexts_of(end);
+  const unsigned after_two = nexts_of(end + 1);
   // Each class of the byte after each byte, and of the one after that.
   const std::uint64_t next_word = (word >> 1U) | (is(after, word_bits) << 63U);
   const std::uint64_t next_next_word = (word >> 2U) | (is(after, word_bits) << 62U) | (is(after_two, word_bits) << 63U);
-  const std::uint64_t next_dot = (dot >> 1U) | (std::uint64_t{after_byte == '.' && !options_.expand_ellipsis} << 63U);
+  const std::uint64_t next_punctuation = (punctuation >> 1U) | (punctuation_at(end) << 63U);
+  const std::uint64_t next_next_punctuation =
+      (punctuation >> 2U) | (punctuation_at(end) << 62U) | (punctuation_at(end + 1) << 63U);
+  const std::uint64_t stays = space | newline | (punctuation & ~letter & ~apostrophe);
+  const std::uint64_t next_stays = (stays >> 1U) | (stays_at(end) << 63U);
+  const std::uint64_t next_dot = (dot >> 1U) | (std::uint64_t{byte_at(end) == '.' && !options_.expand_ellipsis} << 63U);
   const std::uint64_t next_newline = (newline >> 1U) | (is(after, class_newline) << 63U);
-  const std::uint64_t next_continuation = (continuation >> 1U) | (std::uint64_t{(after_byte & 0xC0U) == 0x80U} << 63U);
+  const std::uint64_t next_continuation = (continuation >> 1U) | (std::uint64_t{(byte_at(end) & 0xC0U) == 0x80U} << 63U);
   const std::uint64_t next_image = (image >> 1U) | (is(after, image_two_byte | image_three_byte) << 63U);
   const std::uint64_t next_x83 = (x83 >> 1U) | (is(after, class_x83) << 63U);
+  const std::uint64_t previous_letter =
+      ((letter | high) << 1U) | (begin == 0 || (nexts_of(begin - 1) & letter_bits) != 0 || byte_at(begin - 1) >= 0x80U);
 
-  window_ = {begin, 0, 0, high, lead};
-  std::uint64_t bad = stop | (dot & next_dot) | (options_.collapse_spaces ? space & ~next_word : space);
+  // A space or a line break before punctuation is copied as is, as in fast_scan(), but not while a
+  // stretch for ICU is open, nor a space with Typography::canonical.
+  const bool spaces_before_punctuation = options_.collapse_spaces && options_.typography != Typography::canonical;
+  const std::uint64_t space_before_punctuation = spaces_before_punctuation ? space & next_punctuation & ~next_word : 0;
+  std::uint64_t bad = stop | (dot & next_dot) |
+                      (options_.collapse_spaces ? space & ~next_word & ~space_before_punctuation : space);
+  // A double quote before a blank or punctuation stays as it is, whatever comes before.
+  const std::uint64_t staying_quotes = quote & next_stays;
+  bad &= ~staying_quotes;
+  std::uint64_t kept_newlines = 0;
+  std::uint64_t kept_before_punctuation = 0;
   if (newline != 0) {
     // One line break or one blank line between words stays as it is, as in
-    // classify_narrow_window(), which leaves the first sixteen bytes of the text alone.
-    const std::uint64_t before = begin >= 2 ? is(classes_of(begin - 1), class_newline) : 0;
-    const std::uint64_t before_two = begin >= 2 ? is(classes_of(begin - 2), class_newline) : 0;
+    // classify_narrow_window(), which leaves the first sixteen bytes of the text alone; so before
+    // punctuation.
+    const std::uint64_t before = begin >= 2 ? is(nexts_of(begin - 1), class_newline) : 0;
+    const std::uint64_t before_two = begin >= 2 ? is(nexts_of(begin - 2), class_newline) : 0;
     const std::uint64_t previous_newline = (newline << 1U) | before;
     const std::uint64_t second_newline = (newline << 2U) | (before << 1U) | before_two;
-    const std::uint64_t before_word = next_word | (next_newline & next_next_word);
-    window_.kept_newlines =
-        newline & ((~previous_newline & before_word) | (previous_newline & ~second_newline & next_word));
-    if (begin < 2) window_.kept_newlines &= ~std::uint64_t{0xFFFF};
+    const auto kept = [&](std::uint64_t next, std::uint64_t next_next) {
+      const std::uint64_t before_word = next | (next_newline & next_next);
+      std::uint64_t lines = newline & ((~previous_newline & before_word) | (previous_newline & ~second_newline & next));
+      if (begin < 2) lines &= ~std::uint64_t{0xFFFF};
+      return lines;
+    };
+    kept_newlines = kept(next_word, next_next_word);
+    kept_before_punctuation = kept(next_word | next_punctuation, next_next_word | next_next_punctuation) & ~kept_newlines;
   }
   bad |= (high & ~(lead | continuation)) | (lead & ~next_continuation) | (continuation & ~(lead << 1U));
   if (options_.fix_mojibake) bad |= ((continuation & next_image) >> 1U) | (lead & next_x83);
-  window_.bad = bad;
+  // A double quote after what is no letter stays as it is too: see may_stand_for_apostrophe_at().
+  const std::uint64_t plain_quotes = quote & ~previous_letter;
+  window_ = {begin,
+             bad,
+             kept_newlines | kept_before_punctuation,
+             plain_quotes,
+             high | space_before_punctuation | kept_before_punctuation | staying_quotes | plain_quotes,
+             lead};
 }
 #endif
 
