@@ -3,7 +3,12 @@
 // repairs it in context and keeps the offset map exact.
 #include "normalize/normalizer.hpp"
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <string>
 
@@ -31,6 +36,21 @@ std::string_view ligature_letters(char32_t cp) noexcept {
   }
 }
 
+// Asks for huge pages for a large buffer about to be written: one page fault every 2 MB instead of
+// every 4 KB, where the system leaves that to the program (transparent huge pages in "madvise"
+// mode). The pages of 20 MB of text cost more system time than normalizing it.
+void prefer_huge_pages(const void* data, std::size_t bytes) noexcept {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr std::uintptr_t huge_page = std::uintptr_t{1} << 21;
+  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + huge_page - 1) & ~(huge_page - 1);
+  const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(huge_page - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+  (void)data;
+  (void)bytes;
+#endif
+}
+
 }  // namespace
 
 Normalizer::Normalizer(std::string_view original, const NormalizeOptions& options, bool html, ScanWidth width)
@@ -52,6 +72,9 @@ Result<Normalized> Normalizer::run() {
   // room for them at once, so that millions are never moved as the vectors grow.
   map_.reserve(in_.size() / 32 + 16);
   repairs_.reserve(in_.size() / 64 + 16);
+  prefer_huge_pages(out_.data(), out_.capacity());
+  prefer_huge_pages(repairs_.data(), repairs_.capacity() * sizeof(Repair));
+  prefer_huge_pages(map_.data(), map_.capacity_bytes());
   std::size_t at = 0;
   while (at < in_.size() && !needs_html_) {
     if (nfc_open_ && nfc_quiet_for() >= nfc_quiet) close_nfc();

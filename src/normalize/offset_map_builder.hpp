@@ -17,6 +17,8 @@ class OffsetMapBuilder {
  public:
   // Room for `runs` runs without moving them.
   void reserve(std::size_t runs) { runs_.reserve(runs); }
+  [[nodiscard]] const void* data() const noexcept { return runs_.data(); }
+  [[nodiscard]] std::size_t capacity_bytes() const noexcept { return runs_.capacity() * sizeof(OffsetMap::Run); }
   void copy(std::uint32_t canonical, std::uint32_t original) { append({canonical, original, true}); }
   void rewrite(std::uint32_t canonical, std::uint32_t original) { append({canonical, original, false}); }
   // The original offset of canonical offset `at`; `at` is near the end, so search from there.
