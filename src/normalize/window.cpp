@@ -6,6 +6,7 @@
 #include <initializer_list>
 
 #if defined(FRNEWS_WIDE_WINDOWS)
+#include <cpuid.h>
 #include <immintrin.h>
 #endif
 
@@ -80,8 +81,19 @@ FRNEWS_AVX2 std::uint64_t any_of(__m256i classes, std::uint8_t of) noexcept {
   return ~top_bits(none) & 0xFFFFFFFFU;
 }
 
+// Asked on first use with two cpuid instructions: __builtin_cpu_supports() would link libgcc's
+// detection of every feature, run at the start of every process (each cpuid traps in a virtual
+// machine).
 [[nodiscard]] bool processor_has_avx2() noexcept {
-  static const bool has = __builtin_cpu_supports("avx2") != 0;
+  static const bool has = [] {
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    if (__get_cpuid(1, &a, &b, &c, &d) == 0 || (c & bit_OSXSAVE) == 0 || (c & bit_AVX) == 0) return false;
+    // The system saves the AVX registers on a context switch.
+    unsigned low = 0, high = 0;
+    __asm__("xgetbv" : "=a"(low), "=d"(high) : "c"(0));
+    if ((low & 6U) != 6U) return false;
+    return __get_cpuid_count(7, 0, &a, &b, &c, &d) != 0 && (b & bit_AVX2) != 0;
+  }();
   return has;
 }
 #endif
