@@ -122,10 +122,11 @@ class Normalizer {
   // an apostrophe (see may_stand_for_apostrophe()) and is copied as it is.
   [[nodiscard]] bool may_stand_for_apostrophe_at(std::size_t i, std::size_t stretch_begin,
                                                  char32_t before_stretch) const noexcept;
-  // Skips whole blocks of sixteen bytes made only of plain ASCII, single spaces before a word,
-  // and two-byte Latin-1 letters (lead byte 0xC3). Returns where the first other block starts.
-  // The bytes two before a newline must be of the stretch that began at `stretch_begin`. Reads the
-  // classes of 64 bytes at a time from window_, computed once for all the stops in them.
+  // Skips the bytes that need nothing (plain ASCII, single spaces before a word, two-byte Latin-1
+  // letters...) and returns where the first other one is, never inside a character. The bytes
+  // two before a newline, and the one before a double quote, must be of the stretch that began
+  // at `stretch_begin`. Reads the classes of 64 bytes at a time from window_, computed once for
+  // all the stops in them.
   [[nodiscard]] std::size_t skip_plain_blocks(std::size_t at, std::size_t stretch_begin, bool after_blank,
                                               std::size_t limit) const noexcept;
 
