@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "frnews/frnews.hpp"
+#include "input_text.hpp"
 #include "kb_command.hpp"
 #include "normalize/characters.hpp"
 #include "normalize/utf8.hpp"
@@ -554,33 +555,19 @@ frnews::Span canonical_span(const frnews::OffsetMap& map, frnews::Span original)
   return {begin, std::max(begin, end)};
 }
 
-// Reads a whole file in one call when its size is known, so that the text is not copied as it
-// grows; what a growing file gained since is read after.
-bool read_file(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::error_code error;
-  const auto size = fs::file_size(path, error);
-  if (error) return read_all(in, out);
-  out.resize(size);
-  in.read(out.data(), static_cast<std::streamsize>(size));
-  out.resize(static_cast<std::size_t>(in.gcount()));
-  if (out.size() == size) out.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
-}
-
 // Reads one text from a file, or from standard input for "-" or no file; says why it cannot.
-bool read_input(const std::string& file, std::string& text) {
+bool read_input(const std::string& file, frnews::cli::InputText& text) {
+  if (text.read(file)) return true;
   const bool standard_input = file.empty() || file == "-";
-  if (standard_input ? read_all(std::cin, text) : read_file(file, text)) return true;
   std::cerr << "frnews: cannot read " << (standard_input ? "standard input" : file) << ": " << std::strerror(errno) << '\n';
   return false;
 }
 
 int run_normalize(const std::string& file, const frnews::NormalizeOptions& options, const frnews::Lexicons& lexicons,
                   bool explain) {
-  std::string text;
-  if (!read_input(file, text)) return 1;
+  frnews::cli::InputText input;
+  if (!read_input(file, input)) return 1;
+  const std::string_view text = input.view();
   auto normalized = frnews::normalize(text, options, lexicons);
   if (!normalized) {
     std::cerr << "frnews: " << normalized.error().message() << '\n';
@@ -726,9 +713,9 @@ int run_report(const ReportSettings& settings) {
                         (settings.inputs.empty() || !fs::is_directory(settings.inputs.front(), error));
   if (one_text) {
     const std::string file = settings.inputs.empty() ? "-" : settings.inputs.front();
-    std::string text;
-    if (!read_input(file, text)) return 1;
-    const auto analysis = analyzer.analyze(text);
+    frnews::cli::InputText input;
+    if (!read_input(file, input)) return 1;
+    const auto analysis = analyzer.analyze(input.view());
     if (!analysis) {
       std::cerr << "frnews: " << file << ": " << analysis.error().message() << '\n';
       return 1;

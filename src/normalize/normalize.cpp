@@ -53,6 +53,11 @@ Result<Normalized> normalize(std::string_view original, const NormalizeOptions& 
 }
 
 Result<Normalized> normalize(std::string_view original, const NormalizeOptions& options, const Lexicons& lexicons) {
+  return detail::normalize_with(original, options, detail::widest_scan(), lexicons);
+}
+
+Result<Normalized> detail::normalize_with(std::string_view original, const NormalizeOptions& options, ScanWidth width,
+                                          const Lexicons& lexicons) {
   if (original.size() >= std::numeric_limits<std::uint32_t>::max()) {
     return Error{ErrorCode::input_too_large, original.size()};
   }
@@ -62,9 +67,9 @@ Result<Normalized> normalize(std::string_view original, const NormalizeOptions& 
     }
   }
   const detail::NormalizationLexicon& lexicon = lexicons.impl().normalization();
-  detail::Normalizer normalizer(original, options, lexicon, false);
+  detail::Normalizer normalizer(original, options, lexicon, false, width);
   auto result = normalizer.run();
-  if (normalizer.needs_html()) return detail::Normalizer(original, options, lexicon, true).run();
+  if (normalizer.needs_html()) return detail::Normalizer(original, options, lexicon, true, width).run();
   return result;
 }
 
