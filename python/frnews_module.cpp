@@ -223,9 +223,11 @@ py::dict analysis_dict(const frnews::Analysis& analysis) {
 // long as the analyzer. Keeps its arguments so that it can be pickled (to Dask workers, for one).
 class PythonAnalyzer {
  public:
-  PythonAnalyzer(std::optional<std::filesystem::path> kb_path, bool link_demonyms, float min_score)
-      : kb_path_(std::move(kb_path)), kb_(load(kb_path_)),
-        analyzer_(kb_ ? *kb_ : frnews::KnowledgeBase::builtin(), options(link_demonyms, min_score)),
+  PythonAnalyzer(std::optional<std::filesystem::path> kb_path, std::vector<std::filesystem::path> kb_layers,
+                 std::optional<std::filesystem::path> lexicons, bool link_demonyms, float min_score)
+      : kb_path_(std::move(kb_path)), kb_layers_(std::move(kb_layers)), lexicons_(std::move(lexicons)),
+        kb_(load(kb_path_, kb_layers_)),
+        analyzer_(kb_ ? *kb_ : frnews::KnowledgeBase::builtin(), options(lexicons_, link_demonyms, min_score)),
         link_demonyms_(link_demonyms), min_score_(min_score) {}
 
   [[nodiscard]] py::dict analyze(const py::str& text, std::string_view errors) const {
@@ -268,38 +270,59 @@ class PythonAnalyzer {
   }
 
   [[nodiscard]] py::tuple state() const {
-    return py::make_tuple(kb_path_ ? py::object(py::cast(*kb_path_)) : py::object(py::none()),
-                          link_demonyms_, min_score_);
+    return py::make_tuple(kb_path_ ? py::object(py::cast(*kb_path_)) : py::object(py::none()), kb_layers_,
+                          lexicons_ ? py::object(py::cast(*lexicons_)) : py::object(py::none()), link_demonyms_,
+                          min_score_);
   }
 
   [[nodiscard]] std::string repr() const {
     const std::string path = kb_path_ ? "'" + kb_path_->string() + "'" : "None";
     const auto score = py::repr(py::float_(shortest(min_score_))).cast<std::string>();
-    return "frnews.Analyzer(kb_path=" + path + ", link_demonyms=" + (link_demonyms_ ? "True" : "False") +
-           ", min_score=" + score + ")";
+    std::string layers;
+    for (const auto& layer : kb_layers_) layers += (layers.empty() ? "'" : ", '") + layer.string() + "'";
+    const std::string lexicons = lexicons_ ? "'" + lexicons_->string() + "'" : "None";
+    return "frnews.Analyzer(kb_path=" + path + ", kb_layers=[" + layers + "], lexicons=" + lexicons +
+           ", link_demonyms=" + (link_demonyms_ ? "True" : "False") + ", min_score=" + score + ")";
   }
 
  private:
-  static std::unique_ptr<frnews::KnowledgeBase> load(const std::optional<std::filesystem::path>& path) {
-    if (!path) return nullptr;
-    if (!std::filesystem::exists(*path)) {
-      const auto name = py::cast(*path);
-      PyErr_SetObject(PyExc_FileNotFoundError,
-                      py::make_tuple(2, "no such knowledge base", name).ptr());
-      throw py::error_already_set();
-    }
-    const py::gil_scoped_release release;  // a large TSV knowledge base takes a while to parse
-    return std::make_unique<frnews::KnowledgeBase>(frnews::KnowledgeBase::load(*path));
+  static void require_file(const std::filesystem::path& path, const char* what) {
+    if (std::filesystem::exists(path)) return;
+    PyErr_SetObject(PyExc_FileNotFoundError, py::make_tuple(2, what, py::cast(path)).ptr());
+    throw py::error_already_set();
   }
 
-  static frnews::AnalyzerOptions options(bool link_demonyms, float min_score) {
+  // kb_path (or the built-in base) with the kb_layers over it, the first layer winning; none
+  // when both are absent, for the built-in base itself.
+  static std::unique_ptr<frnews::KnowledgeBase> load(const std::optional<std::filesystem::path>& path,
+                                                     const std::vector<std::filesystem::path>& layers) {
+    if (!path && layers.empty()) return nullptr;
+    if (path) require_file(*path, "no such knowledge base");
+    for (const auto& layer : layers) require_file(layer, "no such knowledge base");
+    const py::gil_scoped_release release;  // a large TSV knowledge base takes a while to parse
+    frnews::KnowledgeBase base = path ? frnews::KnowledgeBase::load(*path) : frnews::KnowledgeBase::builtin();
+    if (layers.empty()) return std::make_unique<frnews::KnowledgeBase>(std::move(base));
+    std::vector<frnews::KnowledgeBase> stack;
+    for (const auto& layer : layers) stack.push_back(frnews::KnowledgeBase::load(layer));
+    stack.push_back(std::move(base));
+    return std::make_unique<frnews::KnowledgeBase>(frnews::KnowledgeBase::layered(stack));
+  }
+
+  static frnews::AnalyzerOptions options(const std::optional<std::filesystem::path>& lexicons, bool link_demonyms,
+                                         float min_score) {
     frnews::AnalyzerOptions options;
+    if (lexicons) {
+      require_file(*lexicons, "no such lexicon directory");
+      options.lexicons = frnews::Lexicons::load(*lexicons);
+    }
     options.linker.link_demonyms = link_demonyms;
     options.linker.min_score = min_score;
     return options;
   }
 
   std::optional<std::filesystem::path> kb_path_;
+  std::vector<std::filesystem::path> kb_layers_;
+  std::optional<std::filesystem::path> lexicons_;
   std::unique_ptr<frnews::KnowledgeBase> kb_;  // declared before analyzer_, which points into it
   frnews::Analyzer analyzer_;
   bool link_demonyms_;
@@ -376,9 +399,14 @@ PYBIND11_MODULE(frnews, m) {
   py::class_<PythonAnalyzer>(m, "Analyzer",
                              "Finds quotes, their speakers and the entities of French news texts. Build "
                              "one, then call analyze() from any number of threads.")
-      .def(py::init<std::optional<std::filesystem::path>, bool, float>(), py::kw_only(),
-           py::arg("kb_path") = py::none(), py::arg("link_demonyms") = false, py::arg("min_score") = 0.0f,
-           "kb_path: a knowledge base file (TSV or binary) used instead of the built-in one.")
+      .def(py::init<std::optional<std::filesystem::path>, std::vector<std::filesystem::path>,
+                    std::optional<std::filesystem::path>, bool, float>(),
+           py::kw_only(), py::arg("kb_path") = py::none(), py::arg("kb_layers") = std::vector<std::filesystem::path>{},
+           py::arg("lexicons") = py::none(), py::arg("link_demonyms") = false, py::arg("min_score") = 0.0f,
+           "kb_path: a knowledge base file (TSV or binary) used instead of the built-in one. kb_layers: "
+           "knowledge base files over it (or over the built-in one), the first winning, as `frnews --kb`. "
+           "lexicons: a directory of lexicon files that extend or replace the built-in ones, as "
+           "`frnews --lexicons`.")
       .def("analyze", &PythonAnalyzer::analyze, py::arg("text"), py::kw_only(), py::arg("errors") = "replace",
            "A dict {'quotes': [...], 'entities': [...]} in the format of the frnews JSON output; "
            "'start'/'end' are character offsets into text, 'start_byte'/'end_byte' UTF-8 byte offsets. "
@@ -391,9 +419,11 @@ PYBIND11_MODULE(frnews, m) {
       .def(py::pickle(
           [](const PythonAnalyzer& analyzer) { return analyzer.state(); },
           [](const py::tuple& state) {
-            if (state.size() != 3) throw py::value_error("not the state of an frnews.Analyzer");
-            return PythonAnalyzer(state[0].cast<std::optional<std::filesystem::path>>(), state[1].cast<bool>(),
-                                  state[2].cast<float>());
+            if (state.size() != 5) throw py::value_error("not the state of an frnews.Analyzer");
+            return PythonAnalyzer(state[0].cast<std::optional<std::filesystem::path>>(),
+                                  state[1].cast<std::vector<std::filesystem::path>>(),
+                                  state[2].cast<std::optional<std::filesystem::path>>(), state[3].cast<bool>(),
+                                  state[4].cast<float>());
           }));
 
   m.def("normalize", &normalize, py::arg("text"), py::kw_only(), py::arg("typography") = "keep",

@@ -102,3 +102,25 @@ TEST_CASE("A double quote standing for an apostrophe does not unbalance real quo
   REQUIRE(quote.speaker);
   CHECK(quote.speaker->name == "Paul Berger");
 }
+
+TEST_CASE("A name that speaks is a person's, not the place the word before it suggested") {
+  const frnews::Analyzer analyzer;
+  const auto analysis =
+      analyzer.analyze("Les proches de Tavaeriki sont inquiets.\n« Je vais bien », a déclaré Tavaeriki à la presse.");
+  REQUIRE(analysis);
+  REQUIRE(analysis->quotes.size() == 1);
+  REQUIRE(analysis->quotes[0].speaker);
+  int mentions = 0;
+  for (const auto& mention : analysis->entities.mentions) {
+    if (mention.span.of(analysis->original) != "Tavaeriki") continue;
+    ++mentions;
+    CHECK(mention.type == frnews::EntityType::person);
+    CHECK(mention.rule == "type.speaker");
+  }
+  CHECK(mentions == 2);
+  // A place the text marks as one stays a place when nothing speaks.
+  const auto place = analyzer.analyze("Les habitants de Tavaeriki sont inquiets.");
+  REQUIRE(place);
+  REQUIRE(place->entities.mentions.size() == 1);
+  CHECK(place->entities.mentions[0].type == frnews::EntityType::location);
+}

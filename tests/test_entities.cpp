@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/lexicons.hpp"
 #include "entities/person_lexicon.hpp"
 #include "frnews/entities.hpp"
 #include "frnews/knowledge_base.hpp"
@@ -40,7 +41,21 @@ const KnowledgeBase& test_kb() {
       "Q8818\tValence (Espagne)\tValence\tLOC\t\t0.45\tville d'Espagne\n"
       "Q184130\tValence (Drôme)\tValence\tLOC\t\t0.55\tcommune de la Drôme\n"
       "Q2\tTribunal de commerce de Paris\tTribunal de commerce de Paris\tORG\t\t0.9\tjuridiction\n"
-      "Q1567\tParti communiste de Cuba\tParti communiste de Cuba\tORG\tParti communiste cubain\t0.9\tparti\n");
+      "Q1567\tParti communiste de Cuba\tParti communiste de Cuba\tORG\tParti communiste cubain\t0.9\tparti\n"
+      "Q42810\tLe Havre\tLe Havre\tLOC\t\t0.9\tville de Normandie\n"
+      "\tLe Figaro\tLe Figaro\tORG\t\t0.95\tquotidien français\n"
+      "\tLa Défense\tLa Défense\tLOC\t\t0.9\tquartier d'affaires\n"
+      "Q340\tMontréal\tMontréal\tLOC\t\t0.9\tville du Québec\n"
+      "Q38\tItalie\tItalie\tLOC\t\t0.9\tpays d'Europe du Sud\n"
+      "\tLaval (Mayenne)\tLaval\tLOC\t\t0.6\tville de la Mayenne\n"
+      "\tLaval (Québec)\tLaval (Québec)\tLOC\tLaval\t0.4\tville du Québec, au nord de Montréal\n"
+      "\tSénat (France)\tSénat\tORG\t\t0.5\tchambre haute du Parlement français\n"
+      "\tSénat de la République (Italie)\tSénat de la République\tORG\tSénat\t0.5\tchambre haute du Parlement de "
+      "l'Italie\n"
+      "\tCharles de Gaulle\tCharles de Gaulle\tPER\tde Gaulle\t0.95\tgénéral et homme d'État français\n"
+      "Q12784\tVal-d'Oise\tVal-d'Oise\tLOC\t\t0.9\tdépartement français\n"
+      "\tInspection générale de la Police nationale\tInspection générale de la Police nationale\tORG\tIGPN\t0.95\t"
+      "police des polices\n");
   return kb;
 }
 
@@ -156,6 +171,20 @@ TEST_CASE("a surname and an honorific join the full name's chain, known or not",
   CHECK(found[1].type == EntityType::person);
 }
 
+TEST_CASE("a known place stays a place after a person who bears its name", "[entities]") {
+  const auto found = link("Le philologue Gaston Paris a publié ses leçons. Paris comptait alors deux millions d'habitants.");
+  CHECK(require(found, "Gaston Paris").type == EntityType::person);
+  const Found* city = nullptr;
+  for (const Found& f : found) {
+    if (f.text == "Paris" && f.span.begin > 40) city = &f;
+  }
+  REQUIRE(city);
+  CHECK(city->wikidata_id == "Q90");
+  // With an honorific, the surname is the person's.
+  const auto mister = link("Le philologue Gaston Paris a publié ses leçons. M. Paris les relit.");
+  CHECK(require(mister, "Paris").type == EntityType::person);
+}
+
 TEST_CASE("a person's chain takes gender from honorifics, first names and titles", "[entities]") {
   const Document doc = make("La ministre Dominique Ferrand a répondu. Plus tard, M. Aubry Vasseur a pris la parole.");
   const Entities entities = EntityLinker(test_kb()).link(doc);
@@ -229,6 +258,66 @@ TEST_CASE("a capitalised article belongs to a name only when the name has it", "
   CHECK(hague.wikidata_id == "Q193");
 }
 
+TEST_CASE("capitals agree word by word, and a long name needs only its first", "[entities]") {
+  // One token with two capitals, after an apostrophe, as in the entry.
+  CHECK(require(link("Un accident a eu lieu dans le Val-d\u2019Oise dimanche."), "Val-d\u2019Oise").wikidata_id ==
+        "Q12784");
+  CHECK(require(link("Il habite le Val-d'Oise depuis 2010."), "Val-d'Oise").wikidata_id == "Q12784");
+  // The press writes in lower case what the entry capitalises inside a long name.
+  const auto found = link("L'Inspection générale de la police nationale a été saisie, a indiqué le parquet.");
+  CHECK(require(found, "Inspection générale de la police nationale").chain_name ==
+        "Inspection générale de la Police nationale");
+  // A short name still needs every capital: "Le monde" opening a sentence is not the newspaper.
+  CHECK_FALSE(find(link("Le monde entier attend la décision."), "Le monde"));
+}
+
+TEST_CASE("after a lower-case article, a name that starts with it is found", "[entities]") {
+  const auto found = link("Il l'a confié au Figaro avant de rentrer au Havre, puis de filer à la Défense.");
+  CHECK(require(found, "Figaro").chain_name == "Le Figaro");
+  CHECK(require(found, "Havre").wikidata_id == "Q42810");
+  CHECK(require(found, "Défense").chain_name == "La Défense");
+  // A portfolio or a complement after a title or a noun is not the place.
+  for (const char* text : {"Le secrétaire d'État à la Défense a démissionné.",
+                           "Le ministre de la Défense a démissionné."}) {
+    INFO(text);
+    const Found* defence = find(link(text), "Défense");
+    CHECK((!defence || defence->chain_name != "La Défense"));
+  }
+  // "à" and a place, without an article, stays a place after a minister.
+  CHECK(require(link("Le ministre à Moscou a rencontré son homologue."), "Moscou").wikidata_id == "Q649");
+}
+
+TEST_CASE("a name known with its particle takes it in", "[entities]") {
+  const auto found = link("Le général de Gaulle a parlé à la radio depuis Londres.");
+  CHECK(require(found, "de Gaulle").chain_name == "Charles de Gaulle");
+  CHECK_FALSE(find(found, "Gaulle"));
+  // "de" before a name known without it stays out: "le maire de Lyon".
+  CHECK(require(link("Le maire de Lyon a parlé."), "Lyon").wikidata_id == "Q456");
+}
+
+TEST_CASE("after a rank or a title of nobility, de opens the person's name", "[entities]") {
+  const auto general = link("Le général de Castelnau a inspecté les troupes.");
+  CHECK(require(general, "de Castelnau").type == EntityType::person);
+  CHECK(require(link("Le baron de Breteuil est arrivé à Paris."), "de Breteuil").type == EntityType::person);
+  // Other titles take a workplace: "le président de Vasquelor".
+  const auto president = link("Le président de Vasquelor a démissionné.");
+  CHECK(require(president, "Vasquelor").type == EntityType::organization);
+  // "général" after a noun qualifies it, and an acronym after "de" is an organisation.
+  CHECK_FALSE(find(link("Le quartier général de Vérone a été levé."), "de Vérone"));
+  CHECK_FALSE(find(link("Le secrétaire général de SUD-FER a parlé."), "de SUD-FER"));
+}
+
+TEST_CASE("the places a text names choose among homonyms", "[entities]") {
+  // Without context, the entry with the higher prior.
+  CHECK(require(link("Le maire de Laval a été réélu."), "Laval").chain_name == "Laval");
+  // A qualified label ("Laval (Québec)") is still the name's label, and Montréal tells which.
+  CHECK(require(link("Le maire de Laval, au nord de Montréal, a été réélu."), "Laval").chain_name == "Laval (Québec)");
+  // A country's adjective names the country: "le gouvernement italien".
+  CHECK(require(link("Le gouvernement italien attend le vote du Sénat."), "Sénat").chain_name ==
+        "Sénat de la République");
+  CHECK(require(link("Le gouvernement attend le vote du Sénat."), "Sénat").chain_name == "Sénat");
+}
+
 TEST_CASE("ambiguous names are resolved by prior and by cues", "[entities]") {
   const auto by_prior = link("Le gouvernement de Washington a réagi dans la soirée.");
   CHECK(require(by_prior, "Washington").wikidata_id == "Q61");
@@ -276,7 +365,7 @@ TEST_CASE("bad input gives no mention and no crash", "[entities]") {
 }
 
 TEST_CASE("the person lexicon answers gender, honorifics, roles and demonyms", "[entities][lexicon]") {
-  const auto& lexicon = detail::person_lexicon();
+  const detail::PersonLexicon& lexicon = Lexicons::builtin().impl().entities();
   CHECK(lexicon.first_name_gender("Sergueï") == Gender::masculine);
   CHECK(lexicon.first_name_gender("AGNÈS") == Gender::feminine);
   CHECK(lexicon.first_name_gender("Camille") == Gender::unknown);
@@ -413,6 +502,10 @@ TEST_CASE("a city stays a place when football words only seem to be there", "[en
   const auto found = link(
       "À ce stade, Marseille n'a pas encore voté son budget. Au milieu de la séance, le maire a quitté la salle.");
   CHECK(require(found, "Marseille").type == EntityType::location);
+  // "ligue", "défenseur" and "transfert" are no football words: la Ligue arabe, le défenseur des droits.
+  const auto league = link(
+      "La Ligue des droits de l'homme a critiqué Lyon. Le défenseur des droits a demandé le transfert du dossier.");
+  CHECK(require(league, "Lyon").type == EntityType::location);
 }
 
 TEST_CASE("a verb after an organisation's head is not part of its name", "[entities]") {

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/embedded.hpp"
+#include "core/lexicons.hpp"
 #include "entities/lexicon.hpp"
 #include "frnews/entities.hpp"
 #include "frnews/error.hpp"
@@ -256,38 +256,6 @@ TEST_CASE("no mention leaves its rule empty", "[entities][rules]") {
   }
 }
 
-namespace {
-
-// The records of a lexicon file as written in data/: lines that are neither blank nor comments.
-std::size_t written_records(std::string_view name) {
-  std::ifstream in(std::string(FRNEWS_SOURCE_DIR) + "/data/" + std::string(name));
-  REQUIRE(in);
-  std::size_t records = 0;
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!line.empty() && line.front() != '#') ++records;
-  }
-  return records;
-}
-
-// The built-in lexicon files, one replaced by `text`.
-detail::EntityLexicon lexicon_with(std::string_view replaced, std::string_view text) {
-  return detail::EntityLexicon([&](std::string_view name) {
-    return name == replaced ? text : detail::embedded_file(name).value_or(std::string_view{});
-  });
-}
-
-}  // namespace
-
-TEST_CASE("the entity lexicon reads every line of its files", "[entities][lexicon]") {
-  const detail::EntityLexicon& lexicon = detail::entity_lexicon();
-  for (const std::string_view file : detail::EntityLexicon::files) {
-    INFO(file);
-    CHECK(lexicon.records(file) > 0);
-    CHECK(lexicon.records(file) == written_records(file));
-  }
-}
-
 TEST_CASE("word endings match the last bytes of a word, whatever its length", "[entities][lexicon]") {
   detail::Endings endings;
   endings.add("ienne");
@@ -310,7 +278,7 @@ TEST_CASE("word endings match the last bytes of a word, whatever its length", "[
 }
 
 TEST_CASE("the word lists of the lexicon files answer as the linker asks", "[entities][lexicon]") {
-  const detail::EntityLexicon& lexicon = detail::entity_lexicon();
+  const detail::EntityLexicon& lexicon = Lexicons::builtin().impl().entities();
   CHECK(lexicon.looks_adjective("europeenne"));
   CHECK(lexicon.looks_adjective("russe"));  // a demonym
   CHECK_FALSE(lexicon.looks_adjective("indique"));
@@ -325,20 +293,23 @@ TEST_CASE("the word lists of the lexicon files answer as the linker asks", "[ent
 }
 
 TEST_CASE("a malformed lexicon line is an error naming the file and the line", "[entities][lexicon]") {
+  // The built-in lexicon files, `file` replaced by `text`.
   const auto message_of = [](std::string_view file, std::string_view text) {
     try {
-      (void)lexicon_with(file, text);
+      detail::LexiconFiles files = detail::LexiconFiles::builtin();
+      files.add_view(file, std::string(file), text, true);
+      const detail::EntityLexicon lexicon(files);
     } catch (const Exception& e) {
       return std::string(e.what());
     }
     return std::string("no error");
   };
-  CHECK(message_of("lexicon/entity_affixes.tsv", "# affix\tkind\nique\tadjective_ending\nique\n") ==
-        "lexicon/entity_affixes.tsv:3: expected 2 to 2 tab-separated fields, found 1");
-  CHECK(message_of("lexicon/entity_cues.tsv", "club\tfootbal\n") == "lexicon/entity_cues.tsv:1: unknown kind footbal");
-  CHECK(message_of("lexicon/first_names.tsv", "Aline\tF\nBruno\tH\n") ==
-        "lexicon/first_names.tsv:2: gender must be M, F or X");
-  CHECK(message_of("lexicon/demonyms.tsv", "russe\tRussie\tpays\n") ==
-        "lexicon/demonyms.tsv:1: kind must be country, city or region");
-  CHECK(message_of("lexicon/roles.tsv", "maire\tM\tS\n\tF\tS\n") == "lexicon/roles.tsv:2: empty field");
+  CHECK(message_of("entity_affixes.tsv", "# affix\tkind\nique\tadjective_ending\nique\n") ==
+        "entity_affixes.tsv:3: expected 2 to 2 tab-separated fields, found 1");
+  CHECK(message_of("entity_cues.tsv", "club\tfootbal\n") == "entity_cues.tsv:1: unknown kind footbal");
+  CHECK(message_of("first_names.tsv", "Aline\tF\nBruno\tH\n") ==
+        "first_names.tsv:2: gender must be M, F or X");
+  CHECK(message_of("demonyms.tsv", "russe\tRussie\tpays\n") ==
+        "demonyms.tsv:1: kind must be country, city or region");
+  CHECK(message_of("roles.tsv", "maire\tM\tS\n\tF\tS\n") == "roles.tsv:2: empty field");
 }

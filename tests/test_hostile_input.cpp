@@ -4,8 +4,6 @@
 // every span inside the caller's text on character boundaries, every string valid UTF-8.
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +20,7 @@
 #include "frnews/normalize.hpp"
 #include "frnews/segment.hpp"
 #include "fuzz/invariants.hpp"
+#include "temp_dir.hpp"
 
 namespace {
 
@@ -239,28 +238,6 @@ TEST_CASE("one very long sentence", "[hostile][size]") {
 
 namespace {
 
-class TempDir {
- public:
-  TempDir() : path_(std::filesystem::temp_directory_path() / ("frnews-hostile-" + std::to_string(::getpid()))) {
-    std::filesystem::create_directories(path_);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  [[nodiscard]] std::filesystem::path file(std::string_view name, std::string_view bytes) const {
-    const auto path = path_ / name;
-    std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    return path;
-  }
-  [[nodiscard]] const std::filesystem::path& path() const noexcept { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
 std::string tsv_error(std::string_view tsv) {
   try {
     (void)KnowledgeBase::from_tsv(tsv, "hostile.tsv");
@@ -327,7 +304,7 @@ TEST_CASE("hostile TSV knowledge bases are rejected with their line, or load saf
 }
 
 TEST_CASE("knowledge-base files that are not knowledge bases give an error naming them", "[hostile][kb]") {
-  const TempDir dir;
+  const TempDir dir("frnews-hostile-");
 
   SECTION("the binary magic byte alone, or before text") {
     CHECK_THAT(load_error(dir.file("magic.kb", "\x89")), Catch::Contains("magic.kb") && Catch::Contains("truncated"));

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "frnews/normalize.hpp"
+#include "normalize/normalizer.hpp"
 #include "normalize/utf8.hpp"
 
 using frnews::NormalizeOptions;
@@ -267,6 +268,15 @@ TEST_CASE("HTML is turned into text") {
   SECTION("plain text with < and & is not HTML") {
     CHECK(canonical("Si a < b et b > c, alors AT&T gagne.") == "Si a < b et b > c, alors AT&T gagne.");
     CHECK(canonical("Procter & Gamble") == "Procter & Gamble");
+  }
+  SECTION("one tag or reference anywhere makes the whole text HTML") {
+    const std::string words = std::string(300, 'x');
+    const std::string before = "L'avis d'AT&T : a < b. " + words + " fin";
+    CHECK(canonical(before + "<br>") == "L’avis d’AT&T : a < b. " + words + " fin");
+    CHECK(canonical(before + " &eacute;t&eacute;") == "L’avis d’AT&T : a < b. " + words + " fin été");
+    CHECK(canonical(before + " <inconnu> AT&T") == "L’avis d’AT&T : a < b. " + words + " fin <inconnu> AT&T");
+    // A reference and a tag far apart are both decoded.
+    CHECK(canonical("a &lt; b " + words + "<br>") == "a < b " + words);
   }
   SECTION("forced on and off") {
     NormalizeOptions off;
@@ -779,6 +789,64 @@ TEST_CASE("an accented letter at every place near the end of a text is copied as
       const std::string text = "Un" + std::string(before, 'a') + "é" + std::string(after, 'e') + " été";
       INFO("before " << before << ", after " << after);
       CHECK(canonical(text) == text);
+    }
+  }
+}
+
+TEST_CASE("a blank before punctuation and a double quote after a letter stay as they are") {
+  // The fast scan copies them where put() would write them unchanged: the same text and map.
+  const std::string text = "Il a dit (enfin) \"oui\", puis \"non\".\n\"Assez !\" ; l'autre - \"d\" 1\n(fin)";
+  const auto result = frnews::normalize(text);
+  REQUIRE(result);
+  CHECK(result->text == "Il a dit (enfin) \"oui\", puis \"non\".\n\"Assez !\" ; l\u2019autre - \"d\" 1\n(fin)");
+  CHECK(result->repairs.size() == 1);
+  CHECK(original_of(*result, text, "(fin)") == "(fin)");
+  // Where the quote stands for an apostrophe, or the space goes, they are still repaired.
+  CHECK(canonical("Il vient d\"être élu \"maire\" .") == "Il vient d\u2019être élu \"maire\" .");
+  CHECK(canonical("Elle a dit  (non) \n\"oui\"") == "Elle a dit (non)\n\"oui\"");
+  NormalizeOptions canonical_typography;
+  canonical_typography.typography = frnews::Typography::canonical;
+  CHECK(canonical("Vraiment ? Oui : (non) !", canonical_typography) == "Vraiment\u202F? Oui\u00A0: (non)\u202F!");
+}
+
+TEST_CASE("the fast scan gives the same text, map and repairs 16 and 32 bytes at a time") {
+  using frnews::detail::ScanWidth;
+  if (frnews::detail::widest_scan() == ScanWidth::narrow) WARN("no AVX2 here: the two widths are the same scan");
+  // The second has no mojibake but its isolated "Ã", which only the scan may find.
+  const std::string samples[] = {
+      "Le député a dit \"non\" (enfin) à l'État.\nIl répète : « d\"être présent »\n\n\nEt voilà... fin\r\n"
+      "Ã©tait l'été.  \"Oui\", dit-il. AT&T &eacute; <b>gras</b> ;\x01 caf\u00E9\u0301 ¬ fin\n",
+      "Il est arrivé Ã Paris mardi, puis Ã Lyon.\nAu revoir !\n"};
+  NormalizeOptions canonical_typography;
+  canonical_typography.typography = frnews::Typography::canonical;
+  NormalizeOptions plain;
+  plain.html = frnews::HtmlMode::off;
+  plain.apostrophe = U"'";
+  NormalizeOptions loose;
+  loose.collapse_spaces = false;
+  loose.fix_mojibake = false;
+  loose.expand_ellipsis = true;
+  for (const NormalizeOptions& options : {NormalizeOptions{}, canonical_typography, plain, loose}) {
+    for (std::size_t shift = 0; shift <= 140; ++shift) {
+      INFO("shift " << shift);
+      const std::string& sample = samples[shift % 2];
+      const std::string original = std::string(shift / 2, 'a') + " " + sample + sample;
+      const auto narrow = frnews::detail::normalize_with(original, options, ScanWidth::narrow);
+      const auto wide = frnews::detail::normalize_with(original, options, ScanWidth::wide);
+      REQUIRE(narrow.has_value());
+      REQUIRE(wide.has_value());
+      CHECK(narrow->text == wide->text);
+      REQUIRE(narrow->map.runs().size() == wide->map.runs().size());
+      for (std::size_t k = 0; k < narrow->map.runs().size(); ++k) {
+        const auto& a = narrow->map.runs()[k];
+        const auto& b = wide->map.runs()[k];
+        CHECK((a.canonical == b.canonical && a.original == b.original && a.identity == b.identity));
+      }
+      REQUIRE(narrow->repairs.size() == wide->repairs.size());
+      for (std::size_t k = 0; k < narrow->repairs.size(); ++k) {
+        CHECK(narrow->repairs[k].kind == wide->repairs[k].kind);
+        CHECK(narrow->repairs[k].original == wide->repairs[k].original);
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -11,6 +12,8 @@
 #include "frnews/knowledge_base.hpp"
 #include "frnews/quotes.hpp"
 #include "frnews/segment.hpp"
+#include "core/lexicon_file.hpp"
+#include "core/lexicons.hpp"
 #include "quotes/lexicon.hpp"
 
 using namespace frnews;
@@ -1009,6 +1012,13 @@ TEST_CASE("Organisations speak through their descriptions and their documents", 
 
 TEST_CASE("The cue lexicons load strictly", "[quotes][lexicon]") {
   using frnews::detail::CueLexicon;
+  // The cue lexicon of the built-in files, the verbs and the cues replaced by these texts.
+  const auto cue_lexicon = [](std::string_view verbs_tsv, std::string_view cues_tsv) {
+    frnews::detail::LexiconFiles files = frnews::detail::LexiconFiles::builtin();
+    files.add_view("reporting_verbs.tsv", "reporting_verbs.tsv", verbs_tsv, true);
+    files.add_view("cues.tsv", "cues.tsv", cues_tsv, true);
+    return CueLexicon(files);
+  };
   const auto read = [](const char* name) {
     std::ifstream in(std::string(FRNEWS_SOURCE_DIR) + "/data/lexicon/" + name, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
@@ -1017,7 +1027,7 @@ TEST_CASE("The cue lexicons load strictly", "[quotes][lexicon]") {
   REQUIRE_FALSE(verbs.empty());
   REQUIRE_FALSE(cues.empty());
   SECTION("every line of the files is read") {
-    const CueLexicon lexicon(verbs, cues);
+    const CueLexicon lexicon = cue_lexicon(verbs, cues);
     std::size_t verb_lines = 0;
     std::istringstream lines(verbs);
     for (std::string line; std::getline(lines, line);) verb_lines += !line.empty() && line[0] != '#';
@@ -1026,10 +1036,41 @@ TEST_CASE("The cue lexicons load strictly", "[quotes][lexicon]") {
     CHECK_FALSE(lexicon.entries("selon").empty());
   }
   SECTION("a malformed line names its file and line") {
-    CHECK_THROWS_WITH(CueLexicon(verbs, "# header\nsource\tselon\tselon\nadverb\n"), Catch::Contains("cues.tsv:3"));
-    CHECK_THROWS_WITH(CueLexicon(verbs, "colour\trouge\n"), Catch::Contains("cues.tsv:1: unknown type colour"));
-    CHECK_THROWS_WITH(CueLexicon("déclarer\tzz\n", cues), Catch::Contains("reporting_verbs.tsv:1: unknown conjugation"));
+    CHECK_THROWS_WITH(cue_lexicon(verbs, "# header\nsource\tselon\tselon\nadverb\n"), Catch::Contains("cues.tsv:3"));
+    CHECK_THROWS_WITH(cue_lexicon(verbs, "colour\trouge\n"), Catch::Contains("cues.tsv:1: unknown type colour"));
+    CHECK_THROWS_WITH(cue_lexicon("déclarer\tzz\n", cues), Catch::Contains("reporting_verbs.tsv:1: unknown conjugation"));
   }
+}
+
+TEST_CASE("The function words of the quote rules come by class from their file", "[quotes][lexicon]") {
+  using frnews::detail::FunctionWord;
+  const auto& lexicon = frnews::Lexicons::builtin().impl().cues();
+  CHECK(lexicon.is(FunctionWord::que, "qu'"));
+  CHECK(lexicon.is(FunctionWord::que, "que"));
+  CHECK_FALSE(lexicon.is(FunctionWord::que, "quel"));
+  CHECK(lexicon.is(FunctionWord::clause_boundary, "lorsque"));
+  CHECK(lexicon.is(FunctionWord::circle_preposition, "à"));
+  CHECK_FALSE(lexicon.is(FunctionWord::circle_preposition, "a"));
+  CHECK_FALSE(lexicon.is(FunctionWord::negation, ""));
+  // The auxiliaries are entries of the cue lexicon, "être" marked.
+  REQUIRE(lexicon.entries("étaient").size() == 1);
+  CHECK(lexicon.entries("étaient")[0].word_class == frnews::detail::WordClass::auxiliary);
+  CHECK(lexicon.entries("étaient")[0].value == 1);
+
+  // Every class of the code has words in the file.
+  std::ifstream in(std::string(FRNEWS_SOURCE_DIR) + "/data/lexicon/function_words.tsv");
+  std::vector<std::string> classes;
+  for (std::string line; std::getline(in, line);) {
+    const std::string word_class = line.substr(0, line.find('\t'));
+    if (!line.empty() && line[0] != '#' && std::find(classes.begin(), classes.end(), word_class) == classes.end()) {
+      classes.push_back(word_class);
+    }
+  }
+  CHECK(classes.size() == frnews::detail::function_word_classes);
+
+  frnews::detail::LexiconFiles files = frnews::detail::LexiconFiles::builtin();
+  files.add_view("function_words.tsv", "function_words.tsv", "que\tque\nconjonction\tet\n", true);
+  CHECK_THROWS_WITH(frnews::detail::CueLexicon(files), "function_words.tsv:2: unknown class conjonction");
 }
 
 TEST_CASE("A role with the affiliation given after a name", "[quotes][realnews]") {

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "frnews/frnews.hpp"
+#include "input_text.hpp"
 #include "kb_command.hpp"
 #include "normalize/characters.hpp"
 #include "normalize/utf8.hpp"
@@ -46,6 +47,7 @@ struct Settings {
   bool pretty = false;
   std::optional<bool> progress;  // default: on when stderr is a terminal
   std::vector<std::string> knowledge_bases;  // --kb files, layered over the built-in one
+  std::string lexicons;  // --lexicons directory over the built-in lexicons
   frnews::JsonOptions output;
 };
 
@@ -439,9 +441,26 @@ frnews::KnowledgeBase knowledge_base(const std::vector<std::string>& files) {
   return frnews::KnowledgeBase::layered(layers);
 }
 
+// The analyzer's options with the --lexicons directory over the built-in lexicons.
+frnews::Lexicons lexicons(const std::string& directory) {
+  return directory.empty() ? frnews::Lexicons::builtin() : frnews::Lexicons::load(directory);
+}
+frnews::AnalyzerOptions analyzer_options(const std::string& lexicons_directory) {
+  frnews::AnalyzerOptions options;
+  options.lexicons = lexicons(lexicons_directory);
+  return options;
+}
+
+void add_lexicons_option(CLI::App* command, std::string& directory) {
+  command->add_option("--lexicons", directory,
+                      "Directory of lexicon files over the built-in ones (reporting_verbs.tsv, honorifics.tsv...): "
+                      "each adds its lines, or replaces the built-in file when its first line is '# replace'")
+      ->type_name("DIR");
+}
+
 int run_documents(const Settings& settings) {
   const frnews::KnowledgeBase kb = knowledge_base(settings.knowledge_bases);
-  const frnews::Analyzer analyzer(kb);
+  const frnews::Analyzer analyzer(kb, analyzer_options(settings.lexicons));
   int status = 0;
   const auto files = expand_inputs(settings.inputs, settings.jsonl, status);
   Output output(settings.pretty);
@@ -536,33 +555,20 @@ frnews::Span canonical_span(const frnews::OffsetMap& map, frnews::Span original)
   return {begin, std::max(begin, end)};
 }
 
-// Reads a whole file in one call when its size is known, so that the text is not copied as it
-// grows; what a growing file gained since is read after.
-bool read_file(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::error_code error;
-  const auto size = fs::file_size(path, error);
-  if (error) return read_all(in, out);
-  out.resize(size);
-  in.read(out.data(), static_cast<std::streamsize>(size));
-  out.resize(static_cast<std::size_t>(in.gcount()));
-  if (out.size() == size) out.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
-}
-
 // Reads one text from a file, or from standard input for "-" or no file; says why it cannot.
-bool read_input(const std::string& file, std::string& text) {
+bool read_input(const std::string& file, frnews::cli::InputText& text) {
+  if (text.read(file)) return true;
   const bool standard_input = file.empty() || file == "-";
-  if (standard_input ? read_all(std::cin, text) : read_file(file, text)) return true;
   std::cerr << "frnews: cannot read " << (standard_input ? "standard input" : file) << ": " << std::strerror(errno) << '\n';
   return false;
 }
 
-int run_normalize(const std::string& file, const frnews::NormalizeOptions& options, bool explain) {
-  std::string text;
-  if (!read_input(file, text)) return 1;
-  auto normalized = frnews::normalize(text, options);
+int run_normalize(const std::string& file, const frnews::NormalizeOptions& options, const frnews::Lexicons& lexicons,
+                  bool explain) {
+  frnews::cli::InputText input;
+  if (!read_input(file, input)) return 1;
+  const std::string_view text = input.view();
+  auto normalized = frnews::normalize(text, options, lexicons);
   if (!normalized) {
     std::cerr << "frnews: " << normalized.error().message() << '\n';
     return 1;
@@ -657,6 +663,7 @@ struct ReportSettings {
   std::vector<std::string> inputs;
   bool jsonl = false;
   std::string output;  // the page (default: stdout), or the directory of pages and index
+  std::string lexicons;  // --lexicons directory over the built-in lexicons
 };
 
 void write_file(const fs::path& path, std::string_view content) {
@@ -700,15 +707,15 @@ void add_report_page(const frnews::Analyzer& analyzer, Job& job, std::string tit
 }
 
 int run_report(const ReportSettings& settings) {
-  const frnews::Analyzer analyzer;
+  const frnews::Analyzer analyzer(frnews::KnowledgeBase::builtin(), analyzer_options(settings.lexicons));
   std::error_code error;
   const bool one_text = !settings.jsonl && settings.inputs.size() <= 1 &&
                         (settings.inputs.empty() || !fs::is_directory(settings.inputs.front(), error));
   if (one_text) {
     const std::string file = settings.inputs.empty() ? "-" : settings.inputs.front();
-    std::string text;
-    if (!read_input(file, text)) return 1;
-    const auto analysis = analyzer.analyze(text);
+    frnews::cli::InputText input;
+    if (!read_input(file, input)) return 1;
+    const auto analysis = analyzer.analyze(input.view());
     if (!analysis) {
       std::cerr << "frnews: " << file << ": " << analysis.error().message() << '\n';
       return 1;
@@ -789,6 +796,7 @@ int main(int argc, char** argv) {
                         "Knowledge base over the built-in one, TSV or binary; repeatable, the first one wins")
         ->type_name("FILE")
         ->allow_extra_args(false);
+    add_lexicons_option(command, settings.lexicons);
   };
   auto* analyze = app.add_subcommand("analyze", "Quotes and entities, one JSON object per document");
   add_document_options(analyze);
@@ -811,6 +819,8 @@ int main(int argc, char** argv) {
              {{"auto", frnews::HtmlMode::automatic}, {"on", frnews::HtmlMode::on}, {"off", frnews::HtmlMode::off}},
              "Decode HTML: when the text looks like HTML, always or never");
   normalize->add_flag("--explain", explain, "List the repairs, before and after, on standard error");
+  std::string normalize_lexicons;
+  add_lexicons_option(normalize, normalize_lexicons);
 
   ReportSettings report_settings;
   auto* report = app.add_subcommand("report", "HTML pages: quotes by speaker and linked entities, highlighted in the text");
@@ -818,6 +828,7 @@ int main(int argc, char** argv) {
   report->add_flag("--jsonl", report_settings.jsonl, "Input is JSON Lines: objects with \"id\" and \"text\"");
   report->add_option("-o,--output", report_settings.output,
                      "The page for one text (default: standard output); the directory of pages and index.html otherwise");
+  add_lexicons_option(report, report_settings.lexicons);
 
   const frnews::cli::KbCommand kb_command(app);
 
@@ -833,7 +844,7 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (normalize->parsed()) return run_normalize(normalize_file, normalize_options, explain);
+    if (normalize->parsed()) return run_normalize(normalize_file, normalize_options, lexicons(normalize_lexicons), explain);
     if (kb_command.parsed()) return kb_command.run();
     if (report->parsed()) return run_report(report_settings);
     if (quotes->parsed()) settings.output.entities = false;

@@ -9,6 +9,7 @@
 #include "frnews/error.hpp"
 #include "frnews/export.hpp"
 #include "frnews/knowledge_base.hpp"
+#include "frnews/lexicons.hpp"
 #include "frnews/normalize.hpp"
 #include "frnews/quotes.hpp"
 #include "frnews/span.hpp"
@@ -18,6 +19,7 @@ namespace frnews {
 struct AnalyzerOptions {
   NormalizeOptions normalize;
   LinkerOptions linker;
+  Lexicons lexicons;  // the built-in set by default; Lexicons::load() for yours
 };
 
 // Everything frnews found in one text. Every span points into the caller's original text:

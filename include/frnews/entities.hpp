@@ -8,6 +8,7 @@
 
 #include "frnews/export.hpp"
 #include "frnews/knowledge_base.hpp"
+#include "frnews/lexicons.hpp"
 #include "frnews/segment.hpp"
 #include "frnews/span.hpp"
 
@@ -45,18 +46,26 @@ struct LinkerOptions {
   float min_score = 0.0f;       // links below this score become NIL
 };
 
-// Finds people, organisations and places and links them to a knowledge base. Const and
-// thread-safe; the knowledge base must outlive it.
+namespace detail {
+class EntityLexicon;
+}
+
+// Finds people, organisations and places and links them to a knowledge base, reading the
+// lexicons given (a copy of the set, which shares its tables). Const and thread-safe; the
+// knowledge base must outlive it.
 class FRNEWS_API EntityLinker {
  public:
-  explicit EntityLinker(const KnowledgeBase& kb = KnowledgeBase::builtin(), LinkerOptions options = {});
+  explicit EntityLinker(const KnowledgeBase& kb = KnowledgeBase::builtin(), LinkerOptions options = {},
+                        Lexicons lexicons = Lexicons::builtin());
   // A temporary knowledge base would be gone before the first link(): keep it in a variable.
-  EntityLinker(const KnowledgeBase&& kb, LinkerOptions options = {}) = delete;
+  EntityLinker(const KnowledgeBase&& kb, LinkerOptions options = {}, Lexicons lexicons = Lexicons::builtin()) = delete;
   [[nodiscard]] Entities link(const Document& doc) const;
 
  private:
   const KnowledgeBase* kb_;
   LinkerOptions options_;
+  Lexicons lexicons_;
+  const detail::EntityLexicon* lexicon_;  // the table of lexicons_ the linker reads
 };
 
 }  // namespace frnews

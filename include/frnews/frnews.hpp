@@ -6,6 +6,7 @@
 #include "frnews/error.hpp"
 #include "frnews/json.hpp"
 #include "frnews/knowledge_base.hpp"
+#include "frnews/lexicons.hpp"
 #include "frnews/normalize.hpp"
 #include "frnews/quotes.hpp"
 #include "frnews/report.hpp"

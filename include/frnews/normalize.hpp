@@ -7,6 +7,7 @@
 
 #include "frnews/error.hpp"
 #include "frnews/export.hpp"
+#include "frnews/lexicons.hpp"
 #include "frnews/span.hpp"
 
 namespace frnews {
@@ -123,6 +124,9 @@ struct Normalized {
 // on ill-formed UTF-8 when options.invalid_utf8 is reject.
 [[nodiscard]] FRNEWS_API Result<Normalized> normalize(std::string_view original,
                                                       const NormalizeOptions& options = {});
+// The same reading the elisions and French words of `lexicons` (elisions.tsv, french_words.tsv).
+[[nodiscard]] FRNEWS_API Result<Normalized> normalize(std::string_view original, const NormalizeOptions& options,
+                                                      const Lexicons& lexicons);
 
 // A key for dictionary lookups: lower case, accents removed, apostrophes and hyphens unified
 // ("L’État-Major" -> "l'etat-major"). Expects canonical text.

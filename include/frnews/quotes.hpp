@@ -9,6 +9,7 @@
 
 #include "frnews/entities.hpp"
 #include "frnews/export.hpp"
+#include "frnews/lexicons.hpp"
 #include "frnews/segment.hpp"
 #include "frnews/span.hpp"
 
@@ -49,6 +50,7 @@ struct Quote {
 class FRNEWS_API QuoteExtractor {
  public:
   QuoteExtractor();  // with the lexicons built into the library
+  explicit QuoteExtractor(Lexicons lexicons);
   QuoteExtractor(QuoteExtractor&&) noexcept;
   QuoteExtractor& operator=(QuoteExtractor&&) noexcept;
   ~QuoteExtractor();

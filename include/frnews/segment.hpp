@@ -142,5 +142,10 @@ Document segment(Text&& original, Normalized normalized) = delete;
                                                         const NormalizeOptions& options = {});
 template <TemporaryString Text>
 Result<Document> make_document(Text&& original, const NormalizeOptions& options = {}) = delete;
+// The same normalizing with `lexicons`.
+[[nodiscard]] FRNEWS_API Result<Document> make_document(std::string_view original, const NormalizeOptions& options,
+                                                        const Lexicons& lexicons);
+template <TemporaryString Text>
+Result<Document> make_document(Text&& original, const NormalizeOptions& options, const Lexicons& lexicons) = delete;
 
 }  // namespace frnews

@@ -230,6 +230,21 @@ class KnowledgeBaseTest(unittest.TestCase):
     def test_missing_file(self):
         with self.assertRaises(FileNotFoundError):
             frnews.Analyzer(kb_path=self.path + ".absent")
+        with self.assertRaises(FileNotFoundError):
+            frnews.Analyzer(kb_layers=[self.path + ".absent"])
+
+    def test_layers_keep_the_built_in_entries(self):
+        analyzer = frnews.Analyzer(kb_layers=[self.path])
+        result = analyzer.analyze(self.TEXT + " " + MACRON)
+        ids = {e["text"]: e["id"] for e in result["entities"]}
+        self.assertEqual(ids.get("Gisèle Rambert"), "Q990001")
+        self.assertEqual(ids.get("Emmanuel Macron"), "Q3052772")
+        # Alone, the file replaces the built-in base.
+        alone = frnews.Analyzer(kb_path=self.path).analyze(MACRON)
+        self.assertNotIn("Q3052772", {e["id"] for e in alone["entities"]})
+        copy = pickle.loads(pickle.dumps(analyzer))
+        self.assertEqual(copy.analyze(self.TEXT)["entities"], analyzer.analyze(self.TEXT)["entities"])
+        self.assertIn("kb_layers=['", repr(copy))
 
     def test_malformed_file_names_the_line(self):
         with open(self.path, "w", encoding="utf-8") as out:
@@ -237,6 +252,24 @@ class KnowledgeBaseTest(unittest.TestCase):
         with self.assertRaises(frnews.Error) as raised:
             frnews.Analyzer(kb_path=self.path)
         self.assertIn(":1:", str(raised.exception))
+
+
+class LexiconsTest(unittest.TestCase):
+    TEXT = "Paul Girard a ronchonné que la réforme arrivait trop tard."
+
+    def test_a_reporting_verb_added_in_a_directory(self):
+        self.assertEqual(frnews.Analyzer().analyze(self.TEXT)["quotes"], [])
+        with tempfile.TemporaryDirectory() as directory:
+            with open(os.path.join(directory, "reporting_verbs.tsv"), "w", encoding="utf-8") as out:
+                out.write("ronchonner\ter\n")
+            analyzer = frnews.Analyzer(lexicons=directory)
+            quotes = analyzer.analyze(self.TEXT)["quotes"]
+        self.assertEqual(len(quotes), 1)
+        self.assertEqual(quotes[0]["speaker"]["text"], "Paul Girard")
+
+    def test_missing_directory(self):
+        with self.assertRaises(FileNotFoundError):
+            frnews.Analyzer(lexicons="/nonexistent/lexicons")
 
 
 class ThreadsTest(unittest.TestCase):

@@ -7,8 +7,9 @@ data under the Licence Ouverte 2.0).
     scripts/kb/communes.py package/data --words /usr/share/dict/french   (Debian package wfrench)
 
 Each commune becomes a place (LOC) with its INSEE code in the description ("commune de la
-Haute-Loire (INSEE 43157)"), no Wikidata id and no Wikipedia title (neither is in the source;
-the INSEE code is the key). Kept: current communes of at least --min-population inhabitants
+Haute-Loire (INSEE 43157)") and no Wikipedia title (the INSEE code is the key). Neither title nor
+Wikidata id is in the source: scripts/kb/commune_ids.py gives the ids by INSEE code, and they are
+kept, by code, when this file is written again. Kept: current communes of at least --min-population inhabitants
 that no entry of data/kb/ names already. Left out, as risks for the linker's precision:
 - a name that is a French word (--words), a first name of data/lexicon/first_names.tsv or the
   last word of a person of data/kb/ ("Orange", "Pierre", "Martin"); one- and two-letter names;
@@ -19,6 +20,7 @@ inhabitants and more, below the priors of the hand-made entries.
 import argparse
 import json
 import math
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -29,6 +31,7 @@ OUTPUT = KB_DIR / "communes.tsv"
 FIRST_NAMES = ROOT / "data" / "lexicon" / "first_names.tsv"
 
 # INSEE's typeLiaison (TNCC) of a department: how "de" joins its name.
+INSEE = re.compile(r"\(INSEE ([0-9][0-9AB][0-9]{3})\)$")
 JOIN = {0: "de ", 1: "d'", 2: "du ", 3: "de la ", 4: "des ", 5: "de l'", 6: "des ", 7: "de las ", 8: "de los "}
 TOP_PRIOR, TOP_POPULATION = 0.6, 100_000
 HEADER = """\
@@ -36,8 +39,9 @@ HEADER = """\
 # Source: Code officiel géographique (INSEE) and populations, as packaged by Etalab in the npm package
 # @etalab/decoupage-administratif {version}, Licence Ouverte 2.0 (Etalab); see NOTICE.
 # Communes of {min_population} inhabitants or more that no other file names, without names that are words, first
-# names or surnames; the INSEE code in the description is the key (no Wikidata id or Wikipedia title).
-# ids: none
+# names or surnames; the INSEE code in the description is the key (no Wikipedia title).
+# ids: phil2strass/geo-api scripts/data/fr_admin_seed.tsv (Wikidata ids by INSEE code), given by
+# scripts/kb/commune_ids.py and kept by code when this file is written again
 # wikidata_id\twiki_title\tlabel\ttype\taliases\tprior\tdescription
 """
 
@@ -63,6 +67,19 @@ def existing_names():
             if kind == "PER":
                 surnames.add(fold(label.split()[-1]))
     return names, surnames
+
+
+def ids_by_code(path):
+    """INSEE code -> Wikidata id of the entries of a communes file written before."""
+    ids = {}
+    if Path(path).exists():
+        for line in Path(path).read_text(encoding="utf-8").split("\n"):
+            fields = line.split("\t")
+            if line.startswith("#") or len(fields) != 7 or not fields[0]:
+                continue
+            if found := INSEE.search(fields[6]):
+                ids[found.group(1)] = fields[0]
+    return ids
 
 
 def risky_words(words_path):
@@ -130,10 +147,12 @@ def main():
     known, surnames = existing_names()
     rows, left_out = select(communes, departments, known, risky_words(args.words) | surnames,
                             args.min_population, args.prior)
+    ids = ids_by_code(args.output)
     with open(args.output, "w", encoding="utf-8") as out:
         out.write(HEADER.format(version=version, min_population=args.min_population))
         for name, prior, description in rows:
-            out.write(f"\t\t{name}\tLOC\t\t{prior}\t{description}\n")
+            qid = ids.get(INSEE.search(description).group(1), "")
+            out.write(f"{qid}\t\t{name}\tLOC\t\t{prior}\t{description}\n")
     print(f"{len(rows)} communes written to {args.output}; left out: "
           + ", ".join(f"{n} {why}" for why, n in left_out.items()), file=sys.stderr)
     return 0

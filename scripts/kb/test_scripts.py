@@ -7,6 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import check  # noqa: E402
+import commune_ids  # noqa: E402
 import communes  # noqa: E402
 import legislature_ids  # noqa: E402
 import match_ids  # noqa: E402
@@ -54,6 +55,15 @@ class CommunesTest(unittest.TestCase):
         self.assertEqual(communes.prior_of(100_000, 5000, 0.3), 0.6)
         self.assertEqual(communes.prior_of(2_000_000, 5000, 0.3), 0.6)
         self.assertLess(communes.prior_of(20_000, 5000, 0.3), communes.prior_of(50_000, 5000, 0.3))
+
+    def test_ids_written_before_are_kept_by_insee_code(self):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "communes.tsv"
+            path.write_text("# ids: test\n"
+                            "Q1\t\tAcigné\tLOC\t\t0.3\tcommune d'Ille-et-Vilaine (INSEE 35001)\n"
+                            "\t\tAblon-sur-Seine\tLOC\t\t0.3\tcommune du Val-de-Marne (INSEE 94001)\n", encoding="utf-8")
+            self.assertEqual(communes.ids_by_code(path), {"35001": "Q1"})
+            self.assertEqual(communes.ids_by_code(Path(folder) / "none.tsv"), {})
 
 
 def place(qid, name, iso, admin1="", feature="Populated place", population=100000):
@@ -189,6 +199,56 @@ class RecordIdsTest(unittest.TestCase):
         self.assertEqual([p.split(": ")[1] for p in problems],
                          ["no entry of that title or label", "has the id Q1 already", "id Q1 already given to 'Malines'",
                           "'5' is not a Wikidata id", "registry gives Q8"])
+
+
+class CommuneIdsTest(unittest.TestCase):
+    DEPARTMENTS = [dict(d) for d in DEPARTMENTS.values()] + [
+        {"code": "2A", "nom": "Corse-du-Sud", "typeLiaison": 4}, {"code": "2B", "nom": "Haute-Corse", "typeLiaison": 3},
+        {"code": "69", "nom": "Rhône", "typeLiaison": 2}]
+    COMMUNES = [commune("43157", "Monistrol-sur-Loire", "43", 9000), commune("43040", "Brioude", "43", 6500),
+                commune("43005", "Saint-Aubin", "43", 6000), commune("43006", "Saint-Aubin", "43", 900),
+                commune("2A041", "Bonifacio", "2A", 3000), commune("69276", "Feyzin", "69", 10000),
+                commune("35001", "Acigné", "35", 7000),
+                commune("43099", "Brioude", "43", 0, kind="commune-deleguee")]
+    SEED = {"43157": ("Monistrol-sur-Loire", "Q1"), "43040": ("Brioude", "Q2"), "2A041": ("Bonifacio", "Q3"),
+            "69276": ("Feyzin", "Q4"), "35001": ("Acigny", "Q5"), "94001": ("Ablon-sur-Seine", "Q6"),
+            "93066": ("Saint-Denis", "Q7")}
+
+    def records(self, communes_rows, places_rows):
+        return ([(Path("communes.tsv"), i, r.split("\t")) for i, r in enumerate(communes_rows)]
+                + [(Path("places_france.tsv"), i, r.split("\t")) for i, r in enumerate(places_rows)])
+
+    def propose(self, communes_rows, places_rows, registry=None):
+        records = self.records(communes_rows, places_rows)
+        found = list(commune_ids.targets(records, commune_ids.communes_by_place(self.COMMUNES),
+                                         commune_ids.department_names(self.DEPARTMENTS)))
+        return commune_ids.propose(self.SEED, found, records, registry or {})
+
+    def test_an_insee_code_in_the_description_or_the_one_commune_of_that_name_in_the_department(self):
+        proposals, review = self.propose(
+            ["\t\tMonistrol-sur-Loire\tLOC\t\t0.4\tcommune de la Haute-Loire (INSEE 43157)"],
+            ["\tBrioude\tBrioude\tLOC\t\t0.5\tville de la Haute-Loire",
+             "\tBonifacio\tBonifacio\tLOC\t\t0.5\tcommune de Corse",
+             "\tFeyzin\tFeyzin\tLOC\t\t0.5\tcommune de la métropole de Lyon"])
+        self.assertEqual([(p[0].name, p[2], p[3], p[4][0]) for p in proposals],
+                         [("communes.tsv", "Monistrol-sur-Loire", "Q1", "43157"),
+                          ("places_france.tsv", "Brioude", "Q2", "43040"),
+                          ("places_france.tsv", "Bonifacio", "Q3", "2A041"),
+                          ("places_france.tsv", "Feyzin", "Q4", "69276")])
+        self.assertEqual(review, [])
+
+    def test_homonyms_other_names_doubtful_rows_and_taken_ids(self):
+        proposals, review = self.propose(
+            ["\t\tAcigné\tLOC\t\t0.4\tcommune d'Ille-et-Vilaine (INSEE 35001)",
+             "\t\tSaint-Denis\tLOC\t\t0.4\tcommune de la Seine-Saint-Denis (INSEE 93066)",
+             "\t\tAblon-sur-Seine\tLOC\t\t0.4\tcommune du Val-de-Marne (INSEE 94001)",
+             "Q6\t\tAblon\tLOC\t\t0.4\tcommune du Calvados"],
+            ["\tSaint-Aubin (Haute-Loire)\tSaint-Aubin\tLOC\t\t0.5\tville de la Haute-Loire",
+             "\tBrioude\tBrioude\tLOC\t\t0.5\tbasilique de la Haute-Loire",
+             "\tMonistrol-sur-Loire\tMonistrol-sur-Loire\tLOC\t\t0.5\tcommune du Cantal"])
+        self.assertEqual(proposals, [])
+        self.assertEqual([line.split("\t")[3] for line in review],
+                         ["the table names 35001 'Acigny'", "id Q6 already given to 'Ablon'"])
 
 
 if __name__ == "__main__":

@@ -3,6 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +39,51 @@ std::size_t read_lexicon(std::string_view name, std::string_view text, std::size
   });
   return records;
 }
+
+// One piece of a lexicon file: the built-in text, or the lines a user's file adds to it.
+struct LexiconPart {
+  std::string name;  // for error messages: "cues.tsv", or the path of the user's file
+  std::string_view text;
+};
+
+// The text of every lexicon file by name ("cues.tsv"), and how many records the lexicons read
+// from each. Owns the text of the files it loaded; the views of the built-in ones point into
+// the library. The lexicons built from it keep views into the text: it must outlive them.
+class LexiconFiles {
+ public:
+  // Every lexicon file compiled into the library.
+  [[nodiscard]] static LexiconFiles builtin();
+
+  [[nodiscard]] bool has(std::string_view name) const noexcept { return files_.contains(name); }
+  // Adds `text` to the file `name` (known: has(name)), or puts it in the place of what the file
+  // held; `source` names it in error messages.
+  void add(std::string_view name, std::string source, std::string text, bool replace);
+  // The same with a text that outlives this object: no copy.
+  void add_view(std::string_view name, std::string source, std::string_view text, bool replace);
+
+  // Calls check(fields) for each record of the file `name`, part after part (see read_lexicon()).
+  template <class Check>
+  void read(std::string_view name, std::size_t min_fields, std::size_t max_fields, Check&& check) {
+    auto& file = at(name);
+    file.records = 0;
+    for (const auto& part : file.parts) file.records += read_lexicon(part.name, part.text, min_fields, max_fields, check);
+  }
+  // How many records the lexicons read from the file `name`; 0 for a file not read.
+  [[nodiscard]] std::size_t records(std::string_view name) const noexcept {
+    const auto found = files_.find(name);
+    return found == files_.end() ? 0 : found->second.records;
+  }
+
+ private:
+  struct File {
+    std::vector<LexiconPart> parts;
+    std::size_t records = 0;
+  };
+  File& at(std::string_view name);
+
+  std::map<std::string, File, std::less<>> files_;
+  std::vector<std::unique_ptr<const std::string>> owned_;  // on the heap: the views stay valid
+};
 
 // The bytes of a lexicon file compiled into the library; a missing one is an error, never an
 // empty lexicon.

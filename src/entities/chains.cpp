@@ -86,8 +86,10 @@ std::uint32_t ChainBuilder::find_chain(std::uint32_t m) {
   const Mention& mention = mentions_[m];
   const std::string_view key = view_.key(mention.c.begin, mention.c.end);
   const bool one_word = mention.c.end == mention.c.begin + 1;
-  // A part of a person's full name met elsewhere in the text, the last one before if any.
-  if (const auto tail = tails_.find(key); tail != tails_.end()) {
+  // A part of a person's full name met elsewhere in the text, the last one before if any; not a
+  // known place that no title or honorific makes a person's ("Gaston Paris" ... "à Paris").
+  const bool known_place = mention.choice.entry && mention.choice.type == EntityType::location && !mention.c.person_cue;
+  if (const auto tail = tails_.find(key); tail != tails_.end() && !known_place) {
     const auto& wholes = tail->second;
     const auto after = std::lower_bound(wholes.begin(), wholes.end(), m);
     return join(m, mentions_[after == wholes.begin() ? wholes.front() : *(after - 1)].chain, "coref.surname");

@@ -5,6 +5,13 @@
 namespace frnews::detail::linking {
 namespace {
 
+// "Laval (Québec)" is labelled "Laval" for the text: the qualifier only tells homonyms apart.
+std::string_view without_qualifier(std::string_view label) noexcept {
+  if (label.empty() || label.back() != ')') return label;
+  const std::size_t open = label.rfind(" (");
+  return open == std::string_view::npos ? label : label.substr(0, open);
+}
+
 float type_fit(const Candidate& c, EntityType type, const ScoringWeights& w) noexcept {
   float fit = 0;
   if (c.person_cue) fit += type == EntityType::person ? w.person_cue_fits : w.person_cue_misfits;
@@ -25,7 +32,7 @@ Choice choose(const Candidate& c, std::string_view key, const KnowledgeBase& kb,
   for (std::size_t k = 0; k < c.entries.size() && k < weights.most_entries; ++k) {
     const Entity entity = kb.entity(c.entries[k]);
     float score = entity.prior + type_fit(c, entity.type, weights);
-    if (fold_key(entity.label) == key) score += weights.label;
+    if (fold_key(without_qualifier(entity.label)) == key) score += weights.label;
     if (std::find(document.types.begin(), document.types.end(), entity.type) != document.types.end()) {
       score += weights.document_type;
     }

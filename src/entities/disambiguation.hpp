@@ -26,7 +26,7 @@ struct ScoringWeights {
   // A type the document already uses for unambiguous names.
   float document_type = 0.05f;
   // The entry's description names a place the text names ("Valence, ville d'Espagne").
-  float document_place = 0.2f;
+  float document_place = 0.3f;
   // Below this, every entry is ruled out and the mention is NIL.
   float least = 0.05f;
   // The confidence reported: base + scale * score, within 0..1; and that of a NIL mention.

@@ -7,7 +7,8 @@ bool is_wordlike(TokenKind kind) noexcept { return kind == TokenKind::word || ki
 
 }  // namespace
 
-DocumentView::DocumentView(const Document& doc) : doc_(doc), tokens_(doc.tokens()), annotations_(doc.annotations()) {
+DocumentView::DocumentView(const Document& doc, const EntityLexicon& lexicon)
+    : doc_(doc), entity_lexicon_(lexicon), tokens_(doc.tokens()), annotations_(doc.annotations()) {
   const std::size_t n = tokens_.size();
   const auto annotations = doc.annotations();
   bounds_.resize(n + 1);
@@ -46,7 +47,6 @@ DocumentView::DocumentView(const Document& doc) : doc_(doc), tokens_(doc.tokens(
   bounds_[n] = n == 0 ? 0 : ends_[n - 1];
   mark_initials_and_titles();
   // What the lexicons say depends on the word alone: asked once per distinct word, all together.
-  const EntityLexicon& lexicon = entity_lexicon();
   std::vector<std::uint32_t> first_of_word(doc.distinct_words(), UINT32_MAX);
   std::vector<std::string_view> word_keys(doc.distinct_words());
   for (std::uint32_t i = 0; i < n; ++i) {

@@ -31,7 +31,8 @@ enum TokenFlag : std::uint16_t {
 
 class DocumentView {
  public:
-  explicit DocumentView(const Document& doc);
+  // `lexicon` must outlive the view.
+  DocumentView(const Document& doc, const EntityLexicon& lexicon);
   DocumentView(const DocumentView&) = delete;  // keys_ may view own_keys_
   DocumentView& operator=(const DocumentView&) = delete;
 
@@ -78,8 +79,10 @@ class DocumentView {
   }
   // The role phrase starting at token i ("la ministre", "le Premier ministre"), if any.
   [[nodiscard]] RoleMatch role_at(std::uint32_t i) const noexcept {
-    return is(i, word_role_start) ? entity_lexicon().role_at(doc_, i) : RoleMatch{};
+    return is(i, word_role_start) ? entity_lexicon_.role_at(doc_, i) : RoleMatch{};
   }
+  // The lexicon the view was built with, for what depends on more than one token.
+  [[nodiscard]] const EntityLexicon& lexicon() const noexcept { return entity_lexicon_; }
 
  private:
   struct TokenLexicon {
@@ -94,6 +97,7 @@ class DocumentView {
   void note_lower_case_words();
 
   const Document& doc_;
+  const EntityLexicon& entity_lexicon_;
   std::span<const Token> tokens_;
   std::span<const TokenAnnotation> annotations_;
   std::string own_keys_;    // only for a document with cut words

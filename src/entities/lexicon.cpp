@@ -3,15 +3,11 @@
 #include <algorithm>
 #include <array>
 
-#include "core/embedded.hpp"
 #include "core/lexicon_file.hpp"
 #include "entities/words.hpp"
 
 namespace frnews::detail {
 namespace {
-
-constexpr std::size_t first_names_file = 0, honorifics_file = 1, roles_file = 2, demonyms_file = 3,
-                      cues_file = 4, affixes_file = 5, common_nouns_file = 6;
 
 // "M", "F" or "X" (either); an empty view when the field is something else.
 std::optional<Gender> parse_gender(std::string_view field) noexcept {
@@ -51,12 +47,9 @@ bool starts_with_any(std::string_view key, const std::vector<std::string>& start
 
 }  // namespace
 
-EntityLexicon::EntityLexicon(const FileSource& source) : records_(std::size(files), 0) {
+EntityLexicon::EntityLexicon(LexiconFiles& files) {
   FoldedMap<LexiconEntry> words;  // frozen into words_ once every file is read
-  const auto read = [&](std::size_t file, std::size_t min_fields, std::size_t max_fields, auto&& check) {
-    records_[file] = read_lexicon(files[file], source(files[file]), min_fields, max_fields, check);
-  };
-  read(first_names_file, 2, 2, [&](const auto& fields) -> std::string {
+  files.read("first_names.tsv", 2, 2, [&](const auto& fields) -> std::string {
     const auto gender = parse_gender(fields[1]);
     if (!gender) return "gender must be M, F or X";
     LexiconEntry& word = words[fold_key(fields[0])];
@@ -64,7 +57,7 @@ EntityLexicon::EntityLexicon(const FileSource& source) : records_(std::size(file
     word.kinds |= word_first_name;
     return {};
   });
-  read(honorifics_file, 2, 3, [&](const auto& fields) -> std::string {
+  files.read("honorifics.tsv", 2, 3, [&](const auto& fields) -> std::string {
     const auto gender = parse_gender(fields[1]);
     const auto plural = parse_plural(fields);
     if (!gender || !plural) return "gender must be M, F or X and number S or P";
@@ -72,7 +65,7 @@ EntityLexicon::EntityLexicon(const FileSource& source) : records_(std::size(file
     words[fold_key(fields[0])].kinds |= word_honorific;
     return {};
   });
-  read(roles_file, 2, 3, [&](const auto& fields) -> std::string {
+  files.read("roles.tsv", 2, 3, [&](const auto& fields) -> std::string {
     const auto gender = parse_gender(fields[1]);
     const auto plural = parse_plural(fields);
     if (!gender || !plural) return "gender must be M, F or X and number S or P";
@@ -90,7 +83,7 @@ EntityLexicon::EntityLexicon(const FileSource& source) : records_(std::size(file
   for (const auto& [key, entry] : roles_) {
     if (key.find(' ') == std::string::npos) words[key].kinds |= word_role_start;
   }
-  read(demonyms_file, 3, 3, [&](const auto& fields) -> std::string {
+  files.read("demonyms.tsv", 3, 3, [&](const auto& fields) -> std::string {
     if (fields[2] != "country" && fields[2] != "city" && fields[2] != "region") {
       return "kind must be country, city or region";
     }
@@ -101,13 +94,13 @@ EntityLexicon::EntityLexicon(const FileSource& source) : records_(std::size(file
     word.kinds |= word_demonym | (fields[2] == "country" ? word_country_demonym : 0U);
     return {};
   });
-  read(cues_file, 2, 2, [&](const auto& fields) -> std::string {
+  files.read("entity_cues.tsv", 2, 2, [&](const auto& fields) -> std::string {
     const auto kind = std::find_if(cue_kinds.begin(), cue_kinds.end(), [&](const auto& k) { return k.first == fields[1]; });
     if (kind == cue_kinds.end()) return "unknown kind " + std::string(fields[1]);
     words[fold_key(fields[0])].kinds |= kind->second;
     return {};
   });
-  read(affixes_file, 2, 2, [&](const auto& fields) -> std::string {
+  files.read("entity_affixes.tsv", 2, 2, [&](const auto& fields) -> std::string {
     if (fields[1] == "adjective_ending") {
       adjective_endings_.add(fold_key(fields[0]));
     } else if (fields[1] == "common_noun_ending") {
@@ -116,12 +109,14 @@ EntityLexicon::EntityLexicon(const FileSource& source) : records_(std::size(file
       place_title_starts_.push_back(fold_key(fields[0]));
     } else if (fields[1] == "portfolio_title_start") {
       portfolio_title_starts_.push_back(fold_key(fields[0]));
+    } else if (fields[1] == "particle_title_start") {
+      particle_title_starts_.push_back(fold_key(fields[0]));
     } else {
       return "unknown kind " + std::string(fields[1]);
     }
     return {};
   });
-  read(common_nouns_file, 1, 1, [&](const auto& fields) -> std::string {
+  files.read("common_nouns.tsv", 1, 1, [&](const auto& fields) -> std::string {
     words[fold_key(fields[0])].kinds |= word_common_noun;
     return {};
   });
@@ -161,9 +156,8 @@ bool EntityLexicon::has_portfolio(std::string_view title_key) const noexcept {
   return starts_with_any(title_key, portfolio_title_starts_);
 }
 
-std::size_t EntityLexicon::records(std::string_view file) const noexcept {
-  const auto* at = std::find(std::begin(files), std::end(files), file);
-  return at == std::end(files) ? 0 : records_[static_cast<std::size_t>(at - std::begin(files))];
+bool EntityLexicon::takes_particle(std::string_view title_key) const noexcept {
+  return starts_with_any(title_key, particle_title_starts_);
 }
 
 bool EntityLexicon::is_first_name(std::string_view word_text) const noexcept {
@@ -212,11 +206,6 @@ std::optional<Demonym> EntityLexicon::demonym_of_key(std::string_view key) const
   const LexiconEntry& found = word(key);
   if (!(found.kinds & word_demonym)) return std::nullopt;
   return Demonym{found.demonym_place, (found.kinds & word_country_demonym) != 0};
-}
-
-const EntityLexicon& entity_lexicon() {
-  static const EntityLexicon lexicon([](std::string_view name) { return embedded_lexicon(name); });
-  return lexicon;
 }
 
 }  // namespace frnews::detail

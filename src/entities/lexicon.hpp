@@ -1,5 +1,5 @@
-// Every French word list the entity linker reads, loaded once from the lexicon files compiled
-// into the library (data/lexicon/): first names, honorifics, roles, demonyms, the cue words of
+// Every French word list the entity linker reads, from the lexicon files of a frnews::Lexicons
+// (data/lexicon/): first names, honorifics, roles, demonyms, the cue words of
 // entity_cues.tsv, the word beginnings and endings of entity_affixes.tsv and the common nouns of
 // common_nouns.tsv. What the lexicons
 // say about one word comes from one lookup (word()), so that a document's tokens are classified
@@ -11,7 +11,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -118,19 +117,15 @@ class Endings {
   std::array<std::vector<std::string>, 256> long_by_last_byte_;
 };
 
+class LexiconFiles;
+
 class EntityLexicon {
  public:
-  // The text of a lexicon file by name ("lexicon/roles.tsv").
-  using FileSource = std::function<std::string_view(std::string_view name)>;
-  // The lexicon files it reads, in data/lexicon/.
-  static constexpr std::string_view files[] = {"lexicon/first_names.tsv", "lexicon/honorifics.tsv",
-                                               "lexicon/roles.tsv",       "lexicon/demonyms.tsv",
-                                               "lexicon/entity_cues.tsv", "lexicon/entity_affixes.tsv",
-                                               "lexicon/common_nouns.tsv"};
-
-  // Reads the files from `source`; throws frnews::Exception naming the file and the line of the
-  // first malformed record. The views of `source` must outlive the lexicon.
-  explicit EntityLexicon(const FileSource& source);
+  // Reads the files of the entity linker (first_names.tsv, honorifics.tsv, roles.tsv,
+  // demonyms.tsv, entity_cues.tsv, entity_affixes.tsv, common_nouns.tsv); throws
+  // frnews::Exception naming the file and the line of the first malformed record. `files` must
+  // outlive the lexicon.
+  explicit EntityLexicon(LexiconFiles& files);
 
   // What the lexicons say about a word folded with fold_key(); an empty class when nothing.
   [[nodiscard]] const LexiconEntry& word(std::string_view key) const noexcept;
@@ -146,8 +141,9 @@ class EntityLexicon {
   // Whether a title with this folded word has a portfolio for complement, no entity
   // ("ministre de la Culture").
   [[nodiscard]] bool has_portfolio(std::string_view title_key) const noexcept;
-  // How many records the lexicon read from one of its files.
-  [[nodiscard]] std::size_t records(std::string_view file) const noexcept;
+  // Whether "de" after a title with this folded word opens the person's name ("le général de
+  // Castelnau"), not where the person works.
+  [[nodiscard]] bool takes_particle(std::string_view title_key) const noexcept;
 
   // All lookups below ignore case and accents (fold_key()); words are canonical text.
 
@@ -181,11 +177,7 @@ class EntityLexicon {
   FoldedMap<Honorific> honorifics_;  // by written form
   FoldedMap<RoleEntry> roles_;
   Endings adjective_endings_, common_noun_endings_;
-  std::vector<std::string> place_title_starts_, portfolio_title_starts_;
-  std::vector<std::size_t> records_;  // by files[]
+  std::vector<std::string> place_title_starts_, portfolio_title_starts_, particle_title_starts_;
 };
-
-// The lexicon built from the data compiled into the library, on first use.
-[[nodiscard]] const EntityLexicon& entity_lexicon();
 
 }  // namespace frnews::detail

@@ -8,8 +8,10 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
+#include "core/lexicons.hpp"
 #include "entities/chains.hpp"
 #include "entities/disambiguation.hpp"
 #include "entities/document_view.hpp"
@@ -93,15 +95,13 @@ std::string_view decisive_rule(const Mention& m, EntityType output_type) noexcep
 
 }  // namespace
 
-EntityLinker::EntityLinker(const KnowledgeBase& kb, LinkerOptions options) : kb_(&kb), options_(options) {
-  // The lexicons are read on first use: here, so that a malformed one fails the construction.
-  (void)detail::entity_lexicon();
-}
+EntityLinker::EntityLinker(const KnowledgeBase& kb, LinkerOptions options, Lexicons lexicons)
+    : kb_(&kb), options_(options), lexicons_(std::move(lexicons)), lexicon_(&lexicons_.impl().entities()) {}
 
 Entities EntityLinker::link(const Document& doc) const {
   Entities result;
   if (doc.tokens().empty()) return result;
-  const DocumentView view(doc);
+  const DocumentView view(doc, *lexicon_);
   std::vector<Candidate> candidates = find_mentions(view, *kb_);
   if (options_.link_demonyms) candidates = with_demonyms(view, *kb_, std::move(candidates));
 
@@ -120,6 +120,14 @@ Entities EntityLinker::link(const Document& doc) const {
     // The first places are enough to tell what the text is about, and keep this linear.
     if (entity.type == EntityType::location && entity.label.size() >= 4 && document_places.size() < 32) {
       document_places.push_back(entity.label);
+    }
+  }
+  // "le gouvernement italien", "la police canadienne": a country's adjective names it too.
+  for (std::uint32_t i = 0; i < view.size() && document_places.size() < 48; ++i) {
+    const std::string_view place = view.word(i).demonym_place;
+    if (view.is(i, detail::word_country_demonym) && std::find(document_places.begin(), document_places.end(), place) ==
+                                                          document_places.end()) {
+      document_places.push_back(place);
     }
   }
 

@@ -11,6 +11,19 @@
 namespace frnews::detail::linking {
 namespace {
 
+// Capitals that open a word or follow an apostrophe: 2 in "Val-d'Oise", 2 in "L'Équipe".
+std::uint32_t word_capitals(std::string_view name) noexcept {
+  std::uint32_t caps = 0;
+  bool word_start = true;
+  for (std::size_t p = 0; p < name.size();) {
+    const Decoded c = decode(name, p);
+    if (word_start && is_upper(c.code)) ++caps;
+    word_start = c.code == ' ' || c.code == '\'' || c.code == 0x2019;
+    p += c.size;
+  }
+  return caps;
+}
+
 // Left to right: titles and honorifics are noted as cues and skipped, then at each token that
 // can start a name the longest knowledge-base name is compared with the longest name the
 // text's shape gives; the longer one wins.
@@ -80,6 +93,7 @@ class MentionFinder {
     if (k < end && is_feminine_article(view_.key(k))) ++k;
     if (k >= end) return false;
     if (view_.is(k, cue_org_head)) return true;
+    if (view_.has(k, is_cap) && kb_match(k, end).end > k) return true;  // "à la Maison Blanche"
     return view_.has(k, is_cap) && k + 1 < end && view_.has(k + 1, is_cap) && view_.has(k + 1, is_word) &&
            !view_.is_first_name(k + 1);
   }
@@ -87,7 +101,7 @@ class MentionFinder {
   // "le commissaire aux affaires économiques": "à" right after a title opens a portfolio, no
   // place.
   bool opens_portfolio(std::uint32_t i) const noexcept {
-    return pending_.role_complement && pending_.from == i && !pending_.role_of_place && is_to(view_.key(i));
+    return pending_.role_complement && pending_.from == i && !pending_.role_of_place && is_to(view_.key(i), view_.text(i));
   }
 
   void clear_cues(std::uint32_t i) {
@@ -99,20 +113,25 @@ class MentionFinder {
   std::uint32_t after_role(std::uint32_t i, RoleMatch role) {
     std::uint32_t j = i + role.tokens;
     const std::uint32_t end = view_.sentence_end(i);
-    const EntityLexicon& lexicon = entity_lexicon();
+    const EntityLexicon& lexicon = view_.lexicon();
     const bool minister = lexicon.has_portfolio(view_.key(i)) || lexicon.has_portfolio(view_.key(i + role.tokens - 1));
     while (j < end && view_.has(j, is_word) && !view_.has(j, is_cap) && view_.looks_adjective(j)) ++j;
     const bool place_title = lexicon.holds_a_place(view_.key(i + role.tokens - 1));
     // "le secrétaire au Trésor", "la commissaire à l'Énergie": "à" after a title opens its
     // portfolio, unless the title holds a place ("l'ambassadeur à Paris") or an organisation
     // follows ("l'économiste au Hudson Institute").
-    if (minister || (j < end && is_to(view_.key(j)) && !place_title && !names_organisation(j + 1, end))) {
+    if (minister || (j < end && is_to(view_.key(j), view_.text(j)) && !place_title && !names_organisation(j + 1, end))) {
       j = skip_portfolio(j, end);
     }
     pending_ = {};
     pending_.person = true;
     pending_.gender = role.gender;
-    pending_.role_complement = true;
+    // "le général de Castelnau": after a rank or a title of nobility, "de" opens the name.
+    // Not after a noun it qualifies: "le quartier général de Vérone".
+    pending_.particle = lexicon.takes_particle(view_.key(i)) && !(i > 0 && view_.is(i - 1, word_common_noun)) &&
+                        j + 1 < end && view_.is(j, word_name_particle) && view_.has(j + 1, is_cap) &&
+                        !view_.has(j + 1, is_caps);
+    pending_.role_complement = !pending_.particle;
     pending_.role_of_place = place_title;
     pending_.from = j;
     return j;
@@ -121,11 +140,13 @@ class MentionFinder {
   // "de la Transition écologique", "des Affaires étrangères et de l'Europe": the portfolio of a
   // minister or a ministry names no entity. Returns the token after it, or j.
   std::uint32_t skip_portfolio(std::uint32_t j, std::uint32_t end) const noexcept {
-    if (j >= end || !(is_de(view_.key(j)) || is_to(view_.key(j)))) return j;
+    if (j >= end || !(is_de(view_.key(j)) || is_to(view_.key(j), view_.text(j)))) return j;
     std::uint32_t k = j;
     while (k < end && view_.has(k, is_word)) {
       const std::string_view key = view_.key(k);
-      if (is_de(key) || is_to(key) || is_feminine_article(key) || key == "et") {
+      // "le ministre à New York": "à" and a capital, without an article, is where, not what.
+      if (view_.text(k) == "\u00E0" && k + 1 < end && view_.has(k + 1, is_cap)) break;
+      if (is_de(key) || is_to(key, view_.text(k)) || is_feminine_article(key) || key == "et") {
         ++k;
         continue;
       }
@@ -144,10 +165,59 @@ class MentionFinder {
     return j;
   }
 
-  // The longest knowledge-base name starting at token i whose capitals agree with the text.
-  std::pair<std::uint32_t, std::span<const EntityId>> kb_match(std::uint32_t i, std::uint32_t end) const {
+  // The longest knowledge-base name starting at token i whose capitals agree with the text. After
+  // a lower-case article or contraction, a name that starts with the article is tried too: "au
+  // Parisien", "du Figaro", "la Poste", "au Havre" are "Le Parisien", "Le Figaro", "La Poste",
+  // "Le Havre" (rule kb.name-after-article).
+  struct KbMatch {
+    std::uint32_t end;
+    std::span<const EntityId> entries;
+    std::string_view rule = "kb.longest-name";
+  };
+  KbMatch kb_match(std::uint32_t i, std::uint32_t end) const {
+    KbMatch match = kb_match(i, end, {}, 0);
+    if (match.end == i && i > 0 && view_.has(i - 1, is_word) && !view_.has(i - 1, is_cap) && !is_portfolio_like(i)) {
+      const std::string_view before = view_.key(i - 1);
+      if (const std::string_view article = article_in(before); !article.empty()) {
+        match = kb_match(i, end, article, 1);
+        match.rule = "kb.name-after-article";
+      } else if (before == "de" || before == "d'") {
+        // "le général de Gaulle": a name known with its particle takes it in.
+        match = kb_match(i, end, before, 0);
+        match.rule = "kb.name-with-particle";
+      }
+    }
+    return match;
+  }
+
+  // "le département de la Défense", "le secrétaire à la Santé": a noun, then "de la" or "à la",
+  // then a capital reads as a portfolio or a complement, not as "La Défense" or "la Santé".
+  bool is_portfolio_like(std::uint32_t i) const noexcept {
+    if (i < 3 || !is_article(view_.key(i - 1))) return false;
+    if (!is_de(view_.key(i - 2)) && !is_to(view_.key(i - 2), view_.text(i - 2))) return false;
+    if (view_.is(i - 3, word_common_noun | word_ministry)) return true;
+    // a title of one or more words ends right before the preposition: "secrétaire d'État à la"
+    for (std::uint32_t k = i - 3, last = i >= 6 ? i - 6 : 0;; --k) {
+      if (const RoleMatch role = view_.role_at(k); role && k + role.tokens == i - 2) return true;
+      if (k == last) return false;
+    }
+  }
+
+  // `prefix`: an article or a particle the text writes in lower case before token i, which the
+  // name starts with; `prefix_caps`: its capitals in the name.
+  KbMatch kb_match(std::uint32_t i, std::uint32_t end, std::string_view prefix, std::uint32_t prefix_caps) const {
     std::uint32_t best = i;
     std::span<const EntityId> entries;
+    std::string key;
+    // The folded words of tokens [i, j), after the prefix if any.
+    const auto name_of = [&](std::uint32_t j) {
+      std::string_view name = view_.key(i, j);
+      if (prefix.empty()) return name;
+      key.assign(prefix);
+      if (prefix.back() != '\'') key += ' ';
+      key += name;
+      return std::string_view(key);
+    };
     for (std::uint32_t j = i + 1; j <= end && j - i <= max_words_ + 2; ++j) {
       const TokenKind k = view_.kind(j - 1);
       if (k == TokenKind::quote_mark || (k == TokenKind::punctuation && view_.text(j - 1) != "." &&
@@ -158,12 +228,13 @@ class MentionFinder {
       if (j > i + 1) {
         const std::string_view before = view_.key(i, j - 1);
         const std::string_view now = view_.key(i, j);
-        if (now.size() > before.size() && now[before.size()] == ' ' && !kb_.may_continue(before)) break;
+        if (now.size() > before.size() && now[before.size()] == ' ' && !kb_.may_continue(name_of(j - 1))) break;
       }
       // A name ends with a word or a number: no lookup for the runs that end otherwise.
       if (!view_.has(j - 1, is_word | is_glued) && view_.kind(j - 1) != TokenKind::number) continue;
-      const auto found = kb_.lookup(view_.key(i, j));
-      if (!found.empty() && capitals_agree(i, j, found.front())) {
+      const std::string_view name = name_of(j);
+      const auto found = kb_.lookup(name);
+      if (!found.empty() && capitals_agree(i, j, found.front(), name, prefix_caps)) {
         best = j;
         entries = found;
       }
@@ -172,51 +243,49 @@ class MentionFinder {
   }
 
   // Every capital of the entry's name is a capital in the text ("Le Monde" is not "Le monde"),
-  // unless the text is in capitals.
-  bool capitals_agree(std::uint32_t begin, std::uint32_t end, EntityId id) const {
-    std::uint32_t text_caps = 0;
+  // unless the text is in capitals. Both sides count the capitals that open a word or follow an
+  // apostrophe, so "Val-d'Oise", one token, has the two capitals of its entry.
+  // `prefix_caps` counts the capitals of an article the text writes in lower case before the name.
+  bool capitals_agree(std::uint32_t begin, std::uint32_t end, EntityId id, std::string_view key,
+                      std::uint32_t prefix_caps) const {
+    std::uint32_t text_caps = prefix_caps;
     bool all_caps = true;
     for (std::uint32_t i = begin; i < end; ++i) {
       if (!view_.has(i, is_word)) continue;
-      if (view_.has(i, is_cap)) ++text_caps;
+      if (view_.has(i, is_cap)) text_caps += word_capitals(view_.text(i));
       if (!view_.has(i, is_caps)) all_caps = false;
     }
     if (all_caps && text_caps > 0) return true;
-    const std::string_view key = view_.key(begin, end);
     std::uint32_t fewest = ~0u;
     for (const std::string_view name : kb_.names(id)) {
       folded_name_.clear();
       append_fold_key(folded_name_, name);
-      if (folded_name_ != key) continue;
-      std::uint32_t caps = 0;
-      bool word_start = true;
-      for (std::size_t p = 0; p < name.size();) {
-        const Decoded c = decode(name, p);
-        if (word_start && is_upper(c.code)) ++caps;
-        word_start = c.code == ' ' || c.code == '\'' || c.code == 0x2019;
-        p += c.size;
-      }
-      fewest = std::min(fewest, caps);
+      if (folded_name_ == key) fewest = std::min(fewest, word_capitals(name));
     }
     if (fewest == ~0u) fewest = 1;  // found through an alias form the entry does not list
     // "le tribunal de commerce de Paris" names the "Tribunal de commerce de Paris": the head of
     // an institution or a place is written either way.
     const bool lower_head = !view_.has(begin, is_cap) &&
                             view_.is(begin, cue_place_head | cue_institution_head);
+    // A name of four words or more is its own evidence: "l'Inspection générale de la police
+    // nationale" is the entry written "de la Police nationale"; its first capital is enough.
+    if (std::count(key.begin(), key.end(), ' ') >= 3) fewest = 1;
     return text_caps + (lower_head ? 1u : 0u) >= std::max<std::uint32_t>(fewest, 1);
   }
 
   // A mention starting at token i (or at the token after an elision); returns its end, or i.
   std::uint32_t try_mention(std::uint32_t i) {
-    // Most words open no name: in lower case, no elision, no head, no particle after an honorific.
+    // Most words open no name: in lower case, no elision, no head, no particle after an honorific
+    // or a rank.
     if (!view_.has(i, is_cap | is_elision) && !view_.is(i, cue_place_head | cue_institution_head) &&
-        !pending_.honorific) {
+        !pending_.honorific && !pending_.particle) {
       return i;
     }
     const std::uint32_t end = view_.sentence_end(i);
     std::uint32_t start = i;
-    // "M. de Villepin": after an honorific, the particle opens the name.
-    if (pending_.honorific && pending_.from == i && view_.is(i, word_name_particle) && i + 1 < end &&
+    // "M. de Villepin", "le général de Castelnau": after an honorific or a rank, the particle
+    // opens the name.
+    if ((pending_.honorific || pending_.particle) && pending_.from == i && view_.is(i, word_name_particle) && i + 1 < end &&
         view_.has(i + 1, is_cap) && !view_.has(i, is_cap)) {
       const std::uint32_t name_end = try_mention(i + 1);
       if (name_end > i + 1 && !found_.empty() && found_.back().begin == i + 1) found_.back().begin = i;
@@ -235,7 +304,7 @@ class MentionFinder {
     const bool lower_head = !capital && (cues & (cue_place_head | cue_institution_head));
     if (!capital && !lower_head) return i;
 
-    auto [kb_end, entries] = kb_match(start, end);
+    auto [kb_end, entries, kb_rule] = kb_match(start, end);
     Shape shape = shapes_.at(start, end);
     // "la députée LFI Mathilde Panot", "le patron de Renault Luca de Meo": a known name, then a
     // person's first name, are two names.
@@ -301,7 +370,8 @@ class MentionFinder {
       c.end = kb_end;
       c.entries = entries;
       c.type = kb_.entity(entries.front()).type;
-      c.rule = "kb.longest-name";
+      c.rule = kb_rule;
+      if (kb_rule == "kb.name-with-particle") c.begin = start - 1;
     } else {
       c.begin = start;
       c.end = shape.end;
@@ -371,7 +441,7 @@ class MentionFinder {
     }
     if (end != begin + 1) return false;
     if (view_.written_in_lower_case(begin)) return true;
-    return entity_lexicon().has_common_noun_ending(view_.key(begin));
+    return view_.lexicon().has_common_noun_ending(view_.key(begin));
   }
 
   // Whether another name of a list follows token `after`: "et Stoke", "ou Stoke", ", Orford et
@@ -402,7 +472,7 @@ class MentionFinder {
     const std::string_view key = view_.key(k);
     const bool plural = key.size() > 3 && (key.back() == 's' || key.back() == 'x');
     const bool noun = view_.is(k, word_common_noun) ||
-                      (plural && (entity_lexicon().word(key.substr(0, key.size() - 1)).kinds & word_common_noun));
+                      (plural && (view_.lexicon().word(key.substr(0, key.size() - 1)).kinds & word_common_noun));
     return noun && !apposition_type(k + 1);
   }
 
@@ -480,6 +550,7 @@ class MentionFinder {
 
   struct Pending {
     bool person = false, org = false, loc = false, role_complement = false, honorific = false;
+    bool particle = false;       // after a rank: "le général de ..." opens a name
     bool role_of_place = false;  // "le maire de", "l'ambassadeur de": a place follows
     bool plural = false;         // "MM. Dupont, Durand et Martin": the cue goes down the list
     bool list = false;           // "à Sherbrooke, Orford et Stoke": the same for a place

@@ -193,7 +193,7 @@ Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
   // capital in people's names.
   std::uint32_t word_end = i + 1;
   while (word_end < end && view_.has(word_end, is_glued)) ++word_end;
-  bool first_name = word_end == i + 1 ? view_.is_first_name(i) : entity_lexicon().is_first_name(view_.key(i, word_end));
+  bool first_name = word_end == i + 1 ? view_.is_first_name(i) : view_.lexicon().is_first_name(view_.key(i, word_end));
   // "A. Piguet", "J.-L. Dumas", "John F. Kennedy": initials belong to the name that follows.
   const auto skip_initials = [&](std::uint32_t k) {
     while (k + 2 < end && view_.is_initial_at(k)) {

@@ -8,6 +8,4 @@ namespace frnews::detail {
 
 using PersonLexicon = EntityLexicon;
 
-[[nodiscard]] inline const PersonLexicon& person_lexicon() { return entity_lexicon(); }
-
 }  // namespace frnews::detail

@@ -33,8 +33,20 @@ inline bool is_article(std::string_view folded) noexcept {
   return folded == "le" || folded == "la" || folded == "les" || folded == "l'";
 }
 
-// "à", "au", "aux": the preposition of a portfolio after a title ("secrétaire au Trésor").
-inline bool is_to(std::string_view folded) noexcept { return folded == "à" || folded == "au" || folded == "aux"; }
+// The definite article a word holds, alone or contracted with "de" or "à": "du" and "au" hold
+// "le"; empty for any other word.
+inline std::string_view article_in(std::string_view folded) noexcept {
+  if (folded == "le" || folded == "du" || folded == "au") return "le";
+  if (folded == "les" || folded == "des" || folded == "aux") return "les";
+  if (folded == "la" || folded == "l'") return folded;
+  return {};
+}
+
+// "à", "au", "aux": the preposition of a portfolio after a title ("secrétaire au Trésor"). The
+// folded key of "à" is "a", the verb's, so the written word decides.
+inline bool is_to(std::string_view folded, std::string_view written) noexcept {
+  return folded == "au" || folded == "aux" || written == "\u00E0" || written == "\u00C0";
+}
 
 // "la", "l'": the article between "de" and a complement ("ministre de la Culture").
 inline bool is_feminine_article(std::string_view folded) noexcept { return folded == "la" || folded == "l'"; }

@@ -22,7 +22,7 @@ void Normalizer::build_ascii_classes() {
   }
   set_ascii_class(' ', AsciiClass::space);
   if (!options_.expand_ellipsis) set_ascii_class('.', AsciiClass::dot);
-  if (html_) {
+  if (html_ || detect_html_) {
     set_ascii_class('&', AsciiClass::stop);
     set_ascii_class('<', AsciiClass::stop);
   }
@@ -32,17 +32,10 @@ void Normalizer::build_ascii_classes() {
     set_ascii_class('`', AsciiClass::stop);
     set_ascii_class('"', AsciiClass::stop);  // may stand for an apostrophe: d"être
   }
-#if defined(__SSE2__)
-  const char never = 0x7F;  // a control, refused anyway
-  const char stops[] = {html_ ? '&' : never,
-                        html_ ? '<' : never,
-                        options_.unify_apostrophes ? '\'' : never,
-                        options_.unify_apostrophes ? '`' : never,
-                        options_.unify_apostrophes ? '"' : never,
-                        watch_references_ ? ';' : never};
-  for (std::size_t k = 0; k < std::size(stops); ++k) block_stops_[k] = _mm_set1_epi8(stops[k]);
-  block_dot_ = _mm_set1_epi8(options_.expand_ellipsis ? never : '.');
-#endif
+  for (std::size_t b = 0x21; b < 0x7F; ++b) punctuation_[b] = true;
+  if (html_ || detect_html_) punctuation_[static_cast<unsigned char>('&')] = punctuation_[static_cast<unsigned char>('<')] = false;
+  if (watch_references_) punctuation_[static_cast<unsigned char>(';')] = false;
+  build_window_tables();
 }
 
 void Normalizer::set_ascii_class(char byte, AsciiClass ascii_class) noexcept {
@@ -53,12 +46,24 @@ bool Normalizer::starts_word(unsigned char byte) noexcept {
   return is_ascii_alnum(byte) || byte == 0xC3 || byte == 0xC5;
 }
 
-bool Normalizer::may_follow_blank(std::size_t at) const noexcept {
+bool Normalizer::may_follow_blank(std::size_t at, bool space) const noexcept {
   if (at >= in_.size()) return false;
   const auto byte = static_cast<unsigned char>(in_[at]);
   if (starts_word(byte)) return true;
-  return byte == 0xC2 && options_.typography == Typography::keep && at + 1 < in_.size() &&
-         (in_[at + 1] == '\xAB' || in_[at + 1] == '\xBB');
+  if (byte >= 0x80) {
+    return byte == 0xC2 && options_.typography == Typography::keep && at + 1 < in_.size() &&
+           (in_[at + 1] == '\xAB' || in_[at + 1] == '\xBB');
+  }
+  // Punctuation: put() writes the blank held before it as it is, then takes it as usual; but
+  // Typography::canonical may make a space before punctuation a no-break one.
+  return !nfc_open_ && !(space && options_.typography == Typography::canonical) && punctuation_[byte];
+}
+
+bool Normalizer::stays_after_letter(std::size_t at) const noexcept {
+  if (at >= in_.size()) return false;
+  const auto byte = static_cast<unsigned char>(in_[at]);
+  if (byte == ' ' || byte == '\n') return true;
+  return byte < 0x80 && punctuation_[byte] && !detail::is_letter(byte) && ascii_classes_[byte] != AsciiClass::stop;
 }
 
 bool Normalizer::may_start_continuation_image(unsigned char byte) noexcept {
@@ -66,6 +71,7 @@ bool Normalizer::may_start_continuation_image(unsigned char byte) noexcept {
 }
 
 bool Normalizer::plain_character(char32_t cp) const noexcept {
+  if (cp == 0xC3) return !options_.fix_mojibake;  // "Ã", which may stand for "à": see a_tilde_written_
   if (cp >= 0xC0 && cp <= 0x17F) return true;
   if (cp > 0xA0 && cp < 0xC0) {
     if (cp == 0xAD) return false;
@@ -84,98 +90,122 @@ bool Normalizer::plain_character(char32_t cp) const noexcept {
   }
 }
 
-std::size_t Normalizer::fast_scan(std::size_t at, std::size_t limit, bool& apostrophe) const noexcept {
-  apostrophe = false;
-  const char32_t previous = last_cp();
-  bool after_blank = out_.empty() || detail::is_space(previous) || previous == '\n' ||
-                     (options_.typography == Typography::canonical && previous == 0xAB);
+bool Normalizer::follows_blank(char32_t previous) const noexcept {
+  return out_.empty() || detail::is_space(previous) || previous == '\n' ||
+         (options_.typography == Typography::canonical && previous == 0xAB);
+}
+
+bool Normalizer::may_start_stretch(std::size_t at, char32_t previous) const noexcept {
   const auto first = static_cast<unsigned char>(in_[at]);
   // A sequence being taken apart for mojibake continues through put().
   if (options_.fix_mojibake && first >= 0x80 &&
       (detail::lead_image_continuations(previous) > 0 || detail::continuation_image(previous) >= 0)) {
-    return at;
+    return false;
   }
-  if (first == '.' && previous == '.') return at;
+  if (first == '.' && previous == '.') return false;
   // A letter after a ¬ may join a broken word.
-  if (previous == 0xAC && options_.join_ocr_hyphens) return at;
-  if (options_.typography == Typography::canonical && previous == 0xAB) return at;
+  if (previous == 0xAC && options_.join_ocr_hyphens) return false;
+  return !(options_.typography == Typography::canonical && previous == 0xAB);
+}
+
+std::size_t Normalizer::copy_plain(std::size_t at, std::size_t limit) {
+  std::size_t copied = at;  // where the bytes not written yet start
+  const auto written_to = [&](std::size_t end) {
+    if (end > copied) {
+      map_.copy(size32(out_.size()), size32(copied));
+      out_.append(in_, copied, end - copied);
+      last_end_ = size32(end);
+    }
+    return end;
+  };
+  // The stretch starts at `at`, after `previous`.
+  char32_t previous = last_cp();
+  if (at >= limit || !may_start_stretch(at, previous)) return at;
+  bool after_blank = follows_blank(previous);
   const bool spaces_as_found = options_.collapse_spaces && options_.typography == Typography::keep;
   std::size_t i = at;
   while (i < limit) {
-    // Sixteen bytes at a time where they need nothing, then one character at a time.
+    // Whole blocks where they need nothing, then the character that stopped them.
     const std::size_t block_end = skip_plain_blocks(i, at, after_blank, limit);
     if (block_end > i) {
       i = block_end;
+      if (i >= limit) break;
       after_blank = in_[i - 1] == ' ' || in_[i - 1] == '\n';
-      continue;
     }
-    // One character at a time until the next block.
-    const std::size_t chunk_end = std::min(limit, i + 1);
-    while (i < chunk_end) {
-      const auto byte = static_cast<unsigned char>(in_[i]);
-      if (byte < 0x80) {
-        switch (ascii_classes_[byte]) {
-          case AsciiClass::plain:
-            ++i;
-            after_blank = false;
-            continue;
-          case AsciiClass::dot:
-            if (i + 1 < in_.size() && in_[i + 1] == '.') return i;
-            ++i;
-            after_blank = false;
-            continue;
-          case AsciiClass::space:
-            if (after_blank || !options_.collapse_spaces || !may_follow_blank(i + 1)) return i;
-            ++i;
+    const auto byte = static_cast<unsigned char>(in_[i]);
+    if (byte < 0x80) {
+      switch (ascii_classes_[byte]) {
+        case AsciiClass::plain:
+          ++i;
+          after_blank = false;
+          continue;
+        case AsciiClass::dot:
+          if (i + 1 < in_.size() && in_[i + 1] == '.') return written_to(i);
+          ++i;
+          after_blank = false;
+          continue;
+        case AsciiClass::space:
+          if (after_blank || !options_.collapse_spaces || !may_follow_blank(i + 1, true)) return written_to(i);
+          ++i;
+          after_blank = true;
+          continue;
+        case AsciiClass::stop:
+          if (byte == '\n' && !after_blank && options_.collapse_spaces) {
+            // One line break or one blank line between words stays as it is.
+            const std::size_t newlines = i + 1 < in_.size() && in_[i + 1] == '\n' ? 2 : 1;
+            if (!may_follow_blank(i + newlines, false)) return written_to(i);
+            i += newlines;
             after_blank = true;
             continue;
-          case AsciiClass::stop:
-            if (byte == '\n' && !after_blank && options_.collapse_spaces) {
-              // One line break or one blank line between words stays as it is.
-              const std::size_t newlines = i + 1 < in_.size() && in_[i + 1] == '\n' ? 2 : 1;
-              if (!may_follow_blank(i + newlines)) return i;
-              i += newlines;
-              after_blank = true;
+          }
+          if (byte == '"' && !nfc_open_ &&
+              (!may_stand_for_apostrophe_at(i, at, previous) || stays_after_letter(i + 1))) {
+            ++i;
+            after_blank = false;
+            continue;
+          }
+          if (byte == '\'' && between_letters(i, at, previous)) {
+            if (!straight_apostrophe_) {
+              // Written here rather than through put(): news text has one every hundred bytes
+              // or so. A new stretch starts after it.
+              written_to(i);
+              record(RepairKind::apostrophe, size32(i), size32(i + 1));
+              map_.rewrite(size32(out_.size()), size32(i));
+              out_ += apostrophe_;
+              last_end_ = size32(i + 1);
+              copied = at = ++i;
+              previous = options_.apostrophe.empty() ? last_cp() : options_.apostrophe.back();
+              if (at >= limit || !may_start_stretch(at, previous)) return at;
+              after_blank = follows_blank(previous);
               continue;
             }
-            if (byte == '"' && !nfc_open_ && !may_stand_for_apostrophe_at(i, at, previous)) {
-              ++i;
-              after_blank = false;
-              continue;
-            }
-            if (byte == '\'' && between_letters(i, at, previous)) {
-              if (!straight_apostrophe_) {
-                apostrophe = true;
-                return i;
-              }
-              ++i;
-              after_blank = false;
-              continue;
-            }
-            return i;
-        }
+            ++i;
+            after_blank = false;
+            continue;
+          }
+          return written_to(i);
       }
-      // Non-ASCII text waits until the stretch for ICU is composed: it may continue a sequence.
-      if (nfc_open_) return i;
-      const detail::Decoded decoded = decode_utf8(in_, i);
-      if (!decoded.valid) return i;
-      const std::size_t next = i + decoded.length;
-      if (spaces_as_found && (decoded.code_point == 0xA0 || decoded.code_point == 0x202F)) {
-        if (after_blank || !may_follow_blank(next)) return i;
-        i = next;
-        after_blank = true;
-        continue;
-      }
-      if (!plain_character(decoded.code_point)) return i;
-      if (options_.fix_mojibake && detail::lead_image_continuations(decoded.code_point) > 0 && next < in_.size() &&
-          may_start_continuation_image(static_cast<unsigned char>(in_[next]))) {
-        return i;
-      }
-      i = next;
-      after_blank = false;
     }
+    // Non-ASCII text waits until the stretch for ICU is composed: it may continue a sequence.
+    if (nfc_open_) return written_to(i);
+    const detail::Decoded decoded = decode_utf8(in_, i);
+    if (!decoded.valid) return written_to(i);
+    const std::size_t next = i + decoded.length;
+    if (spaces_as_found && (decoded.code_point == 0xA0 || decoded.code_point == 0x202F)) {
+      if (after_blank || !may_follow_blank(next, true)) return written_to(i);
+      i = next;
+      after_blank = true;
+      continue;
+    }
+    if (!plain_character(decoded.code_point)) return written_to(i);
+    if (options_.fix_mojibake && detail::lead_image_continuations(decoded.code_point) > 0 && next < in_.size() &&
+        may_start_continuation_image(static_cast<unsigned char>(in_[next]))) {
+      return written_to(i);
+    }
+    i = next;
+    after_blank = false;
   }
-  return i;
+  return written_to(i);
 }
 
 bool Normalizer::between_letters(std::size_t i, std::size_t stretch_begin, char32_t before_stretch) const noexcept {
@@ -205,80 +235,6 @@ bool Normalizer::may_stand_for_apostrophe_at(std::size_t i, std::size_t stretch_
   return byte >= 0x80 || detail::is_letter(byte);
 }
 
-#if defined(__SSE2__)
-void Normalizer::classify_window(std::size_t begin) const noexcept {
-  const auto byte = [](char c) { return _mm_set1_epi8(c); };
-  const __m128i zero = _mm_setzero_si128();
-  const __m128i lead_c3 = byte(static_cast<char>(0xC3));
-  const __m128i continuation_bits = byte(static_cast<char>(0xC0));
-  const __m128i continuation_value = byte(static_cast<char>(0x80));
-  const __m128i newline = byte('\n');
-  const auto load = [&](std::size_t from) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(in_.data() + from)); };
-  const auto mask = [](__m128i v) { return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v))); };
-  // Letters, digits and the lead byte of Latin-1 letters: what may start a word.
-  const auto word_start = [&](__m128i v) {
-    const __m128i lower = _mm_or_si128(v, byte(0x20));
-    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, byte('a' - 1)), _mm_cmplt_epi8(lower, byte('z' + 1)));
-    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, byte('0' - 1)), _mm_cmplt_epi8(v, byte('9' + 1)));
-    return _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(v, lead_c3));
-  };
-  window_ = {begin, 0, 0, 0, 0};
-  std::uint64_t continuations = 0;  // continuation bytes
-  std::uint64_t continued = 0;      // bytes a continuation byte follows
-  std::uint64_t before_image = 0;   // bytes what may start a continuation image follows
-  // Sixteen bytes at a time, each with the two bytes after it and, for newlines, the two before.
-  for (std::size_t shift = 0; shift < window_size; shift += 16) {
-    const std::size_t i = begin + shift;
-    const __m128i v = load(i);
-    const __m128i n = load(i + 1);
-    const __m128i high = _mm_cmplt_epi8(v, zero);
-    const __m128i space = _mm_cmpeq_epi8(v, byte(' '));
-    __m128i bad = _mm_andnot_si128(_mm_or_si128(high, space), _mm_cmplt_epi8(v, byte(0x21)));
-    bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, byte(0x7F)));
-    bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, block_stops_[0]), _mm_cmpeq_epi8(v, block_stops_[1])));
-    bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, block_stops_[2]), _mm_cmpeq_epi8(v, block_stops_[3])));
-    bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, block_stops_[4]), _mm_cmpeq_epi8(v, block_stops_[5])));
-    bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, block_dot_), _mm_cmpeq_epi8(n, block_dot_)));
-    // A space must be single and start a word.
-    const __m128i word = word_start(n);
-    bad = _mm_or_si128(bad, options_.collapse_spaces ? _mm_andnot_si128(word, space) : space);
-    window_.bad |= mask(bad) << shift;
-    const __m128i line_break = _mm_cmpeq_epi8(v, newline);
-    if (i >= 2 && _mm_movemask_epi8(line_break) != 0) {
-      // One line break or one blank line between words stays as it is, as in fast_scan(): a
-      // newline after no newline, or after one newline after none, that a word or a second
-      // newline and a word follow.
-      const __m128i after_break = _mm_cmpeq_epi8(load(i - 1), newline);
-      const __m128i after_two = _mm_and_si128(after_break, _mm_cmpeq_epi8(load(i - 2), newline));
-      const __m128i before_word = _mm_or_si128(word, _mm_and_si128(_mm_cmpeq_epi8(n, newline), word_start(load(i + 2))));
-      const __m128i kept = _mm_or_si128(_mm_andnot_si128(after_break, before_word),
-                                        _mm_andnot_si128(after_two, _mm_and_si128(after_break, word)));
-      window_.kept_newlines |= mask(_mm_and_si128(line_break, kept)) << shift;
-    }
-    const std::uint64_t high_mask = mask(high);
-    if (high_mask != 0) {
-      window_.high |= high_mask << shift;
-      window_.leads |= mask(_mm_cmpeq_epi8(v, lead_c3)) << shift;
-      continuations |= mask(_mm_cmpeq_epi8(_mm_and_si128(v, continuation_bits), continuation_value)) << shift;
-      continued |= mask(_mm_cmpeq_epi8(_mm_and_si128(n, continuation_bits), continuation_value)) << shift;
-      if (options_.fix_mojibake) {
-        const __m128i image_start = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(n, byte(static_cast<char>(0xC2))), _mm_cmpeq_epi8(n, byte(static_cast<char>(0xC5)))),
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(n, byte(static_cast<char>(0xC6))),
-                                      _mm_cmpeq_epi8(n, byte(static_cast<char>(0xCB)))),
-                         _mm_cmpeq_epi8(n, byte(static_cast<char>(0xE2)))));
-        before_image |= mask(image_start) << shift;
-      }
-    }
-  }
-  // Non-ASCII bytes: only 0xC3 followed by a continuation byte, and no mojibake lead followed by
-  // what may start a continuation image.
-  const std::uint64_t leads = window_.leads;
-  window_.bad |= (window_.high & ~(leads | continuations)) | (leads & ~continued) | (continuations & ~(leads << 1)) |
-                 ((continuations & before_image) >> 1);
-}
-#endif
-
 std::size_t Normalizer::skip_plain_blocks(std::size_t at, std::size_t stretch_begin, bool after_blank,
                                           std::size_t limit) const noexcept {
 #if defined(__SSE2__)
@@ -291,16 +247,18 @@ std::size_t Normalizer::skip_plain_blocks(std::size_t at, std::size_t stretch_be
       classify_window(i);
     }
     const std::size_t offset = i - window_.begin;
+    // The bytes of the window from `at` on.
+    const auto from = [&](std::size_t at_least) {
+      return at_least <= window_.begin                 ? ~std::uint64_t{0}
+             : at_least >= window_.begin + window_size ? 0
+                                                       : ~std::uint64_t{0} << (at_least - window_.begin);
+    };
     std::uint64_t bad = window_.bad;
-    if (options_.collapse_spaces) {
-      // The two bytes before a newline kept must be of this stretch.
-      const std::size_t kept_from = stretch_begin + 2;
-      const std::uint64_t from = kept_from <= window_.begin                 ? ~std::uint64_t{0}
-                                 : kept_from >= window_.begin + window_size ? 0
-                                                                            : ~std::uint64_t{0} << (kept_from - window_.begin);
-      bad &= ~(window_.kept_newlines & from);
-    }
-    if (nfc_open_) bad |= window_.high;
+    // The two bytes before a newline kept, and the byte before a double quote, must be of this
+    // stretch.
+    if (options_.collapse_spaces) bad &= ~(window_.kept_newlines & from(stretch_begin + 2));
+    bad &= ~(window_.plain_quotes & from(stretch_begin + 1));
+    if (nfc_open_) bad |= window_.open_stops;
     bad >>= offset;
     if (bad != 0) {
       // Up to the first character that needs a closer look, never inside a character.

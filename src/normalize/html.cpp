@@ -222,20 +222,9 @@ ParsedMarkup parse_markup(std::string_view text, std::size_t at, bool known_only
   return {length, effect};
 }
 
-bool looks_like_html(std::string_view text) noexcept {
-  // Two memchr scans: find_first_of would test each byte against the set one by one.
-  std::size_t tag = text.find('<');
-  std::size_t reference = text.find('&');
-  while (tag != std::string_view::npos || reference != std::string_view::npos) {
-    if (reference < tag) {
-      if (decode_one(text, reference).length > 0) return true;
-      reference = text.find('&', reference + 1);
-    } else {
-      if (parse_markup(text, tag, true).length > 0) return true;
-      tag = text.find('<', tag + 1);
-    }
-  }
-  return false;
+bool starts_html(std::string_view text, std::size_t at) noexcept {
+  if (text[at] == '&') return decode_one(text, at).length > 0;
+  return text[at] == '<' && parse_markup(text, at, true).length > 0;
 }
 
 }  // namespace frnews::detail

@@ -28,7 +28,8 @@ struct ParsedMarkup {
 // <style> belongs to the tag. `known_only` accepts only the names of real HTML elements.
 [[nodiscard]] ParsedMarkup parse_markup(std::string_view text, std::size_t at, bool known_only) noexcept;
 
-// True when the text holds a real HTML tag or character reference: "a < b" and "AT&T" do not.
-[[nodiscard]] bool looks_like_html(std::string_view text) noexcept;
+// True when text[at], a '<' or a '&', starts a real HTML tag or character reference: what makes
+// automatic mode take a text for HTML. "a < b" and "AT&T" do not.
+[[nodiscard]] bool starts_html(std::string_view text, std::size_t at) noexcept;
 
 }  // namespace frnews::detail

@@ -7,8 +7,8 @@
 
 namespace frnews::detail {
 
-NormalizationLexicon::NormalizationLexicon() {
-  read_lexicon("elisions.tsv", embedded_lexicon("lexicon/elisions.tsv"), 2, 2, [&](const auto& fields) -> std::string {
+NormalizationLexicon::NormalizationLexicon(LexiconFiles& files) {
+  files.read("elisions.tsv", 2, 2, [&](const auto& fields) -> std::string {
     if (fields[1] != "elision" && fields[1] != "compound") return "unknown kind " + std::string(fields[1]);
     std::string form(fields[0]);
     for (auto& c : form) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
@@ -16,7 +16,7 @@ NormalizationLexicon::NormalizationLexicon() {
     (fields[1] == "compound" ? compounds : elisions).push_back(std::move(form));
     return {};
   });
-  read_lexicon("french_words.tsv", embedded_lexicon("lexicon/french_words.tsv"), 1, 1, [&](const auto& fields) {
+  files.read("french_words.tsv", 1, 1, [&](const auto& fields) {
     french_words.push_back(fold_key(fields[0]));
     return std::string();
   });
@@ -25,11 +25,6 @@ NormalizationLexicon::NormalizationLexicon() {
 
 bool NormalizationLexicon::is_french_word(std::string_view word) const {
   return std::binary_search(french_words.begin(), french_words.end(), fold_key(word));
-}
-
-const NormalizationLexicon& normalization_lexicon() {
-  static const NormalizationLexicon lexicon;
-  return lexicon;
 }
 
 }  // namespace frnews::detail

@@ -13,18 +13,17 @@ namespace frnews::detail {
   return (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z');
 }
 
+class LexiconFiles;
+
 struct NormalizationLexicon {
   std::vector<std::string> elisions;   // "l", "qu", "jusqu": ASCII, lower case
   std::vector<std::string> compounds;  // "aujourd", "prud": first parts of words with an apostrophe
   std::size_t longest = 0;             // the longest of both, in bytes
   std::vector<std::string> french_words;  // by fold_key(), sorted
 
-  NormalizationLexicon();
+  explicit NormalizationLexicon(LexiconFiles& files);
 
   [[nodiscard]] bool is_french_word(std::string_view word) const;
 };
-
-// The lexicon, read from the embedded files on first use.
-[[nodiscard]] const NormalizationLexicon& normalization_lexicon();
 
 }  // namespace frnews::detail

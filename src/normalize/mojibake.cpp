@@ -113,7 +113,7 @@ std::optional<Normalizer::Unmangled> Normalizer::undo_mojibake(char32_t cp, std:
 }
 
 void Normalizer::repair_isolated_a_tilde() {
-  if (!options_.fix_mojibake) return;
+  if (!options_.fix_mojibake || !a_tilde_written_) return;
   const bool garbled = std::any_of(repairs_.begin(), repairs_.end(),
                                    [](const Repair& repair) { return repair.kind == RepairKind::mojibake; });
   std::vector<std::uint32_t> starts;

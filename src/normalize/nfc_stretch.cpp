@@ -93,6 +93,7 @@ void Normalizer::close_nfc() {
       if (after != before) record(RepairKind::nfc, cluster.original_begin, original_end);
     }
     out_ += after;
+    note_a_tilde(after);
   }
 }
 

@@ -2,6 +2,7 @@
 // automatic mode finds the text is HTML only in its canonical form.
 #include <limits>
 
+#include "core/lexicons.hpp"
 #include "frnews/normalize.hpp"
 #include "normalize/normalizer.hpp"
 #include "normalize/utf8.hpp"
@@ -48,6 +49,15 @@ std::size_t find_invalid_utf8(std::string_view text) noexcept {
 }  // namespace
 
 Result<Normalized> normalize(std::string_view original, const NormalizeOptions& options) {
+  return normalize(original, options, Lexicons::builtin());
+}
+
+Result<Normalized> normalize(std::string_view original, const NormalizeOptions& options, const Lexicons& lexicons) {
+  return detail::normalize_with(original, options, detail::widest_scan(), lexicons);
+}
+
+Result<Normalized> detail::normalize_with(std::string_view original, const NormalizeOptions& options, ScanWidth width,
+                                          const Lexicons& lexicons) {
   if (original.size() >= std::numeric_limits<std::uint32_t>::max()) {
     return Error{ErrorCode::input_too_large, original.size()};
   }
@@ -56,9 +66,10 @@ Result<Normalized> normalize(std::string_view original, const NormalizeOptions& 
       return Error{ErrorCode::invalid_utf8, at};
     }
   }
-  detail::Normalizer normalizer(original, options, false);
+  const detail::NormalizationLexicon& lexicon = lexicons.impl().normalization();
+  detail::Normalizer normalizer(original, options, lexicon, false, width);
   auto result = normalizer.run();
-  if (normalizer.needs_html()) return detail::Normalizer(original, options, true).run();
+  if (normalizer.needs_html()) return detail::Normalizer(original, options, lexicon, true, width).run();
   return result;
 }
 

@@ -19,7 +19,12 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+// AVX2 windows, chosen at run time where the processor has AVX2 (window.cpp).
+#if defined(__SSE2__) && defined(__x86_64__) && defined(__GNUC__)
+#define FRNEWS_WIDE_WINDOWS 1
+#endif
 
+#include "frnews/lexicons.hpp"
 #include "frnews/normalize.hpp"
 #include "normalize/lexicon.hpp"
 #include "normalize/offset_map_builder.hpp"
@@ -27,15 +32,25 @@
 
 namespace frnews::detail {
 
+// How the fast scan classifies the text: sixteen bytes at a time (SSE2), or 32 (AVX2). Both give
+// the same result; normalize() takes the widest the processor has.
+enum class ScanWidth : std::uint8_t { narrow, wide };
+[[nodiscard]] ScanWidth widest_scan() noexcept;
+
+// normalize() with the fast scan of the given width (narrow where the processor has no AVX2).
+[[nodiscard]] Result<Normalized> normalize_with(std::string_view original, const NormalizeOptions& options,
+                                                ScanWidth width, const Lexicons& lexicons = Lexicons::builtin());
+
 class Normalizer {
  public:
   // `html` forces HTML on: automatic mode found a reference only in the canonical text.
-  Normalizer(std::string_view original, const NormalizeOptions& options, bool html);
+  Normalizer(std::string_view original, const NormalizeOptions& options, const NormalizationLexicon& lexicon,
+             bool html, ScanWidth width);
 
   Result<Normalized> run();
 
-  // True when automatic mode, HTML off, met a reference that formed in the canonical text: the
-  // text is HTML after all, and run() stopped early.
+  // True when automatic mode, HTML off, met a tag or a reference, or a reference that formed in
+  // the canonical text: the text is HTML after all, and run() stopped early.
   [[nodiscard]] bool needs_html() const noexcept { return needs_html_; }
 
  private:
@@ -84,17 +99,24 @@ class Normalizer {
   void set_ascii_class(char byte, AsciiClass ascii_class) noexcept;
   // A byte that may start a word after a single space copied as is.
   static bool starts_word(unsigned char byte) noexcept;
-  // What may follow a space or a line break copied as is: a word, or with Typography::keep
-  // a guillemet.
-  [[nodiscard]] bool may_follow_blank(std::size_t at) const noexcept;
+  // What may follow a space (`space`) or a line break copied as is: a word, with
+  // Typography::keep a guillemet, or ASCII punctuation.
+  [[nodiscard]] bool may_follow_blank(std::size_t at, bool space) const noexcept;
+  // True when what follows a straight double quote after a letter shows that it stays as it is,
+  // whatever the letter: a blank or punctuation, never a letter that takes an elision (d"être).
+  [[nodiscard]] bool stays_after_letter(std::size_t at) const noexcept;
   // A byte that may start a Windows-1252 image of a continuation byte.
   static bool may_start_continuation_image(unsigned char byte) noexcept;
   // Non-ASCII characters that need nothing on their own.
   [[nodiscard]] bool plain_character(char32_t cp) const noexcept;
-  // The end of the stretch from `at` that can be copied unchanged.
-  // `apostrophe` tells that the stretch ends on a straight apostrophe between two letters, which
-  // the caller writes as options.apostrophe at once.
-  [[nodiscard]] std::size_t fast_scan(std::size_t at, std::size_t limit, bool& apostrophe) const noexcept;
+  // Copies the text from `at` as far as it needs nothing, writing the straight apostrophes
+  // between letters on the way; returns where it stopped.
+  std::size_t copy_plain(std::size_t at, std::size_t limit);
+  // False when the byte at `at` must go through put() after `previous`, the last character
+  // written, so that no stretch copied as is starts there.
+  [[nodiscard]] bool may_start_stretch(std::size_t at, char32_t previous) const noexcept;
+  // True when what is written after `previous`, the last character written, starts after a blank.
+  [[nodiscard]] bool follows_blank(char32_t previous) const noexcept;
   // True when the straight quote at in_[i] sits between two letters and may be rewritten
   // without a look at anything else: ASCII or Latin-1 letters on both sides.
   [[nodiscard]] bool between_letters(std::size_t i, std::size_t stretch_begin, char32_t before_stretch) const noexcept;
@@ -102,15 +124,23 @@ class Normalizer {
   // an apostrophe (see may_stand_for_apostrophe()) and is copied as it is.
   [[nodiscard]] bool may_stand_for_apostrophe_at(std::size_t i, std::size_t stretch_begin,
                                                  char32_t before_stretch) const noexcept;
-  // Skips whole blocks of sixteen bytes made only of plain ASCII, single spaces before a word,
-  // and two-byte Latin-1 letters (lead byte 0xC3). Returns where the first other block starts.
-  // The bytes two before a newline must be of the stretch that began at `stretch_begin`. Reads the
-  // classes of 64 bytes at a time from window_, computed once for all the stops in them.
+  // Skips the bytes that need nothing (plain ASCII, single spaces before a word, two-byte Latin-1
+  // letters...) and returns where the first other one is, never inside a character. The bytes
+  // two before a newline, and the one before a double quote, must be of the stretch that began
+  // at `stretch_begin`. Reads the classes of 64 bytes at a time from window_, computed once for
+  // all the stops in them.
   [[nodiscard]] std::size_t skip_plain_blocks(std::size_t at, std::size_t stretch_begin, bool after_blank,
                                               std::size_t limit) const noexcept;
-#if defined(__SSE2__)
+
+  // window.cpp
+  void build_window_tables();
   // Classifies the 64 bytes from `begin` into window_.
   void classify_window(std::size_t begin) const noexcept;
+#if defined(__SSE2__)
+  void classify_narrow_window(std::size_t begin) const noexcept;
+#endif
+#if defined(FRNEWS_WIDE_WINDOWS)
+  void classify_wide_window(std::size_t begin) const noexcept;
 #endif
 
   // whitespace.cpp
@@ -161,6 +191,9 @@ class Normalizer {
   // isolated_a_grave()). Decided on the finished canonical text, so a second pass decides alike;
   // "Ã" and "à" have the same length, so the text is patched in place.
   void repair_isolated_a_tilde();
+  void note_a_tilde(std::string_view written) noexcept {
+    if (written.find("\xC3\x83") != std::string_view::npos) a_tilde_written_ = true;
+  }
 
   std::string_view in_;
   const NormalizeOptions& options_;
@@ -171,12 +204,27 @@ class Normalizer {
   bool html_ = false;
   bool watch_references_ = false;  // references may form in the canonical text
   bool needs_html_ = false;
+  bool detect_html_ = false;  // automatic mode, HTML not forced: the first tag or reference sets needs_html_
+  // An "Ã" may have been written: repair_isolated_a_tilde() searches the text only then. The fast
+  // scan leaves every "Ã" to put().
+  bool a_tilde_written_ = false;
   AsciiClass ascii_classes_[128] = {};
+  bool punctuation_[128] = {};  // ASCII punctuation for may_follow_blank(): printable, none a reference may start with
 #if defined(__SSE2__)
   // The bytes skip_plain_blocks() stops at by the options, each in every lane: HTML, apostrophes,
   // references; and the dot, which stops it when doubled.
   __m128i block_stops_[6] = {};
   __m128i block_dot_ = {};
+#endif
+  ScanWidth width_ = ScanWidth::narrow;
+#if defined(FRNEWS_WIDE_WINDOWS)
+  // The byte classes of classify_wide_window(), by low and high nibble (see window.cpp).
+  struct NibbleTables {
+    std::uint8_t stop_low[16];
+    std::uint8_t stop_high[16];
+    std::uint8_t next_low[16];
+    std::uint8_t next_high[16];
+  } nibble_tables_ = {};
 #endif
   // The classes of 64 bytes of the original text, one bit a byte, for skip_plain_blocks().
   static constexpr std::size_t window_size = 64;
@@ -184,10 +232,11 @@ class Normalizer {
     std::size_t begin;
     std::uint64_t bad;            // bytes that need a closer look, but for the two below
     std::uint64_t kept_newlines;  // newlines copied as they are when their stretch holds the two bytes before
-    std::uint64_t high;           // non-ASCII bytes, which need a closer look while a stretch for ICU is open
+    std::uint64_t plain_quotes;   // double quotes copied as they are when their stretch holds the byte before
+    std::uint64_t open_stops;     // bytes that need a closer look while a stretch for ICU is open
     std::uint64_t leads;          // 0xC3 lead bytes
   };
-  mutable Window window_ = {std::string_view::npos, 0, 0, 0, 0};  // a cache: filled by a const scan
+  mutable Window window_ = {std::string_view::npos, 0, 0, 0, 0, 0};  // a cache: filled by a const scan
 
   std::string out_;
   OffsetMapBuilder map_;

@@ -15,23 +15,12 @@ namespace frnews::detail {
 // repair reaches back into text already written (mojibake, NFC, "..." -> "…").
 class OffsetMapBuilder {
  public:
-  void copy(std::uint32_t canonical, std::uint32_t original) {
-    if (!runs_.empty()) {
-      const auto& back = runs_.back();
-      if (back.identity && canonical - back.canonical == original - back.original) return;
-      if (back.canonical == canonical) runs_.pop_back();
-    }
-    runs_.push_back({canonical, original, true});
-  }
-  void rewrite(std::uint32_t canonical, std::uint32_t original) {
-    if (!runs_.empty()) {
-      const auto& back = runs_.back();
-      // Bytes rewritten from the same original place extend the same run.
-      if (!back.identity && back.original == original) return;
-      if (back.canonical == canonical) runs_.pop_back();
-    }
-    runs_.push_back({canonical, original, false});
-  }
+  // Room for `runs` runs without moving them.
+  void reserve(std::size_t runs) { runs_.reserve(runs); }
+  [[nodiscard]] const void* data() const noexcept { return runs_.data(); }
+  [[nodiscard]] std::size_t capacity_bytes() const noexcept { return runs_.capacity() * sizeof(OffsetMap::Run); }
+  void copy(std::uint32_t canonical, std::uint32_t original) { append({canonical, original, true}); }
+  void rewrite(std::uint32_t canonical, std::uint32_t original) { append({canonical, original, false}); }
   // The original offset of canonical offset `at`; `at` is near the end, so search from there.
   [[nodiscard]] std::uint32_t original_at(std::uint32_t at) const noexcept {
     auto run = runs_.rbegin();
@@ -87,31 +76,48 @@ class OffsetMapBuilder {
     return originals;
   }
 
-  // The finished map. Runs that taking back text left side by side are merged on the way.
+  // The finished map. Runs that taking back text left side by side are merged on the way, in
+  // place: a text can have millions of runs.
   [[nodiscard]] OffsetMap build(std::uint32_t canonical_size, std::uint32_t original_end,
-                                std::uint32_t original_size) const {
-    OffsetMapBuilder merged;
-    merged.runs_.reserve(runs_.size() + 1);  // no copy on the way: a text can have millions of runs
-    for (const auto& run : runs_) {
-      if (run.identity) {
-        merged.copy(run.canonical, run.original);
-      } else {
-        merged.rewrite(run.canonical, run.original);
+                                std::uint32_t original_size) && {
+    std::size_t kept = 0;
+    for (const OffsetMap::Run& run : runs_) {
+      if (kept > 0) {
+        const OffsetMap::Run& back = runs_[kept - 1];
+        if (extends(back, run)) continue;
+        if (back.canonical == run.canonical) --kept;
       }
+      runs_[kept++] = run;
     }
+    runs_.resize(kept);
     // Closes the last rewrite where its original bytes end, so dropped trailing bytes are not
     // counted in it.
     if (!runs_.empty() && !runs_.back().identity && runs_.back().canonical < canonical_size) {
-      merged.copy(canonical_size, original_end);
+      copy(canonical_size, original_end);
     }
     OffsetMap map;
-    map.runs_ = std::move(merged.runs_);
+    map.runs_ = std::move(runs_);
     map.canonical_size_ = canonical_size;
     map.original_size_ = original_size;
     return map;
   }
 
  private:
+  // True when `run` goes on the run `back` that ends the map: the same offset on both sides, or
+  // bytes rewritten from the same original place.
+  static bool extends(const OffsetMap::Run& back, const OffsetMap::Run& run) noexcept {
+    if (run.identity) return back.identity && run.canonical - back.canonical == run.original - back.original;
+    return !back.identity && back.original == run.original;
+  }
+  // Adds a run; one that starts where the last one starts takes its place.
+  void append(const OffsetMap::Run& run) {
+    if (!runs_.empty()) {
+      if (extends(runs_.back(), run)) return;
+      if (runs_.back().canonical == run.canonical) runs_.pop_back();
+    }
+    runs_.push_back(run);
+  }
+
   std::vector<OffsetMap::Run> runs_;
 };
 

@@ -100,20 +100,17 @@ struct Found {
 
 class Extraction {
  public:
-  Extraction(const Document& doc, const Entities& entities, const CueLexicon& lexicon)
-      : doc_(doc), entities_(entities), lex_(lexicon), words_(doc, entities, lexicon), n_(static_cast<std::uint32_t>(words_.size())) {}
+  Extraction(const Document& doc, const Entities& entities, const CueLexicon& lexicon, const PersonLexicon& people)
+      : doc_(doc), entities_(entities), lex_(lexicon), people_(people), words_(doc, entities, lexicon),
+        n_(static_cast<std::uint32_t>(words_.size())) {}
 
   std::vector<Quote> run();
 
  private:
   // --- word classes ---------------------------------------------------------------------------
   [[nodiscard]] std::string_view key(std::uint32_t i) const { return words_.key(i); }
-  // Against a literal, so that the comparison is a few inline instructions: it runs on most words.
-  template <std::size_t N>
-  [[nodiscard]] bool is(std::uint32_t i, const char (&k)[N]) const noexcept {
-    if (i >= n_ || words_[i].key_size != N - 1) return false;
-    return std::memcmp(key(i).data(), k, N - 1) == 0;
-  }
+  // Whether word i is one of the function words of a class (data/lexicon/function_words.tsv).
+  [[nodiscard]] bool is(std::uint32_t i, FunctionWord c) const { return i < n_ && lex_.is(c, key(i)); }
   [[nodiscard]] static std::uint16_t bit(WordClass c) noexcept {
     return static_cast<std::uint16_t>(1U << static_cast<unsigned>(c));
   }
@@ -146,7 +143,7 @@ class Extraction {
     return a < n_ && b < n_ && words_[a].sentence == words_[b].sentence;
   }
   // "de" and its forms: "d'", and "du", "des" with the article in them.
-  [[nodiscard]] bool is_de(std::uint32_t i) const { return is(i, "de") || is(i, "d'") || is(i, "du") || is(i, "des"); }
+  [[nodiscard]] bool is_de(std::uint32_t i) const { return is(i, FunctionWord::de_forms); }
   template <std::size_t N>
   [[nodiscard]] bool is_punct(std::uint32_t i, const char (&p)[N]) const noexcept {
     if (i >= n_ || words_[i].kind != WordKind::punctuation || words_[i].span.size() != N - 1) return false;
@@ -168,7 +165,7 @@ class Extraction {
   [[nodiscard]] bool starts_new_name(std::uint32_t i) const {
     if (i == 0 || i >= n_ || !words_[i].capitalized) return false;
     if (words_[i].mention >= 0 && words_[i].mention != words_[i - 1].mention) return true;
-    return person_lexicon().is_first_name(words_.text(i)) && !person_lexicon().is_first_name(words_.text(i - 1));
+    return people_.is_first_name(words_.text(i)) && !people_.is_first_name(words_.text(i - 1));
   }
   // "M.", "Mme", "Me": capitalised, so that the pronoun "me" is none.
   [[nodiscard]] const LexEntry* honorific(std::uint32_t i) const {
@@ -181,7 +178,7 @@ class Extraction {
   // calcule la Commission, le déficit …"); not an apposition ("…, directeur de l'agence, …") nor
   // a relative ("…, qui …").
   [[nodiscard]] bool opens_clause(std::uint32_t i) const {
-    return i < n_ && (phrase_length(i, WordClass::determiner) || (single(i, WordClass::pronoun) && !is(i, "lui")) ||
+    return i < n_ && (phrase_length(i, WordClass::determiner) || (single(i, WordClass::pronoun) && !is(i, FunctionWord::dative_or_stressed)) ||
                       words_[i].capitalized || words_[i].kind == WordKind::elision);
   }
   [[nodiscard]] bool is_name_word(std::uint32_t i) const {
@@ -260,6 +257,7 @@ class Extraction {
   const Document& doc_;
   const Entities& entities_;
   const CueLexicon& lex_;
+  const PersonLexicon& people_;
   QuoteWords words_;
   std::uint32_t n_;
   std::vector<QuotedRegion> regions_;

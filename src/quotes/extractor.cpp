@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "core/lexicons.hpp"
 #include "frnews/quotes.hpp"
 #include "quotes/extraction.hpp"
 
@@ -101,7 +102,7 @@ bool Extraction::follows_previous(std::size_t index) const {
   const std::uint32_t o = regions_[index].open;
   if (o < 2 || words_[o - 1].paragraph != words_[o].paragraph) return false;
   const std::uint32_t p = o - 1;
-  return (is(p, "et") || is_punct(p, ",")) && words_[p - 1].kind == WordKind::quote_mark &&
+  return (is(p, FunctionWord::and_conjunction) || is_punct(p, ",")) && words_[p - 1].kind == WordKind::quote_mark &&
          regions_[index - 1].close == p - 1;
 }
 
@@ -119,10 +120,10 @@ bool Extraction::is_direct(std::size_t index) const {
 
 std::optional<CueHit> Extraction::verb_group_at(std::uint32_t i) const {
   std::uint32_t j = i;
-  if (is(j, "ne") || is(j, "n'")) ++j;
+  if (is(j, FunctionWord::negation)) ++j;
   bool reflexive = false;
-  if (is(j, "se") || is(j, "s'")) reflexive = true, ++j;
-  if (reflexive && (is(j, "en") || is(j, "y"))) ++j;  // "s'en est félicité"
+  if (is(j, FunctionWord::reflexive)) reflexive = true, ++j;
+  if (reflexive && is(j, FunctionWord::adverbial_pronoun)) ++j;  // "s'en est félicité"
   bool auxiliary = false, etre = false;
   std::uint32_t clitic = no_word;
   if (const LexEntry* aux = single(j, WordClass::auxiliary)) {
@@ -131,7 +132,7 @@ std::optional<CueHit> Extraction::verb_group_at(std::uint32_t i) const {
     ++j;
     if (j < n_ && words_[j].kind == WordKind::clitic) clitic = j++;
     // "Obama a, lui, souligné": a stressed pronoun between commas.
-    if (is_punct(j, ",") && (is(j + 1, "lui") || is(j + 1, "elle") || is(j + 1, "eux") || is(j + 1, "elles")) &&
+    if (is_punct(j, ",") && is(j + 1, FunctionWord::stressed_pronoun) &&
         is_punct(j + 2, ",")) {
       j += 3;
     }
@@ -171,8 +172,7 @@ std::optional<CueHit> Extraction::verb_group_at(std::uint32_t i) const {
   // quantifier standing for people ("Certains disent").
   if (!auxiliary && !reflexive && clitic == no_word && j > 0 && form == VerbForm::finite &&
       same_sentence(j - 1, j) &&
-      ((single(j - 1, WordClass::determiner) && !single(j - 1, WordClass::speaker)) || is(j - 1, "de") || is(j - 1, "d'") ||
-                                  is(j - 1, "du") || is(j - 1, "à") || is(j - 1, "au"))) {
+      ((single(j - 1, WordClass::determiner) && !single(j - 1, WordClass::speaker)) || is(j - 1, FunctionWord::noun_marker))) {
     return std::nullopt;
   }
   const ReportingVerb& verb = lex_.verb(chosen->verb);
@@ -185,7 +185,7 @@ std::optional<CueHit> Extraction::verb_group_at(std::uint32_t i) const {
   hit.object_is_speech = verb.object_is_speech;
   hit.incise_only = verb.incise_only;
   hit.present_participle = form == VerbForm::present_participle;
-  if (hit.present_participle && i > 0 && is(i - 1, "en")) hit.begin = i - 1;
+  if (hit.present_participle && i > 0 && is(i - 1, FunctionWord::gerund)) hit.begin = i - 1;
   hit.inverted = clitic != no_word;
   if (clitic != no_word) {
     // The pronoun of the clitic: "-t-elle" -> "elle".
@@ -223,7 +223,7 @@ void Extraction::find_cues() {
   for (std::uint32_t i = 0; i < n_; ++i) {
     // A cue opens with a reporting verb, an auxiliary, a source ("selon") or "ne", "se" before them.
     const bool may_open = (words_[i].classes & (bit(WordClass::verb) | bit(WordClass::auxiliary) | bit(WordClass::source))) != 0;
-    if (!may_open && !is(i, "s'") && !is(i, "se") && !is(i, "n'") && !is(i, "ne")) continue;
+    if (!may_open && !is(i, FunctionWord::reflexive) && !is(i, FunctionWord::negation)) continue;
     std::optional<CueHit> hit = verb_group_at(i);
     if (!hit) hit = source_at(i);
     if (!hit) continue;
@@ -320,7 +320,7 @@ Attribution Extraction::cue_earlier_in_sentence(std::uint32_t r, bool direct) {
 // "une prévision jugée « optimiste » par le Haut Conseil": a participle and its agent.
 Attribution Extraction::passive_agent(std::uint32_t r, bool) {
   const QuotedRegion& region = regions_[r];
-  if (region.close == no_word || region.open == 0 || !is(region.close + 1, "par") ||
+  if (region.close == no_word || region.open == 0 || !is(region.close + 1, FunctionWord::passive_agent) ||
       !same_sentence(region.close, region.close + 1)) {
     return {};
   }
@@ -480,7 +480,7 @@ std::vector<Found> Extraction::quotations() {
     const QuotedRegion& ra = regions_[a.region];
     if (a.attributed || ra.close == no_word) continue;
     std::uint32_t k = ra.close + 1;
-    if (is(k, "et") || is_punct(k, ",")) ++k;
+    if (is(k, FunctionWord::and_conjunction) || is_punct(k, ",")) ++k;
     if (k == regions_[b.region].open && b.attributed) {
       a.quote.speaker = b.quote.speaker;
       a.quote.cue = b.quote.cue;
@@ -529,16 +529,21 @@ std::vector<Quote> Extraction::run() {
 
 class QuoteExtractor::Impl {
  public:
-  const detail::CueLexicon* lexicon = &detail::CueLexicon::builtin();
+  explicit Impl(Lexicons set) : lexicons(std::move(set)), cues(lexicons.impl().cues()), people(lexicons.impl().entities()) {}
+
+  Lexicons lexicons;  // holds the tables below
+  const detail::CueLexicon& cues;
+  const detail::PersonLexicon& people;
 };
 
-QuoteExtractor::QuoteExtractor() : impl_(std::make_unique<Impl>()) {}
+QuoteExtractor::QuoteExtractor() : QuoteExtractor(Lexicons::builtin()) {}
+QuoteExtractor::QuoteExtractor(Lexicons lexicons) : impl_(std::make_unique<Impl>(std::move(lexicons))) {}
 QuoteExtractor::QuoteExtractor(QuoteExtractor&&) noexcept = default;
 QuoteExtractor& QuoteExtractor::operator=(QuoteExtractor&&) noexcept = default;
 QuoteExtractor::~QuoteExtractor() = default;
 
 std::vector<Quote> QuoteExtractor::extract(const Document& doc, const Entities& entities) const {
-  detail::quoting::Extraction extraction(doc, entities, *impl_->lexicon);
+  detail::quoting::Extraction extraction(doc, entities, impl_->cues, impl_->people);
   return extraction.run();
 }
 

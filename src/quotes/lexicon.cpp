@@ -52,11 +52,15 @@ std::string soft_stem(std::string_view stem) {
   return std::string(stem);
 }
 
-constexpr std::string_view avoir_forms[] = {"a", "ont", "avait", "avaient", "aura", "auront", "aurait",
-                                            "auraient", "eut", "eurent", "ayant", "avoir", "ai", "avons",
-                                            "avez", "aurais", "avais"};
-constexpr std::string_view etre_forms[] = {"est", "sont", "était", "étaient", "sera", "seront", "serait",
-                                           "seraient", "fut", "furent", "étant", "être", "suis", "sommes"};
+// The classes of function_words.tsv, in the order of FunctionWord.
+constexpr std::array<std::string_view, function_word_classes> function_word_names = {
+    "que",  "relative_subject", "relative", "relative_complement", "clause_boundary", "and_conjunction",
+    "sentence_conjunction", "verb_coordination", "negation", "reflexive", "adverbial_pronoun", "gerund",
+    "object_pronoun", "dative_or_stressed", "dative_pronoun", "stressed_pronoun", "subject_pronoun",
+    "singular_subject_pronoun", "masculine_subject_pronoun", "impersonal_pronoun", "first_person", "de", "de_forms",
+    "role_complement", "affiliation", "noun_marker", "dative_preposition", "topic_preposition", "circle_head",
+    "circle_of", "circle_preposition", "passive_agent", "object_preposition", "agent_preposition",
+    "auxiliary_avoir", "auxiliary_etre"};
 
 }  // namespace
 
@@ -68,9 +72,7 @@ void CueLexicon::add(Phrases& phrases, std::string_view phrase, LexEntry entry) 
     const std::size_t apostrophe = word.find('\'');
     const std::string_view head = word.substr(0, apostrophe);
     const bool elision = apostrophe != std::string_view::npos && apostrophe + 1 < word.size() &&
-                         (head == "l" || head == "d" || head == "qu" || head == "n" || head == "s" ||
-                          head == "c" || head == "j" || head == "m" || head == "t" || head == "jusqu" ||
-                          head == "lorsqu" || head == "puisqu");
+                         std::find(phrases.elisions.begin(), phrases.elisions.end(), head) != phrases.elisions.end();
     if (elision) {
       words.push_back(word.substr(0, apostrophe + 1));
       words.push_back(word.substr(apostrophe + 1));
@@ -85,7 +87,7 @@ void CueLexicon::add(Phrases& phrases, std::string_view phrase, LexEntry entry) 
     fold_word(words[i], folded);
     entry.rest.push_back(folded);
   }
-  phrases[first].push_back(std::move(entry));
+  phrases.by_first_word[first].push_back(std::move(entry));
 }
 
 void CueLexicon::add_verb_forms(Phrases& phrases, std::uint16_t verb, std::string_view lemma,
@@ -132,12 +134,29 @@ void CueLexicon::add_verb_forms(Phrases& phrases, std::uint16_t verb, std::strin
   }
 }
 
-CueLexicon::CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv) {
+CueLexicon::CueLexicon(LexiconFiles& files) {
   Phrases phrases;
-  for (auto form : avoir_forms) add(phrases, form, {{}, WordClass::auxiliary, 0, 0});
-  for (auto form : etre_forms) add(phrases, form, {{}, WordClass::auxiliary, 1, 0});
+  files.read("elisions.tsv", 2, 2, [&](const std::vector<std::string_view>& f) {
+    if (f[1] == "elision") phrases.elisions.emplace_back(f[0]);
+    return std::string();  // NormalizationLexicon checks the kinds
+  });
+  files.read("function_words.tsv", 2, 2, [&](const std::vector<std::string_view>& f) -> std::string {
+    const auto name = std::find(function_word_names.begin(), function_word_names.end(), f[0]);
+    if (name == function_word_names.end()) return "unknown class " + std::string(f[0]);
+    const auto word_class = static_cast<FunctionWord>(name - function_word_names.begin());
+    if (word_class == FunctionWord::auxiliary_avoir || word_class == FunctionWord::auxiliary_etre) {
+      add(phrases, f[1], {{}, WordClass::auxiliary, word_class == FunctionWord::auxiliary_etre ? std::uint8_t{1} : std::uint8_t{0}, 0});
+    }
+    FunctionWords& words = function_words_[static_cast<std::size_t>(word_class)];
+    std::string folded;
+    fold_word(f[1], folded);
+    const auto first = static_cast<unsigned char>(folded.front());
+    words.first_bytes[first >> 6] |= std::uint64_t{1} << (first & 63);
+    words.words.push_back(std::move(folded));
+    return {};
+  });
 
-  read_lexicon("reporting_verbs.tsv", verbs_tsv, 2, 6, [&](const std::vector<std::string_view>& f) -> std::string {
+  files.read("reporting_verbs.tsv", 2, 6, [&](const std::vector<std::string_view>& f) -> std::string {
     const auto field = [&](std::size_t i) { return i < f.size() ? f[i] : std::string_view{}; };
     if (field(1) != "er" && field(1) != "ir" && field(1) != "irr") return "unknown conjugation class " + std::string(field(1));
     if (field(1) == "irr" && field(3).empty()) return "an irregular verb lists its finite forms";
@@ -155,7 +174,7 @@ CueLexicon::CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv) {
     return {};
   });
 
-  read_lexicon("cues.tsv", cues_tsv, 2, 3, [&](const std::vector<std::string_view>& f) -> std::string {
+  files.read("cues.tsv", 2, 3, [&](const std::vector<std::string_view>& f) -> std::string {
     const std::string_view type = f[0], text = f[1], value = f.size() > 2 ? f[2] : std::string_view{};
     const auto gender = [&] {
       if (value == "m") return Gender3::masculine;
@@ -200,12 +219,7 @@ CueLexicon::CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv) {
     add(phrases, text, std::move(entry));
     return {};
   });
-  entries_ = FlatTable<std::vector<LexEntry>>(std::move(phrases));
-}
-
-const CueLexicon& CueLexicon::builtin() {
-  static const CueLexicon lexicon(embedded_lexicon("lexicon/reporting_verbs.tsv"), embedded_lexicon("lexicon/cues.tsv"));
-  return lexicon;
+  entries_ = FlatTable<std::vector<LexEntry>>(std::move(phrases.by_first_word));
 }
 
 std::span<const LexEntry> CueLexicon::entries(std::string_view folded_word) const noexcept {

@@ -1,8 +1,11 @@
 // The cue lexicon of the quote extractor: reporting verbs with all their forms, cue
-// prepositions ("selon"), and the small word classes read around quotations. Built once from
-// data/lexicon/reporting_verbs.tsv and data/lexicon/cues.tsv.
+// prepositions ("selon"), and the small word classes read around quotations. Built from
+// data/lexicon/reporting_verbs.tsv and data/lexicon/cues.tsv, part of a frnews::Lexicons.
 #pragma once
 
+#include <algorithm>
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -32,6 +35,48 @@ enum class WordClass : std::uint8_t {
   subordinator,  // opens a subordinate clause at the head of a sentence: "si", "alors que"
 };
 
+// The classes of data/lexicon/function_words.tsv: the rules name a class, the file lists its
+// words (see the file's header). Same names, same order as the file's header.
+enum class FunctionWord : std::uint8_t {
+  que,
+  relative_subject,
+  relative,
+  relative_complement,
+  clause_boundary,
+  and_conjunction,
+  sentence_conjunction,
+  verb_coordination,
+  negation,
+  reflexive,
+  adverbial_pronoun,
+  gerund,
+  object_pronoun,
+  dative_or_stressed,
+  dative_pronoun,
+  stressed_pronoun,
+  subject_pronoun,
+  singular_subject_pronoun,
+  masculine_subject_pronoun,
+  impersonal_pronoun,
+  first_person,
+  de,
+  de_forms,
+  role_complement,
+  affiliation,
+  noun_marker,
+  dative_preposition,
+  topic_preposition,
+  circle_head,
+  circle_of,
+  circle_preposition,
+  passive_agent,
+  object_preposition,
+  agent_preposition,
+  auxiliary_avoir,  // read into the cue lexicon as WordClass::auxiliary
+  auxiliary_etre,
+};
+inline constexpr std::size_t function_word_classes = static_cast<std::size_t>(FunctionWord::auxiliary_etre) + 1;
+
 enum class VerbForm : std::uint8_t { finite, participle, present_participle };
 
 enum class Gender3 : std::uint8_t { unknown, masculine, feminine, plural };
@@ -53,21 +98,35 @@ struct LexEntry {
   std::uint16_t verb = 0;         // for verbs and sources: index into verbs() / source lemmas
 };
 
+class LexiconFiles;
+
 class CueLexicon {
  public:
-  [[nodiscard]] static const CueLexicon& builtin();
+  // Reads function_words.tsv, elisions.tsv, reporting_verbs.tsv and cues.tsv.
+  explicit CueLexicon(LexiconFiles& files);
 
   // The entries whose phrase starts with this folded word; empty when none.
   [[nodiscard]] std::span<const LexEntry> entries(std::string_view folded_word) const noexcept;
   [[nodiscard]] const ReportingVerb& verb(std::uint16_t index) const noexcept { return verbs_[index]; }
   [[nodiscard]] std::size_t verb_count() const noexcept { return verbs_.size(); }
   [[nodiscard]] std::string_view source_lemma(std::uint16_t index) const noexcept { return sources_[index]; }
-
-  CueLexicon(std::string_view verbs_tsv, std::string_view cues_tsv);
+  // Whether a folded word is one of the class's. The rules ask it of most words: their first
+  // byte turns most away before the class's few words are compared.
+  [[nodiscard]] bool is(FunctionWord word_class, std::string_view folded_word) const noexcept {
+    const FunctionWords& words = function_words_[static_cast<std::size_t>(word_class)];
+    if (folded_word.empty()) return false;
+    const auto first = static_cast<unsigned char>(folded_word.front());
+    if (!((words.first_bytes[first >> 6] >> (first & 63)) & 1)) return false;
+    return std::find(words.words.begin(), words.words.end(), folded_word) != words.words.end();
+  }
 
  private:
-  // The entries by first word while the lexicon is read; then frozen into entries_.
-  using Phrases = std::unordered_map<std::string, std::vector<LexEntry>>;
+  // The entries by first word while the lexicon is read, then frozen into entries_; and the
+  // elided words that a phrase's word may start with ("d'après").
+  struct Phrases {
+    std::unordered_map<std::string, std::vector<LexEntry>> by_first_word;
+    std::vector<std::string> elisions;  // "d", "qu", "jusqu"
+  };
   static void add(Phrases& phrases, std::string_view phrase, LexEntry entry);
   static void add_verb_forms(Phrases& phrases, std::uint16_t verb, std::string_view lemma,
                              std::string_view conjugation, std::string_view finite, std::string_view participles,
@@ -76,6 +135,11 @@ class CueLexicon {
   FlatTable<std::vector<LexEntry>> entries_;
   std::vector<ReportingVerb> verbs_;
   std::vector<std::string> sources_;
+  struct FunctionWords {
+    std::vector<std::string> words;
+    std::array<std::uint64_t, 4> first_bytes{};  // a bit for each byte a word starts with
+  };
+  std::array<FunctionWords, function_word_classes> function_words_;
 };
 
 // Lower case (Latin letters with their accents, Œ) and the typographic apostrophe as "'".

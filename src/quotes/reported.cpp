@@ -9,7 +9,7 @@ namespace frnews::detail::quoting {
 std::uint32_t Extraction::find_que(std::uint32_t from) const {
   bool in_prepositional = false;
   for (std::uint32_t i = from, seen = 0; i < n_ && seen < 10 && same_sentence(from - 1, i); ++seen) {
-    if (is(i, "que") || is(i, "qu'")) return i;
+    if (is(i, FunctionWord::que)) return i;
     if (const std::uint32_t length = phrase_length(i, WordClass::adverb)) {
       i += length;
       continue;
@@ -17,11 +17,11 @@ std::uint32_t Extraction::find_que(std::uint32_t from) const {
     const Word& w = words_[i];
     if (is_punct(i, ",")) {
       in_prepositional = false;
-    } else if (w.kind == WordKind::word && single(i, WordClass::stop) && !is(i, "et")) {
+    } else if (w.kind == WordKind::word && single(i, WordClass::stop) && !is(i, FunctionWord::and_conjunction)) {
       in_prepositional = true;
     } else if (w.kind == WordKind::punctuation || w.kind == WordKind::quote_mark || w.kind == WordKind::dash) {
       return no_word;
-    } else if (!in_prepositional && !is(i, "lui") && !is(i, "leur")) {
+    } else if (!in_prepositional && !is(i, FunctionWord::dative_pronoun)) {
       return no_word;
     }
     ++i;
@@ -50,23 +50,23 @@ std::uint32_t Extraction::find_infinitive(std::uint32_t from) const {
   for (std::uint32_t skipped = 0; skipped < 4 && i < n_ && same_sentence(from - 1, i); ++skipped) {
     const std::uint32_t length = phrase_length(i, WordClass::adverb);
     if (!length) break;
-    if (negation == no_word && (is(i, "ne") || is(i, "n'"))) negation = i;
+    if (negation == no_word && is(i, FunctionWord::negation)) negation = i;
     i += length;
   }
   if (!same_sentence(from - 1, i)) return no_word;
   const std::uint32_t start = negation != no_word ? negation : i;
   const std::uint32_t after_adverbs = i;
-  if (is(i, "s'") || is(i, "se")) ++i;
+  if (is(i, FunctionWord::reflexive)) ++i;
   if (is_infinitive(i)) return start;
   if (i != after_adverbs || negation != no_word) return no_word;
   // "de" or "à" + infinitive, after the object when there is one: "accuse M. X d'avoir",
   // "reproche à ces États de violer", "invite ceux qui en rient à regarder".
   for (std::uint32_t k = i; k < n_ && k - i < max_phrase_words && same_sentence(from - 1, k); ++k) {
     if (words_[k].kind == WordKind::punctuation || words_[k].kind == WordKind::quote_mark) break;
-    if (!is(k, "de") && !is(k, "d'") && !(is(k, "à") && k > i)) continue;
+    if (!is(k, FunctionWord::de) && !(is(k, FunctionWord::dative_preposition) && k > i)) continue;
     std::uint32_t v = k + 1;
-    if (is(v, "ne") || is(v, "n'")) v += 2;
-    if (is(v, "s'") || is(v, "se")) ++v;
+    if (is(v, FunctionWord::negation)) v += 2;
+    if (is(v, FunctionWord::reflexive)) ++v;
     if (is_infinitive(v)) return k + 1;
   }
   return no_word;
@@ -82,7 +82,7 @@ std::uint32_t Extraction::find_object(std::uint32_t from) const {
     if (!length) break;
     i += length;
   }
-  if (is(i, "de") || is(i, "d'") || is(i, "sur")) ++i;
+  if (is(i, FunctionWord::topic_preposition)) ++i;
   return i < n_ && same_sentence(from - 1, i) && phrase_length(i, WordClass::determiner) ? i : no_word;
 }
 
@@ -150,18 +150,18 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
       if (cue.speaker_end == no_word) continue;
       // "Selon X, …" at the head of the sentence, or "…, selon X." at its end.
       std::uint32_t head = sb;
-      if (is(head, "mais") || is(head, "et") || is(head, "or")) ++head;
+      if (is(head, FunctionWord::sentence_conjunction)) ++head;
       // "Selon une enquête financée par l'Union européenne, …": the source's phrase may go on
       // with a participle and its complement up to the comma.
       std::uint32_t comma = cue.speaker_end;
       while (comma < se && comma - cue.speaker_end < max_phrase_words && words_[comma].kind == WordKind::word &&
-             !single(comma, WordClass::auxiliary) && !is(comma, "que") && !is(comma, "qu'")) {
+             !single(comma, WordClass::auxiliary) && !is(comma, FunctionWord::que)) {
         ++comma;
       }
       if (cue.begin == head && is_punct(comma, ",")) {
         // "Selon Le Monde, qui cite des diplomates, …": the clause starts after the relative.
         std::uint32_t clause = comma + 1;
-        if (is(clause, "qui")) {
+        if (is(clause, FunctionWord::relative_subject)) {
           while (clause < se && !is_punct(clause, ",")) ++clause;
           ++clause;
         }
@@ -201,7 +201,7 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
       // communiqué": the speaker may be followed by circumstances, not by what was said.
       const bool circumstance = after < se && (single(after, WordClass::stop) || is_punct(after, ",") ||
                                                phrase_length(after, WordClass::adverb)) &&
-                                !is(after, "que") && !is(after, "qu'");
+                                !is(after, FunctionWord::que);
       if (cue.begin > sb + 3 && (after >= se || ends_sentence_mark(after) || circumstance)) {
         add_indirect(sb, cue.begin - 1, cue, "reported.inverted");
       }

@@ -14,7 +14,7 @@ void Extraction::take_apposition(CueHit& cue, std::uint32_t b, std::uint32_t e) 
   for (const std::uint32_t role_end = e; e < n_ && e - role_end < max_phrase_words && same_sentence(role_end, e) &&
                                          (words_[e].kind == WordKind::word || words_[e].kind == WordKind::elision) &&
                                          !single(e, WordClass::auxiliary) && !single(e, WordClass::verb) &&
-                                         !is(e, "qui") && !is(e, "que") && !is(e, "qu'");
+                                         !is(e, FunctionWord::relative_subject) && !is(e, FunctionWord::que);
        ++e) {
   }
   if (!is_punct(e, ",") || e + 1 >= n_ || !same_sentence(e, e + 1)) return;
@@ -39,8 +39,8 @@ Who Extraction::subject_of_sentence(std::uint32_t word) {
   const std::uint32_t b = sentence_start_[words_[word].sentence];
   for (std::uint32_t i = b; i < word && i - b < max_subject_words; ++i) {
     if (in_region(i)) return {};
-    if ((is(i, "il") || is(i, "elle")) && (i == b || is_punct(i - 1, ","))) {
-      Who who = resolve_pronoun(i, is(i, "il") ? Gender3::masculine : Gender3::feminine);
+    if (is(i, FunctionWord::singular_subject_pronoun) && (i == b || is_punct(i - 1, ","))) {
+      Who who = resolve_pronoun(i, is(i, FunctionWord::masculine_subject_pronoun) ? Gender3::masculine : Gender3::feminine);
       if (who.valid) who.mention = words_[i].span;
       return who;
     }
@@ -48,7 +48,7 @@ Who Extraction::subject_of_sentence(std::uint32_t word) {
     if (words_[i].mention < 0) continue;
     const auto m = static_cast<std::uint32_t>(words_[i].mention);
     if (entities_.mentions[m].type != EntityType::person) continue;
-    if (i > 0 && (is(i - 1, "par") || is(i - 1, "à") || is(i - 1, "avec") || is(i - 1, "de"))) return {};
+    if (i > 0 && is(i - 1, FunctionWord::object_preposition)) return {};
     return from_mention(m, i);
   }
   return {};
@@ -83,7 +83,7 @@ void Extraction::find_speaker(CueHit& cue, const std::vector<CueHit>& earlier) {
 Decision Extraction::source_pronoun(CueHit& cue, const std::vector<CueHit>& earlier) {
   if (!cue.source) return Decision::pass;
   const LexEntry* pronoun = single(cue.end, WordClass::pronoun);
-  if (!pronoun || is(cue.end, "on")) return Decision::pass;
+  if (!pronoun || is(cue.end, FunctionWord::impersonal_pronoun)) return Decision::pass;
   const auto gender = static_cast<Gender3>(pronoun->value & 0x0F);
   cue.speaker = last_speaker(cue.end, gender, earlier);
   if (!cue.speaker.valid) cue.speaker = resolve_pronoun(cue.end, gender);
@@ -109,7 +109,7 @@ Decision Extraction::source_phrase(CueHit& cue, const std::vector<CueHit>&) {
   for (std::uint32_t k = head; k < e && k < head + 3; ++k) {
     if (phrase_length(k, WordClass::nonsource)) return Decision::decided;  // "selon les premiers chiffres"
   }
-  if (is(b, "nous") || is(b, "moi")) return Decision::decided;
+  if (is(b, FunctionWord::first_person)) return Decision::decided;
   if (cue.lemma == "pour" && !plausible_speaker(b, e)) return Decision::decided;
   cue.speaker = resolve_phrase(b, e, true);
   cue.speaker_end = e;
@@ -199,10 +199,10 @@ Decision Extraction::inverted_circle(CueHit& cue, const std::vector<CueHit>&) {
 // "à [Matignon]"; no_word when none.
 std::uint32_t Extraction::circle_after(const CueHit& cue) const {
   if (!same_sentence(cue.begin, cue.end)) return no_word;
-  if (is(cue.end, "auprès") && (is(cue.end + 1, "de") || is(cue.end + 1, "d'") || is(cue.end + 1, "du"))) {
+  if (is(cue.end, FunctionWord::circle_head) && is(cue.end + 1, FunctionWord::circle_of)) {
     return cue.end + 2;
   }
-  if (is(cue.end, "dans") || is(cue.end, "chez") || is(cue.end, "à") || is(cue.end, "au")) return cue.end + 1;
+  if (is(cue.end, FunctionWord::circle_preposition)) return cue.end + 1;
   return no_word;
 }
 
@@ -243,8 +243,8 @@ Who Extraction::subject_after_clause(std::uint32_t from) {
   while (k < n_ && same_sentence(from, k) && !is_punct(k, ",")) ++k;
   ++k;
   if (k >= n_ || !same_sentence(from, k)) return {};
-  if (is(k, "il") || is(k, "elle")) {
-    Who who = resolve_pronoun(k, is(k, "il") ? Gender3::masculine : Gender3::feminine);
+  if (is(k, FunctionWord::singular_subject_pronoun)) {
+    Who who = resolve_pronoun(k, is(k, FunctionWord::masculine_subject_pronoun) ? Gender3::masculine : Gender3::feminine);
     if (who.valid) who.mention = words_[k].span;
     return who;
   }
@@ -264,7 +264,7 @@ std::uint32_t Extraction::verb_group_start(const CueHit& cue) const {
 // ajouté", "X a réagi, estimant que …".
 Decision Extraction::shared_subject(CueHit& cue, const std::vector<CueHit>& earlier) {
   const std::uint32_t s = verb_group_start(cue);
-  const bool coordinated = s > 0 && same_sentence(s - 1, cue.begin) && (is(s - 1, "et") || is(s - 1, "puis") || is(s - 1, "tout"));
+  const bool coordinated = s > 0 && same_sentence(s - 1, cue.begin) && is(s - 1, FunctionWord::verb_coordination);
   if (!cue.present_participle && !coordinated) return Decision::pass;
   std::uint32_t looked = 0;
   for (auto it = earlier.rbegin(); it != earlier.rend() && looked < salience_window; ++it, ++looked) {
@@ -290,7 +290,7 @@ Decision Extraction::shared_subject(CueHit& cue, const std::vector<CueHit>& earl
 Decision Extraction::subject_before_verb(CueHit& cue, const std::vector<CueHit>&) {
   // "…, le sélectionneur X, qui a ensuite évoqué le « mental »": the subject is before "qui".
   const std::uint32_t s = verb_group_start(cue);
-  const bool relative = s > 0 && same_sentence(s - 1, cue.begin) && is(s - 1, "qui");
+  const bool relative = s > 0 && same_sentence(s - 1, cue.begin) && is(s - 1, FunctionWord::relative_subject);
   auto [b, e] = subject_before(relative ? s - 1 : cue.begin);
   if (b >= e) return Decision::decided;
   cue.speaker = resolve_phrase(b, e, true);

@@ -20,14 +20,14 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::phrase_after(std::uint32_t f
       ++i;
       continue;
     }
-    if (words_[i].kind == WordKind::word && single(i, WordClass::stop) && !is(i, "que") && !is(i, "qu'") &&
-        !is(i, "qui") && !is(i, "et") && !single(i, WordClass::determiner)) {
+    if (words_[i].kind == WordKind::word && single(i, WordClass::stop) && !is(i, FunctionWord::que) &&
+        !is(i, FunctionWord::relative_subject) && !is(i, FunctionWord::and_conjunction) && !single(i, WordClass::determiner)) {
       // A prepositional phrase: "à l'AFP", "sur RTL", "dans un entretien au Figaro".
       ++i;
       if (here(i) && phrase_length(i, WordClass::determiner)) i += phrase_length(i, WordClass::determiner);
       const std::uint32_t object = i;
       const auto complement = [&](std::uint32_t k) {  // "de l'audience": an article after "de"
-        return k > 0 && (is(k - 1, "de") || is(k - 1, "d'")) && phrase_length(k, WordClass::determiner);
+        return k > 0 && is(k - 1, FunctionWord::de) && phrase_length(k, WordClass::determiner);
       };
       while (here(i) && i - object < max_phrase_words &&
              (words_[i].kind == WordKind::word || words_[i].kind == WordKind::elision) &&
@@ -54,7 +54,7 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::phrase_after(std::uint32_t f
     if (i > b && single(i, WordClass::stop) && !is_de(i)) break;
     if (i > b && phrase_length(i, WordClass::adverb) && !w.capitalized) break;
     if (i > b && !w.capitalized && single(i, WordClass::verb)) break;  // "un spot démocrate reprochant au …"
-    if (i == b && (single(i, WordClass::stop) || is(i, "que") || is(i, "qu'") || single(i, WordClass::pronoun))) break;
+    if (i == b && (single(i, WordClass::stop) || is(i, FunctionWord::que) || single(i, WordClass::pronoun))) break;
     ++i;
   }
   std::uint32_t e = i;
@@ -71,10 +71,8 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::subject_before(std::uint32_t
   // Object pronouns before the verb ("lui a dit") are skipped; "Lui" opening the sentence is its
   // stressed subject ("Lui prône une révision").
   while (s > 0 && same_sentence(s - 1, verb) &&
-         ((is(s - 1, "lui") && !(s - 1 == sentence_start_[words_[verb].sentence])) || is(s - 1, "leur") || is(s - 1, "l'") || is(s - 1, "y") || is(s - 1, "nous") ||
-          is(s - 1, "vous") || is(s - 1, "ne") || is(s - 1, "n'") || is(s - 1, "se") || is(s - 1, "s'") ||
-          is(s - 1, "me") || is(s - 1, "m'") || is(s - 1, "te") || is(s - 1, "t'") || is(s - 1, "le") ||
-          is(s - 1, "la") || is(s - 1, "les") ||
+         ((is(s - 1, FunctionWord::dative_or_stressed) && !(s - 1 == sentence_start_[words_[verb].sentence])) ||
+          is(s - 1, FunctionWord::object_pronoun) ||
           phrase_length(s - 1, WordClass::adverb) == 1)) {
     --s;
   }
@@ -82,7 +80,7 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::subject_before(std::uint32_t
   const auto relative_start = [&](std::uint32_t k) -> std::uint32_t {
     for (std::uint32_t j = k + 1, seen = 0; j-- > 1 && seen < max_subject_words && same_sentence(j, verb); ++seen) {
       if (is_punct(j, ",")) return no_word;
-      if ((is(j, "qui") || is(j, "dont")) && is_punct(j - 1, ",")) return j;
+      if (is(j, FunctionWord::relative) && is_punct(j - 1, ",")) return j;
     }
     return no_word;
   };
@@ -104,26 +102,22 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::subject_before(std::uint32_t
     if (w.kind == WordKind::quote_mark || w.kind == WordKind::dash) break;
     const bool verb_here = single(k, WordClass::auxiliary) ||
                            (single(k, WordClass::verb) && !w.capitalized && !(k > 0 && single(k - 1, WordClass::determiner)));
-    if ((verb_here || is(k, "qui") || is(k, "dont")) && k + 1 < s) {
+    if ((verb_here || is(k, FunctionWord::relative)) && k + 1 < s) {
       if (const std::uint32_t relative = relative_start(k); relative != no_word) {
         b = relative;
         continue;
       }
     }
-    if (is(k, "que") || is(k, "qu'") || is(k, "qui") || is(k, "dont") || is(k, "où") || is(k, "mais") ||
-        is(k, "car") || is(k, "et") || is(k, "lorsque") || is(k, "quand") || is(k, "si") || is(k, "puis") ||
-        is(k, "comme") || is(k, "ou")) {
-      break;
-    }
+    if (is(k, FunctionWord::clause_boundary)) break;
     // A verb ends the subject, unless an article makes it a noun: "le communiqué de l'ONU".
     if (verb_here) break;
     // A subject pronoun is the subject of this clause: "il rendit le papier en disant"; after a
     // name and a comma it only stresses the name: "Coumba, elle, ne nie pas".
-    if ((is(k, "il") || is(k, "elle") || is(k, "ils") || is(k, "elles")) &&
+    if (is(k, FunctionWord::subject_pronoun) &&
         !(k >= 2 && is_punct(k - 1, ",") && (is_name_word(k - 2) || words_[k - 2].mention >= 0))) {
       return {k, k + 1};
     }
-    if (is(k, "on")) break;
+    if (is(k, FunctionWord::impersonal_pronoun)) break;
     --b;
   }
   // Split at commas and take the piece nearest the verb that can be a subject.
@@ -135,8 +129,8 @@ std::pair<std::uint32_t, std::uint32_t> Extraction::subject_before(std::uint32_t
     if (start == end) break;
     // "X, lui, a dit": a stressed pronoun between commas; right before the verb it is the subject.
     const bool emphasis = end - start == 1 && end < s &&
-                          (is(start, "lui") || is(start, "eux") || is(start, "elle") || is(start, "elles"));
-    const bool adverbial = emphasis || is(start, "dont") ||
+                          is(start, FunctionWord::stressed_pronoun);
+    const bool adverbial = emphasis || is(start, FunctionWord::relative_complement) ||
                            (single(start, WordClass::stop) && !phrase_length(start, WordClass::determiner)) ||
                            phrase_length(start, WordClass::adverb) >= end - start ||
                            (phrase_length(start, WordClass::adverb) && !words_[start].capitalized);
@@ -186,7 +180,7 @@ Who Extraction::from_name_run(std::uint32_t b, std::uint32_t e) const {
   who.name = std::string(doc_.text(who.mention));
   const auto found = full_names_.find(std::string(key(e - 1)));
   if (found != full_names_.end() && found->second.size() > who.name.size()) who.name = found->second;
-  const Gender g = person_lexicon().first_name_gender(words_.text(b));
+  const Gender g = people_.first_name_gender(words_.text(b));
   if (g == Gender::masculine) who.gender = Gender3::masculine;
   if (g == Gender::feminine) who.gender = Gender3::feminine;
   return who;
@@ -200,7 +194,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   if (b >= e) return {};
   if (e - b == 1) {
     if (const LexEntry* pronoun = single(b, WordClass::pronoun)) {
-      if (is(b, "on")) return {};
+      if (is(b, FunctionWord::impersonal_pronoun)) return {};
       // A subject pronoun in news takes up the person quoted just before, like an incise's.
       Gender3 g = static_cast<Gender3>(pronoun->value & 0x0F);
       Who who = last_speaker(b, g, cues_);
@@ -246,7 +240,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
     const bool inside_mention = words_[k].mention >= 0 && k > 0 && words_[k - 1].mention == words_[k].mention;
     // A first name read alone as an entity while the surname follows ("Philippe" + "Martin").
     const bool split_name = words_[k].mention >= 0 && k + 1 < e && words_[k + 1].mention != words_[k].mention &&
-                            is_name_word(k + 1) && person_lexicon().is_first_name(words_.text(k));
+                            is_name_word(k + 1) && people_.is_first_name(words_.text(k));
     if (inside_mention || split_name) {
       std::uint32_t end = k + 1;
       while (end < e && (split_name ? is_name_word(end) : words_[end].mention == words_[k].mention)) ++end;
@@ -294,7 +288,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
       // "Quelquefois Bouvard": a capitalised word opening the sentence before a known name.
       if (words_[m].mention >= 0) return from_mention(static_cast<std::uint32_t>(words_[m].mention), m);
     }
-    if ((k == 0 || !same_sentence(k - 1, k)) && end - k >= 2 && !person_lexicon().is_first_name(words_.text(k))) {
+    if ((k == 0 || !same_sentence(k - 1, k)) && end - k >= 2 && !people_.is_first_name(words_.text(k))) {
       ++k;  // capitalised because it opens the sentence
       if (from < k) from = k;
     }
@@ -305,7 +299,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   };
   // "L'Espagnol s'est félicité": a nationality names the person just spoken of.
   if (p > b && p + 1 == e && words_[p].capitalized && words_[p].mention < 0 &&
-      person_lexicon().demonym(words_.text(p))) {
+      people_.demonym(words_.text(p))) {
     Who who = resolve_pronoun(b, gender == Gender3::plural ? Gender3::plural : gender);
     if (who.valid && (who.person || gender == Gender3::plural)) {
       who.mention = words_span(b, e);
@@ -315,8 +309,8 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   if (auto who = name_at(p, b)) return *who;
   // A role: "le chancelier allemand Friedrich Merz", "le ministre des Transports".
   std::uint32_t k = p + phrase_length(p, WordClass::speaker);
-  while (k < e && words_[k].kind == WordKind::word && !words_[k].capitalized && !is(k, "de") && !is(k, "du") &&
-         !is(k, "des") && !single(k, WordClass::determiner)) {
+  while (k < e && words_[k].kind == WordKind::word && !words_[k].capitalized && !is(k, FunctionWord::role_complement) &&
+         !single(k, WordClass::determiner)) {
     ++k;
   }
   if ((phrase_length(p, WordClass::speaker) || (k > p && k - p <= 3)) && k < e && words_[k].capitalized &&
@@ -337,7 +331,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   for (std::uint32_t m = e; m-- > p + 1;) {
     if (words_[m].mention < 0) {
       if (m + 1 == e && is_name_word(m) && m > p && is_name_word(m - 1) &&
-          person_lexicon().is_first_name(words_.text(m - 1))) {
+          people_.is_first_name(words_.text(m - 1))) {
         Who who = from_name_run(m - 1, e);
         if (record_role) {
           RoleIntro intro;
@@ -354,7 +348,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
     if (m > 0 && words_[m - 1].mention == words_[m].mention) continue;
     if (entities_.mentions[mention].type != EntityType::person) break;
     // "Philippe" + "Martin" read as two entities: the first name belongs to the name.
-    const bool split_name = m > p && is_name_word(m - 1) && person_lexicon().is_first_name(words_.text(m - 1));
+    const bool split_name = m > p && is_name_word(m - 1) && people_.is_first_name(words_.text(m - 1));
     Who who = split_name ? from_name_run(m - 1, e) : from_mention(mention, m);
     if (record_role) {
       RoleIntro intro;
@@ -461,7 +455,7 @@ void Extraction::record_role_before(std::uint32_t name_begin, const Who& who) {
     if (single(w, WordClass::auxiliary) || single(w, WordClass::verb)) return;
     b = w;
     // The article of the role, not of a complement ("de la Culture").
-    if (single(w, WordClass::determiner) && !(w > 0 && (is(w - 1, "de") || is(w - 1, "d'")))) break;
+    if (single(w, WordClass::determiner) && !(w > 0 && is(w - 1, FunctionWord::de))) break;
   }
   const std::uint32_t role = b + phrase_length(b, WordClass::determiner);
   if (role < end && phrase_length(role, WordClass::speaker)) add_role(role, end, who);
@@ -474,13 +468,13 @@ void Extraction::record_role_after(std::uint32_t name_end, const Who& who) {
   const std::uint32_t role = name_end + 1 + phrase_length(name_end + 1, WordClass::determiner);
   // "Lindsey Piegza, de FTN Financial": an affiliation, for "l'analyste de FTN Financial".
   const std::uint32_t organisation = role + 1 + phrase_length(role + 1, WordClass::determiner);
-  const bool affiliation = (is(role, "de") || is(role, "du") || is(role, "des") || is(role, "chez")) &&
+  const bool affiliation = is(role, FunctionWord::affiliation) &&
                            organisation < n_ && words_[organisation].capitalized;
   if (role >= n_ || !same_sentence(name_end, role) || !(affiliation || phrase_length(role, WordClass::speaker))) return;
   std::uint32_t end = role + 1;
   while (end < n_ && end - role < max_phrase_words && same_sentence(role, end) &&
          (words_[end].kind == WordKind::word || words_[end].kind == WordKind::elision) &&
-         !single(end, WordClass::auxiliary) && !single(end, WordClass::verb) && !is(end, "qui")) {
+         !single(end, WordClass::auxiliary) && !single(end, WordClass::verb) && !is(end, FunctionWord::relative_subject)) {
     ++end;
   }
   add_role(role, end, who);
@@ -519,7 +513,7 @@ void Extraction::pass_words_until(std::uint32_t word) {
         std::uint32_t end = head + 1;
         while (end < n_ && end - i < 6 && same_sentence(i, end) && words_[end].kind == WordKind::word &&
                !single(end, WordClass::auxiliary) && !single(end, WordClass::verb) &&
-               !(single(end, WordClass::stop) && !is(end, "de") && !is(end, "du") && !is(end, "des")) &&
+               !(single(end, WordClass::stop) && !is(end, FunctionWord::role_complement)) &&
                !phrase_length(end, WordClass::adverb)) {
           ++end;
         }
@@ -531,7 +525,7 @@ void Extraction::pass_words_until(std::uint32_t word) {
     }
     if (i == 0 || !same_sentence(i - 1, i)) verb_seen_ = false;
     if (single(i, WordClass::auxiliary) || single(i, WordClass::verb)) verb_seen_ = true;
-    const bool after_agent = i > 0 && (is(i - 1, "par") || is(i - 1, "à") || is(i - 1, "avec") || is(i - 1, "contre"));
+    const bool after_agent = i > 0 && is(i - 1, FunctionWord::agent_preposition);
     const std::int32_t m = words_[i].mention;
     if (m >= 0) {
       if (i > 0 && words_[i - 1].mention == m) continue;
@@ -564,12 +558,12 @@ void Extraction::pass_words_until(std::uint32_t word) {
     const LexEntry* h = i > 0 ? honorific(i - 1) : nullptr;
     std::uint32_t first = i;  // "l'Économie Antoine Armand": the name starts at the first name
     for (std::uint32_t k = i + 1; k + 1 < end; ++k) {
-      if (person_lexicon().is_first_name(words_.text(k))) {
+      if (people_.is_first_name(words_.text(k))) {
         first = k;
         break;
       }
     }
-    const bool full_name = end - first >= 2 && (!opens_sentence || first > i || person_lexicon().is_first_name(words_.text(i)));
+    const bool full_name = end - first >= 2 && (!opens_sentence || first > i || people_.is_first_name(words_.text(i)));
     if (full_name || h) {
       Who who = from_name_run(first, end);
       if (h && h->value) who.gender = static_cast<Gender3>(h->value & 0x0F);

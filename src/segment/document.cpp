@@ -5,6 +5,7 @@
 #include <span>
 
 #include "core/flat_table.hpp"
+#include "frnews/lexicons.hpp"
 #include "frnews/segment.hpp"
 #include "segment/characters.hpp"
 #include "segment/lower_case.hpp"
@@ -192,7 +193,11 @@ std::uint32_t Document::sentence_of(std::uint32_t token) const noexcept {
 }
 
 Result<Document> make_document(std::string_view original, const NormalizeOptions& options) {
-  auto normalized = normalize(original, options);
+  return make_document(original, options, Lexicons::builtin());
+}
+
+Result<Document> make_document(std::string_view original, const NormalizeOptions& options, const Lexicons& lexicons) {
+  auto normalized = normalize(original, options, lexicons);
   if (!normalized) return normalized.error();
   return segment(original, std::move(*normalized));
 }
