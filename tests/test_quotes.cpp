@@ -1052,6 +1052,18 @@ TEST_CASE("The function words of the quote rules come by class from their file",
   CHECK(lexicon.is(FunctionWord::circle_preposition, "à"));
   CHECK_FALSE(lexicon.is(FunctionWord::circle_preposition, "a"));
   CHECK_FALSE(lexicon.is(FunctionWord::negation, ""));
+  // word() gives the same classes, a bit each, with the word's entries, in one lookup.
+  const auto bit = [](FunctionWord c) { return std::uint64_t{1} << static_cast<unsigned>(c); };
+  const frnews::detail::WordLexicon que = lexicon.word("qu'");
+  CHECK((que.function_words & bit(FunctionWord::que)) != 0);
+  CHECK((que.function_words & bit(FunctionWord::negation)) == 0);
+  CHECK((lexicon.word("à").function_words & bit(FunctionWord::circle_preposition)) != 0);
+  CHECK(lexicon.word("quel").function_words == 0);
+  CHECK(lexicon.word("").function_words == 0);
+  CHECK(lexicon.word("étaient").entries.size() == 1);
+  CHECK(lexicon.word("étaient").entries.data() == lexicon.entries("étaient").data());
+  CHECK(lexicon.word("selon").function_words == 0);
+  CHECK_FALSE(lexicon.word("selon").entries.empty());
   // The auxiliaries are entries of the cue lexicon, "être" marked.
   REQUIRE(lexicon.entries("étaient").size() == 1);
   CHECK(lexicon.entries("étaient")[0].word_class == frnews::detail::WordClass::auxiliary);

@@ -110,7 +110,9 @@ class Extraction {
   // --- word classes ---------------------------------------------------------------------------
   [[nodiscard]] std::string_view key(std::uint32_t i) const { return words_.key(i); }
   // Whether word i is one of the function words of a class (data/lexicon/function_words.tsv).
-  [[nodiscard]] bool is(std::uint32_t i, FunctionWord c) const { return i < n_ && lex_.is(c, key(i)); }
+  [[nodiscard]] bool is(std::uint32_t i, FunctionWord c) const noexcept {
+    return i < n_ && ((words_[i].function_words >> static_cast<unsigned>(c)) & 1U) != 0;
+  }
   [[nodiscard]] static std::uint16_t bit(WordClass c) noexcept {
     return static_cast<std::uint16_t>(1U << static_cast<unsigned>(c));
   }

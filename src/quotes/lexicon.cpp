@@ -219,13 +219,25 @@ CueLexicon::CueLexicon(LexiconFiles& files) {
     add(phrases, text, std::move(entry));
     return {};
   });
-  entries_ = FlatTable<std::vector<LexEntry>>(std::move(phrases.by_first_word));
+  // One table for both, so that a word of a document is looked up once.
+  std::unordered_map<std::string, WordEntries> words;
+  for (auto& [first, entries] : phrases.by_first_word) words[first].entries = std::move(entries);
+  for (std::size_t word_class = 0; word_class < function_word_classes; ++word_class) {
+    for (const std::string& word : function_words_[word_class].words) {
+      words[word].function_words |= std::uint64_t{1} << word_class;
+    }
+  }
+  entries_ = FlatTable<WordEntries>(std::move(words));
 }
 
 std::span<const LexEntry> CueLexicon::entries(std::string_view folded_word) const noexcept {
-  const std::vector<LexEntry>* found = entries_.find(folded_word);
+  return word(folded_word).entries;
+}
+
+WordLexicon CueLexicon::word(std::string_view folded_word) const noexcept {
+  const WordEntries* found = entries_.find(folded_word);
   if (!found) return {};
-  return *found;
+  return {found->entries, found->function_words};
 }
 
 }  // namespace frnews::detail

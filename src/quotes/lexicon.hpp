@@ -77,6 +77,8 @@ enum class FunctionWord : std::uint8_t {
 };
 inline constexpr std::size_t function_word_classes = static_cast<std::size_t>(FunctionWord::auxiliary_etre) + 1;
 
+static_assert(function_word_classes <= 64, "a word keeps its classes of function words in 64 bits");
+
 enum class VerbForm : std::uint8_t { finite, participle, present_participle };
 
 enum class Gender3 : std::uint8_t { unknown, masculine, feminine, plural };
@@ -98,6 +100,13 @@ struct LexEntry {
   std::uint16_t verb = 0;         // for verbs and sources: index into verbs() / source lemmas
 };
 
+// What the cue lexicon says of one folded word: the entries of the phrases it opens, and the
+// classes of function words it is one of (a bit 1 << FunctionWord for each).
+struct WordLexicon {
+  std::span<const LexEntry> entries;
+  std::uint64_t function_words = 0;
+};
+
 class LexiconFiles;
 
 class CueLexicon {
@@ -107,6 +116,8 @@ class CueLexicon {
 
   // The entries whose phrase starts with this folded word; empty when none.
   [[nodiscard]] std::span<const LexEntry> entries(std::string_view folded_word) const noexcept;
+  // entries() and the classes of function words of one folded word, in one lookup.
+  [[nodiscard]] WordLexicon word(std::string_view folded_word) const noexcept;
   [[nodiscard]] const ReportingVerb& verb(std::uint16_t index) const noexcept { return verbs_[index]; }
   [[nodiscard]] std::size_t verb_count() const noexcept { return verbs_.size(); }
   [[nodiscard]] std::string_view source_lemma(std::uint16_t index) const noexcept { return sources_[index]; }
@@ -132,7 +143,11 @@ class CueLexicon {
                              std::string_view conjugation, std::string_view finite, std::string_view participles,
                              std::string_view present_participle);
 
-  FlatTable<std::vector<LexEntry>> entries_;
+  struct WordEntries {
+    std::vector<LexEntry> entries;
+    std::uint64_t function_words = 0;  // as in WordLexicon
+  };
+  FlatTable<WordEntries> entries_;
   std::vector<ReportingVerb> verbs_;
   std::vector<std::string> sources_;
   struct FunctionWords {

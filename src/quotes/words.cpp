@@ -156,18 +156,20 @@ void QuoteWords::add(Span span, WordKind kind, std::uint32_t sentence, std::uint
   const auto key_begin = static_cast<std::uint32_t>(keys_.size());
   keys_ += scratch_;
   Word& word = push(span, kind, sentence, paragraph, space_before, key_begin, static_cast<std::uint32_t>(scratch_.size()));
-  if (is_lexical(kind)) word.set_lex(lexicon_->entries(scratch_));
+  const WordLexicon found = lexicon_->word(scratch_);
+  word.function_words = found.function_words;
+  if (is_lexical(kind)) word.set_lex(found.entries);
 }
 
 void QuoteWords::add_token(std::uint32_t token, WordKind kind, bool space_before) {
   const TokenAnnotation& a = doc_->annotations()[token];
   Word& word = push(doc_->tokens()[token].span, kind, a.sentence, a.paragraph, space_before, a.lower_begin, a.lower_size);
-  if (!is_lexical(kind)) return;
   if (!looked_up_[a.word]) {
-    lex_by_word_[a.word] = lexicon_->entries(doc_->lower_case(token));
+    lex_by_word_[a.word] = lexicon_->word(doc_->lower_case(token));
     looked_up_[a.word] = true;
   }
-  word.set_lex(lex_by_word_[a.word]);
+  word.function_words = lex_by_word_[a.word].function_words;
+  if (is_lexical(kind)) word.set_lex(lex_by_word_[a.word].entries);
 }
 
 void QuoteWords::split_token(const Token& token, std::uint32_t sentence, std::uint32_t paragraph,
@@ -323,7 +325,9 @@ QuoteWords::QuoteWords(const Document& doc, const Entities& entities, const CueL
       }
       keys_ += '.';
       ++last.key_size;
-      last.set_lex(lexicon_->entries(key(words_.size() - 1)));
+      const WordLexicon found = lexicon_->word(key(words_.size() - 1));
+      last.set_lex(found.entries);
+      last.function_words = found.function_words;
       continue;
     }
     if (token.kind == TokenKind::elision || token.kind == TokenKind::clitic) {

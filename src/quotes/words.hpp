@@ -39,6 +39,7 @@ struct Word {
   bool space_before = false;  // white space between this word and the previous one
   std::uint16_t classes = 0;         // a bit (1 << WordClass) for each class in lex
   std::uint16_t single_classes = 0;  // the same for the entries of this word alone
+  std::uint64_t function_words = 0;  // a bit (1 << FunctionWord) for each class of function words of the key
   std::span<const LexEntry> lex;
 
   void set_lex(std::span<const LexEntry> entries) noexcept {
@@ -77,7 +78,7 @@ class QuoteWords {
   std::string_view text_;
   const Document* doc_;
   const CueLexicon* lexicon_;
-  std::vector<std::span<const LexEntry>> lex_by_word_;  // by TokenAnnotation::word
+  std::vector<WordLexicon> lex_by_word_;  // by TokenAnnotation::word
   std::vector<bool> looked_up_;
   std::vector<Word> words_;
   std::string keys_;  // the document's lower-case forms (the keys of whole tokens), then those folded here
