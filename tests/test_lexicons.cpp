@@ -137,6 +137,20 @@ TEST_CASE("an added reporting verb attributes quotes it did not", "[lexicons][qu
   CHECK(analysis->quotes[0].cue->lemma == "ronchonner");
 }
 
+TEST_CASE("an added abbreviation keeps a sentence whole", "[lexicons][segment]") {
+  // "Pdt." is no built-in abbreviation: its period ends a sentence before "Durand".
+  const std::string text = "Le Pdt. Durand a ouvert la séance. Elle a duré une heure.";
+  const auto sentences = [&](const Lexicons& lexicons) {
+    const auto doc = frnews::make_document(text, {}, lexicons);
+    REQUIRE(doc);
+    return doc->sentences().size();
+  };
+  CHECK(sentences(Lexicons::builtin()) == 3);
+  const TempDir dir("frnews-lexicons-abbreviation-");
+  dir.file("abbreviations.tsv", "Pdt\tnever_final\n");
+  CHECK(sentences(Lexicons::load(dir.path())) == 2);
+}
+
 TEST_CASE("a malformed lexicon file is an error naming the file and the line", "[lexicons]") {
   const TempDir dir("frnews-lexicons-malformed-");
   const auto path = dir.file("honorifics.tsv", "# form\tgender\tnumber\nPr\tM\tS\nPre\tF\tdeux\n");

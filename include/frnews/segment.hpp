@@ -136,6 +136,10 @@ class FRNEWS_API Document {
 [[nodiscard]] FRNEWS_API Document segment(std::string_view original, Normalized normalized);
 template <TemporaryString Text>
 Document segment(Text&& original, Normalized normalized) = delete;
+// The same reading the abbreviations and elisions of `lexicons`.
+[[nodiscard]] FRNEWS_API Document segment(std::string_view original, Normalized normalized, const Lexicons& lexicons);
+template <TemporaryString Text>
+Document segment(Text&& original, Normalized normalized, const Lexicons& lexicons) = delete;
 
 // normalize() then segment().
 [[nodiscard]] FRNEWS_API Result<Document> make_document(std::string_view original,

@@ -10,6 +10,7 @@
 #include "frnews/lexicons.hpp"
 #include "normalize/lexicon.hpp"
 #include "quotes/lexicon.hpp"
+#include "segment/lexicon.hpp"
 
 namespace frnews {
 
@@ -25,11 +26,13 @@ class Lexicons::Impl {
   [[nodiscard]] const detail::NormalizationLexicon& normalization() const { return built(normalization_); }
   [[nodiscard]] const detail::CueLexicon& cues() const { return built(cues_); }
   [[nodiscard]] const detail::EntityLexicon& entities() const { return built(entities_); }
+  [[nodiscard]] const detail::SegmentationLexicon& segmentation() const { return built(segmentation_); }
   // Builds every table; throws frnews::Exception on the first malformed line.
   void build_all() const {
     (void)normalization();
     (void)cues();
     (void)entities();
+    (void)segmentation();
   }
   // How many records the tables read from a file ("cues.tsv"); builds them all first.
   [[nodiscard]] std::size_t records(std::string_view file) const {
@@ -59,6 +62,7 @@ class Lexicons::Impl {
   mutable Lazy<detail::NormalizationLexicon> normalization_;
   mutable Lazy<detail::CueLexicon> cues_;
   mutable Lazy<detail::EntityLexicon> entities_;
+  mutable Lazy<detail::SegmentationLexicon> segmentation_;
 };
 
 }  // namespace frnews

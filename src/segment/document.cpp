@@ -199,7 +199,7 @@ Result<Document> make_document(std::string_view original, const NormalizeOptions
 Result<Document> make_document(std::string_view original, const NormalizeOptions& options, const Lexicons& lexicons) {
   auto normalized = normalize(original, options, lexicons);
   if (!normalized) return normalized.error();
-  return segment(original, std::move(*normalized));
+  return segment(original, std::move(*normalized), lexicons);
 }
 
 }  // namespace frnews

@@ -1,12 +1,18 @@
 #include "frnews/segment.hpp"
 
+#include "core/lexicons.hpp"
 #include "segment/sentence_splitter.hpp"
 #include "segment/tokenizer.hpp"
 
 namespace frnews {
 
 Document segment(std::string_view original, Normalized normalized) {
-  detail::TokenList list = detail::tokenize(normalized.text);
+  return segment(original, std::move(normalized), Lexicons::builtin());
+}
+
+Document segment(std::string_view original, Normalized normalized, const Lexicons& lexicons) {
+  const detail::SegmentationLexicon& lexicon = lexicons.impl().segmentation();
+  detail::TokenList list = detail::tokenize(normalized.text, lexicon);
   const std::string_view text = normalized.text;
   const auto count = static_cast<std::uint32_t>(list.tokens.size());
 
@@ -19,7 +25,7 @@ Document segment(std::string_view original, Normalized normalized) {
     while (end < count && list.gaps[end] != detail::Gap::line) ++end;
     const auto index = static_cast<std::uint32_t>(paragraphs.size());
     const auto first_sentence = static_cast<std::uint32_t>(sentences.size());
-    detail::split_sentences(text, list.tokens, list.gaps, first, end, index, sentences);
+    detail::split_sentences(text, list.tokens, list.gaps, first, end, index, lexicon, sentences);
     paragraphs.push_back({{list.tokens[first].span.begin, list.tokens[end - 1].span.end},
                           first_sentence,
                           static_cast<std::uint32_t>(sentences.size())});

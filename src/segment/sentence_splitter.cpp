@@ -8,42 +8,15 @@
 namespace frnews::detail {
 namespace {
 
-// Abbreviations after which a period never ends a sentence: titles before a name, "cf.", "p. ex.",
-// "av. J.-C.". Case matters: "Me" (maître) but not "me".
-constexpr auto never_final = std::to_array<std::string_view>(
-    {"M",   "MM",   "Mme", "Mmes", "Mlle", "Mlles", "Dr",  "Drs", "Me",  "Pr", "Pre", "St", "Ste",
-     "Sts", "Stes", "Mgr", "Mgrs", "Gén",  "Gal",   "Col", "Cdt", "Cne", "Lt", "Sgt", "Cie", "Ets",
-     "Vve", "cf",   "Cf",  "p",    "pp",   "ex",    "av",  "Av",  "apr", "bd", "Bd",  "op",  "vs"});
-
-// Abbreviations that end a sentence before a capital but not before a number: "janv. 2024",
-// "art. 49", "etc. Le lendemain".
-constexpr auto final_but_before_number = std::to_array<std::string_view>(
-    {"etc",  "art",  "Art",  "vol",  "Vol",  "chap", "ch",   "fig",  "t",    "n",    "no",   "No",   "tél",
-     "Tél",  "env",  "janv", "Janv", "févr", "Févr", "fév",  "avr",  "Avr",  "juil", "Juil", "juill", "sept",
-     "Sept", "oct",  "Oct",  "nov",  "Nov",  "déc",  "Déc",  "Jr",   "Sr",   "coll", "éd",   "cit",  "ibid"});
-
-// Words that open sentences and seldom names: after "plan B." or "vitamine C." they show that the
-// capital letter ended a sentence instead of being an initial ("George W. Bush"). "Le" and "La"
-// start names too ("A. Le Gall"), but less often after an initial than after a sentence.
-constexpr auto sentence_openers = std::to_array<std::string_view>(
-    {"Le", "La", "Il", "Elle", "Ils", "Elles", "On", "Nous", "Vous", "Je", "Les", "Un", "Une", "Ce", "Cet",
-     "Cette", "Ces", "Mais", "Et", "Dans", "Pour", "Selon", "Au", "Aux", "Sur", "Par", "Cela", "Depuis",
-     "Après", "Avant", "Si", "Quand", "Alors", "Son", "Sa", "Ses", "Leur", "Leurs", "Puis", "Ainsi",
-     "Pourtant", "Cependant", "Enfin", "Avec", "Sans", "En", "L’", "L'", "C’", "C'", "J’", "J'", "Qu’",
-     "Qu'", "N’", "N'", "S’", "S'"});
-
 enum class Role : std::uint8_t { opening, closing };
-
-bool contains(std::span<const std::string_view> list, std::string_view word) noexcept {
-  return std::find(list.begin(), list.end(), word) != list.end();
-}
 
 class Splitter {
  public:
   Splitter(std::string_view text, std::span<const Token> tokens, std::span<const Gap> gaps, std::uint32_t first,
-           std::uint32_t end, std::uint32_t paragraph, std::vector<Sentence>& sentences)
+           std::uint32_t end, std::uint32_t paragraph, const SegmentationLexicon& lexicon,
+           std::vector<Sentence>& sentences)
       : text_(text), tokens_(tokens), gaps_(gaps), first_(first), end_(end), paragraph_(paragraph),
-        sentences_(sentences), start_(first) {}
+        lexicon_(lexicon), sentences_(sentences), start_(first) {}
 
   void run() {
     std::uint32_t at = first_;
@@ -186,11 +159,11 @@ class Splitter {
     if (terminator != ".") return true;
     if (at > first_ && tokens_[at - 1].kind == TokenKind::word && tokens_[at - 1].span.end == tokens_[at].span.begin) {
       const std::string_view word = text_of(at - 1);
-      if (contains(never_final, word)) return false;
-      if (number && contains(final_but_before_number, word)) return false;
+      if (lexicon_.never_final(word)) return false;
+      if (number && lexicon_.final_unless_number(word)) return false;
       if (is_initial(at - 1)) {
         if (is_era(at - 1)) return upper || number;
-        return !is_compound_initial(at - 1) && contains(sentence_openers, text_of(content));
+        return !is_compound_initial(at - 1) && lexicon_.opens_sentences(text_of(content));
       }
     }
     return true;
@@ -209,6 +182,7 @@ class Splitter {
   std::uint32_t first_;
   std::uint32_t end_;
   std::uint32_t paragraph_;
+  const SegmentationLexicon& lexicon_;  // abbreviations and sentence openers (abbreviations.tsv)
   std::vector<Sentence>& sentences_;
   std::uint32_t start_;                   // first token of the sentence being read
   std::uint32_t depth_ = 0;  // quotation marks open
@@ -222,8 +196,8 @@ class Splitter {
 
 void split_sentences(std::string_view text, std::span<const Token> tokens, std::span<const Gap> gaps,
                      std::uint32_t first, std::uint32_t end, std::uint32_t paragraph,
-                     std::vector<Sentence>& sentences) {
-  Splitter(text, tokens, gaps, first, end, paragraph, sentences).run();
+                     const SegmentationLexicon& lexicon, std::vector<Sentence>& sentences) {
+  Splitter(text, tokens, gaps, first, end, paragraph, lexicon, sentences).run();
 }
 
 }  // namespace frnews::detail

@@ -15,6 +15,6 @@ namespace frnews::detail {
 // in one linear pass.
 void split_sentences(std::string_view text, std::span<const Token> tokens, std::span<const Gap> gaps,
                      std::uint32_t first, std::uint32_t end, std::uint32_t paragraph,
-                     std::vector<Sentence>& sentences);
+                     const SegmentationLexicon& lexicon, std::vector<Sentence>& sentences);
 
 }  // namespace frnews::detail

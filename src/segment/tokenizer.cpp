@@ -37,12 +37,6 @@ bool equals_folded(std::string_view text, std::string_view lower) noexcept {
   return true;
 }
 
-// Elided words that take an apostrophe: "l’", "qu’", "jusqu’". Words like "aujourd’hui",
-// "quelqu’un" or "prud’homme" keep theirs because their first part is not listed here.
-// Compared without regard to ASCII case; "ç" of "ç’a été" is listed in both cases.
-constexpr auto elision_prefixes = std::to_array<std::string_view>(
-    {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "ç", "Ç"});
-
 // Top-level domains accepted for addresses written without "http" or "www" ("lemonde.fr").
 constexpr auto known_domains = std::to_array<std::string_view>(
     {"fr", "com", "org", "net", "eu", "info", "io", "be", "ch", "ca", "lu", "de", "uk", "es", "it",
@@ -55,7 +49,7 @@ constexpr bool is_domain_char(char c) noexcept { return is_ascii_alnum(c) || c =
 
 class Tokenizer {
  public:
-  explicit Tokenizer(std::string_view text) : text_(text) {
+  Tokenizer(std::string_view text, const SegmentationLexicon& lexicon) : text_(text), lexicon_(lexicon) {
     list_.tokens.reserve(text.size() / 5 + 1);
     list_.gaps.reserve(text.size() / 5 + 1);
   }
@@ -287,14 +281,11 @@ class Tokenizer {
     return last.kind != TokenKind::word || !is_upper(peek(last.span.begin).code);
   }
 
-  [[nodiscard]] bool is_elision_prefix(std::string_view word) const noexcept {
-    return std::any_of(elision_prefixes.begin(), elision_prefixes.end(),
-                       [&](std::string_view prefix) { return equals_folded(word, prefix); });
-  }
-
   // Whether the apostrophe at `at`, after the letters of `word`, ends an elision.
   [[nodiscard]] bool ends_elision(std::string_view word, std::size_t at, Char apostrophe) const noexcept {
-    if (word.size() > 6 || !is_elision_prefix(word)) return false;
+    // "l’", "qu’", "jusqu’": elisions.tsv. Words like "aujourd’hui", "quelqu’un" or
+    // "prud’homme" keep their apostrophe because their first part is no elision.
+    if (word.size() > 6 || !lexicon_.is_elision(word)) return false;
     const std::size_t after = at + apostrophe.size;
     if (equals_folded(word, "presqu")) {
       const std::string_view rest = text_.substr(after, 4);
@@ -458,6 +449,7 @@ class Tokenizer {
   }
 
   std::string_view text_;
+  const SegmentationLexicon& lexicon_;
   TokenList list_;
   std::size_t pos_ = 0;
   Gap gap_ = Gap::line;
@@ -467,9 +459,9 @@ class Tokenizer {
 
 }  // namespace
 
-TokenList tokenize(std::string_view text) {
+TokenList tokenize(std::string_view text, const SegmentationLexicon& lexicon) {
   constexpr std::size_t limit = std::numeric_limits<std::uint32_t>::max() - 1;
-  return Tokenizer(text.substr(0, std::min(text.size(), limit))).run();
+  return Tokenizer(text.substr(0, std::min(text.size(), limit)), lexicon).run();
 }
 
 }  // namespace frnews::detail

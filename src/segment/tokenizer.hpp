@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "frnews/segment.hpp"
+#include "segment/lexicon.hpp"
 
 namespace frnews::detail {
 
@@ -23,6 +24,6 @@ struct TokenList {
 
 // Tokenizes `text` in one linear pass. Safe on any bytes: an ill-formed byte becomes a symbol
 // token of its own. Only the first 4 GiB - 1 bytes are read (offsets are 32-bit).
-[[nodiscard]] TokenList tokenize(std::string_view text);
+[[nodiscard]] TokenList tokenize(std::string_view text, const SegmentationLexicon& lexicon);
 
 }  // namespace frnews::detail

@@ -1,0 +1,37 @@
+// The words segmentation reads in data/lexicon: the abbreviations and sentence openers around a
+// period (abbreviations.tsv) and the elided words that take an apostrophe (elisions.tsv); part
+// of a frnews::Lexicons.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace frnews::detail {
+
+class LexiconFiles;
+
+class SegmentationLexicon {
+ public:
+  explicit SegmentationLexicon(LexiconFiles& files);
+
+  // A period after it never ends a sentence: "M.", "cf.". Case matters.
+  [[nodiscard]] bool never_final(std::string_view word) const noexcept { return listed(never_final_, word); }
+  // A period after it ends a sentence, but not before a number: "janv. 2024", "etc. Le".
+  [[nodiscard]] bool final_unless_number(std::string_view word) const noexcept {
+    return listed(final_unless_number_, word);
+  }
+  // It opens sentences and seldom names: "Le", "Mais", "L’".
+  [[nodiscard]] bool opens_sentences(std::string_view word) const noexcept { return listed(sentence_openers_, word); }
+  // "l", "qu", "jusqu", "ç": a word that drops its vowel before an apostrophe, compared without
+  // regard to case.
+  [[nodiscard]] bool is_elision(std::string_view word) const noexcept;
+
+ private:
+  static bool listed(const std::vector<std::string>& list, std::string_view word) noexcept;
+
+  std::vector<std::string> never_final_, final_unless_number_, sentence_openers_;
+  std::vector<std::string> elisions_;  // lower case
+};
+
+}  // namespace frnews::detail
