@@ -307,6 +307,15 @@ TEST_CASE("after a rank or a title of nobility, de opens the person's name", "[e
   CHECK_FALSE(find(link("Le secrétaire général de SUD-FER a parlé."), "de SUD-FER"));
 }
 
+TEST_CASE("English names hold their connectors and their forms", "[entities]") {
+  const auto found = link("La Royal Bank of Scotland a rejoint la John Templeton Foundation et le Fund for Peace.");
+  CHECK(require(found, "Royal Bank of Scotland").type == EntityType::organization);
+  CHECK(require(found, "John Templeton Foundation").type == EntityType::organization);
+  CHECK(require(found, "Fund for Peace").type == EntityType::organization);
+  // "and" joins two names as often as it joins one.
+  CHECK(require(link("Le sommet de Paris and Moscou."), "Moscou").wikidata_id == "Q649");
+}
+
 TEST_CASE("the places a text names choose among homonyms", "[entities]") {
   // Without context, the entry with the higher prior.
   CHECK(require(link("Le maire de Laval a été réélu."), "Laval").chain_name == "Laval");

@@ -24,7 +24,7 @@ std::optional<bool> parse_plural(const std::vector<std::string_view>& fields) no
   return std::nullopt;
 }
 
-constexpr std::array<std::pair<std::string_view, std::uint32_t>, 14> cue_kinds = {{
+constexpr std::array<std::pair<std::string_view, std::uint32_t>, 15> cue_kinds = {{
     {"stop", cue_stop},
     {"common_capital", cue_common_capital},
     {"org_head", cue_org_head},
@@ -39,6 +39,7 @@ constexpr std::array<std::pair<std::string_view, std::uint32_t>, 14> cue_kinds =
     {"football", word_football},
     {"org_form", word_org_form},
     {"event_form", word_event_form},
+    {"name_connector", word_name_connector},
 }};
 
 bool starts_with_any(std::string_view key, const std::vector<std::string>& starts) noexcept {

@@ -41,6 +41,7 @@ enum LexiconKind : std::uint32_t {
   word_football = 1U << 11,
   word_org_form = 1U << 17,
   word_event_form = 1U << 18,
+  word_name_connector = 1U << 20,  // "of" in "Royal Bank of Scotland"
   // common_nouns.tsv
   word_common_noun = 1U << 19,
   // the people lexicons

@@ -539,6 +539,10 @@ class MentionFinder {
     // opens it ("Le Conseil").
     facts.org_form = view_.is(c.end - 1, word_org_form) ||
                      (view_.is(c.end - 1, cue_org_head) && !view_.is(start, cue_stop));
+    // "Bank of America": a form before an English connector does as well.
+    for (std::uint32_t k = start + 1; k + 1 < c.end && !facts.org_form; ++k) {
+      facts.org_form = view_.is(k, word_name_connector) && view_.is(k - 1, word_org_form | cue_org_head);
+    }
     facts.event_form = view_.is(c.end - 1, word_event_form);
     facts.first_name = facts.one_word && view_.is_first_name(start);
     facts.place_cue = c.loc_cue;

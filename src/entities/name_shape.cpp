@@ -242,6 +242,12 @@ Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
       j = after;
       continue;
     }
+    // "Royal Bank of Scotland": an English connector between capitalised words.
+    if (j > i && !view_.has(j, is_cap) && view_.is(j, word_name_connector) && j + 1 < stop &&
+        view_.has(j + 1, is_cap) && view_.has(j + 1, is_word) && !view_.is(j + 1, cue_stop)) {
+      ++j;
+      continue;
+    }
     if (view_.kind(j) == TokenKind::number && j > i && view_.space_before(j) && has_digit(view_.text(j)) &&
         view_.is(i, cue_misc_head)) {
       ++j;
@@ -250,7 +256,8 @@ Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
     break;
   }
   shape.end = j;
-  if (first_name && j > i + 1) {
+  // "John Templeton Foundation": a first name opens it, the last word makes it an organisation's.
+  if (first_name && j > i + 1 && !view_.is(j - 1, word_org_form | word_event_form)) {
     shape.typed = true;
     shape.type = EntityType::person;
     shape.rule = initials ? "shape.initials" : "shape.first-name";
