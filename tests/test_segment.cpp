@@ -417,6 +417,40 @@ TEST_CASE("Token layer: punctuation and numbers keep their bytes; lower_cases() 
   CHECK(doc.keys() == "les usa, l'elysee et 3,5 % du pib (selon l'insee) !");
 }
 
+TEST_CASE("Token layer: Latin-1 letters, œ and ’ fold as fold_key() and lower as the word lists") {
+  const Document doc = segment_text(
+      "L’ÉLYSÉE salue Œuvre et l‘ŒUVRE : Ægir, Þór, Straße, Ÿvette, ÉTÉ, Été, çà, 3×4, À bientôt, KÖLN.");
+  for (std::uint32_t i = 0; i < doc.tokens().size(); ++i) CHECK(doc.key(i) == frnews::fold_key(doc.text(doc.tokens()[i])));
+  const auto elysee = token_at(doc, "ÉLYSÉE");
+  CHECK(doc.lower_case(elysee) == "élysée");
+  CHECK(has_flag(doc, elysee, frnews::token_all_capitals));
+  CHECK(has_flag(doc, elysee, frnews::token_capitalized));
+  CHECK(doc.lower_case(elysee - 1) == "l'");
+  CHECK(doc.lower_case(token_at(doc, "ŒUVRE")) == "œuvre");
+  CHECK(has_flag(doc, token_at(doc, "ŒUVRE"), frnews::token_all_capitals));
+  CHECK(doc.key(token_at(doc, "ŒUVRE") - 1) == "l'");
+  const auto oeuvre = token_at(doc, "Œuvre");
+  CHECK(doc.key(oeuvre) == "oeuvre");
+  CHECK(has_flag(doc, oeuvre, frnews::token_capitalized));
+  CHECK_FALSE(has_flag(doc, oeuvre, frnews::token_all_capitals));
+  CHECK(doc.key(token_at(doc, "Ægir")) == "aegir");
+  CHECK(doc.lower_case(token_at(doc, "Ægir")) == "ægir");
+  CHECK(doc.key(token_at(doc, "Þór")) == "þor");  // the thorn has no base letter: lowered, kept
+  CHECK(doc.lower_case(token_at(doc, "Þór")) == "þór");
+  CHECK(doc.key(token_at(doc, "Straße")) == "strasse");
+  CHECK(doc.lower_case(token_at(doc, "Straße")) == "straße");
+  CHECK(doc.key(token_at(doc, "Ÿvette")) == "yvette");
+  CHECK(has_flag(doc, token_at(doc, "ÉTÉ"), frnews::token_all_capitals));
+  CHECK_FALSE(has_flag(doc, token_at(doc, "Été"), frnews::token_all_capitals));
+  CHECK(has_flag(doc, token_at(doc, "Été"), frnews::token_capitalized));
+  CHECK_FALSE(has_flag(doc, token_at(doc, "çà"), frnews::token_capitalized));
+  CHECK(doc.lower_case(token_at(doc, "À")) == "à");
+  CHECK(has_flag(doc, token_at(doc, "À"), frnews::token_capitalized));
+  CHECK_FALSE(has_flag(doc, token_at(doc, "À"), frnews::token_all_capitals));  // one letter is no acronym
+  CHECK(doc.key(token_at(doc, "KÖLN")) == "koln");
+  CHECK(has_flag(doc, token_at(doc, "KÖLN"), frnews::token_all_capitals));
+}
+
 TEST_CASE("Token layer: capitals, sentence and paragraph starts, space before") {
   const Document doc = segment_text("M. Dupont a parlé. L’OTAN répond.\nLa CGT, elle, attend.");
   const auto m = token_at(doc, "M");
