@@ -24,6 +24,9 @@ TEST_CASE("JSON strings never carry ill-formed UTF-8") {
   CHECK(quoted("\xC0\xAF") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");  // overlong
   CHECK(quoted("\xED\xA0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // encoded surrogate
   CHECK(quoted("\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7") == "\"\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7\"");  // 🇫🇷
+  // A bad byte inside a well-formed stretch ends it there, and the stretch goes on after it.
+  CHECK(quoted("été\xFFà \"Nîmes\"") == "\"été\xEF\xBF\xBDà \\\"Nîmes\\\"\"");
+  CHECK(quoted("déjà\xC3") == "\"déjà\xEF\xBF\xBD\"");  // cut in the middle of a letter
 }
 
 TEST_CASE("An analysis is one JSON object in the evaluation format") {

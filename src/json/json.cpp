@@ -1,6 +1,8 @@
 #include "frnews/json.hpp"
 
+#include <array>
 #include <charconv>
+#include <cstring>
 #include <cstdio>
 
 namespace frnews {
@@ -52,11 +54,24 @@ class ObjectWriter {
 
   // Starts a field; the caller appends its value to the returned string.
   std::string& key(std::string_view name) {
-    if (!first_) out_ += ',';
+    // One append of ,"name": (the names are short literals): a few per field of every output line.
+    std::array<char, 32> field{};
+    std::size_t size = 0;
+    if (!first_) field[size++] = ',';
     first_ = false;
-    out_ += '"';
-    out_ += name;
-    out_ += "\":";
+    if (name.size() + 4 > field.size()) {
+      out_.append(field.data(), size);
+      out_ += '"';
+      out_ += name;
+      out_ += "\":";
+      return out_;
+    }
+    field[size++] = '"';
+    std::memcpy(field.data() + size, name.data(), name.size());
+    size += name.size();
+    field[size++] = '"';
+    field[size++] = ':';
+    out_.append(field.data(), size);
     return out_;
   }
   void string(std::string_view name, std::string_view value) { append_json_string(key(name), value); }
@@ -123,14 +138,21 @@ void append_entity(std::string& out, const EntityMention& mention, const EntityC
 
 void append_json_string(std::string& out, std::string_view text) {
   static constexpr char hex[] = "0123456789abcdef";
+  out.reserve(out.size() + text.size() + 2);
   out += '"';
   std::size_t i = 0;
   while (i < text.size()) {
-    // Copy the longest stretch that needs no escaping in one go.
+    // Copy the longest stretch that needs no escaping, well-formed UTF-8 included, in one go.
     std::size_t j = i;
     while (j < text.size()) {
       const auto c = static_cast<unsigned char>(text[j]);
-      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+      if (c >= 0x80) {
+        const std::size_t length = utf8_sequence_length(text, j);
+        if (length == 0) break;
+        j += length;
+        continue;
+      }
+      if (c < 0x20 || c == '"' || c == '\\') break;
       ++j;
     }
     out.append(text.data() + i, j - i);
@@ -138,14 +160,8 @@ void append_json_string(std::string& out, std::string_view text) {
     if (i == text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
-      const std::size_t length = utf8_sequence_length(text, i);
-      if (length == 0) {
-        out += "\xEF\xBF\xBD";  // U+FFFD for an ill-formed byte
-        ++i;
-      } else {
-        out.append(text.data() + i, length);
-        i += length;
-      }
+      out += "\xEF\xBF\xBD";  // U+FFFD for an ill-formed byte
+      ++i;
       continue;
     }
     switch (c) {
