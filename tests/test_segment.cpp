@@ -496,4 +496,15 @@ TEST_CASE("Token layer: one number per distinct lower-case form") {
   CHECK(same_as_minister == 3);  // ministre, Ministre, ministre
   // le ministre parle . écoute , répond: seven forms.
   CHECK(doc.distinct_words() == 7);
+  // Each form's first token: "écoute" is the fifth form (le ministre parle . écoute).
+  const auto first_tokens = doc.first_tokens();
+  REQUIRE(first_tokens.size() == 7);
+  CHECK(first_tokens[annotations[first_minister].word] == first_minister);
+  const auto ecoute = token_at(doc, "écoute");
+  CHECK(annotations[ecoute].word == 4);
+  CHECK(first_tokens[4] == ecoute);
+  for (std::uint32_t w = 0; w < first_tokens.size(); ++w) {
+    CHECK(annotations[first_tokens[w]].word == w);
+    for (std::uint32_t i = 0; i < first_tokens[w]; ++i) CHECK(annotations[i].word != w);
+  }
 }

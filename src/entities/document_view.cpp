@@ -47,13 +47,9 @@ DocumentView::DocumentView(const Document& doc, const EntityLexicon& lexicon)
   bounds_[n] = n == 0 ? 0 : ends_[n - 1];
   mark_initials_and_titles();
   // What the lexicons say depends on the word alone: asked once per distinct word, all together.
-  std::vector<std::uint32_t> first_of_word(doc.distinct_words(), UINT32_MAX);
-  std::vector<std::string_view> word_keys(doc.distinct_words());
-  for (std::uint32_t i = 0; i < n; ++i) {
-    if (first_of_word[annotations[i].word] != UINT32_MAX) continue;
-    first_of_word[annotations[i].word] = i;
-    word_keys[annotations[i].word] = key(i);
-  }
+  const auto first_of_word = doc.first_tokens();
+  std::vector<std::string_view> word_keys(first_of_word.size());
+  for (std::size_t w = 0; w < first_of_word.size(); ++w) word_keys[w] = key(first_of_word[w]);
   std::vector<const LexiconEntry*> word_entries(doc.distinct_words());
   lexicon.words(word_keys, word_entries);
   lexicon_.resize(n);

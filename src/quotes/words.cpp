@@ -161,18 +161,6 @@ void QuoteWords::add(Span span, WordKind kind, std::uint32_t sentence, std::uint
   if (is_lexical(kind)) word.set_lex(found.entries);
 }
 
-const QuoteWords::KnownWord& QuoteWords::known_word(std::uint32_t token) {
-  KnownWord& known = known_words_[doc_->annotations()[token].word];
-  if (!known.known) {
-    const std::string_view lower = doc_->lower_case(token);
-    known.lexicon = lexicon_->word(lower);
-    known.classes = lex_classes(known.lexicon.entries);
-    known.plain = is_plain_word(lower);
-    known.known = true;
-  }
-  return known;
-}
-
 void QuoteWords::add_token(std::uint32_t token, const KnownWord& known, WordKind kind, bool space_before) {
   const TokenAnnotation& a = doc_->annotations()[token];
   Word& word = push(doc_->tokens()[token].span, kind, a.sentence, a.paragraph, space_before, a.lower_begin, a.lower_size);
@@ -313,6 +301,13 @@ QuoteWords::QuoteWords(const Document& doc, const Entities& entities, const CueL
       known_words_(doc.distinct_words()) {
   const auto tokens = doc.tokens();
   const auto annotations = doc.annotations();
+  // Each distinct word is looked up once, all of them together.
+  const auto first_tokens = doc.first_tokens();
+  std::vector<std::string_view> forms(first_tokens.size());
+  for (std::size_t w = 0; w < forms.size(); ++w) forms[w] = doc.lower_case(first_tokens[w]);
+  lexicon.words(forms, [&](std::size_t w, const WordLexicon& found) {
+    known_words_[w] = {found, lex_classes(found.entries), is_plain_word(forms[w])};
+  });
   words_.reserve(tokens.size() + tokens.size() / 4);
   keys_.reserve(doc.lower_cases().size() + text_.size() / 4);
   keys_ = doc.lower_cases();

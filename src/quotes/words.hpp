@@ -85,15 +85,15 @@ class QuoteWords {
   // A piece of a token, folded here.
   void add(Span span, WordKind kind, std::uint32_t sentence, std::uint32_t paragraph, bool space_before);
   // What the lexicon says of one distinct word of the document, and whether split_token() would
-  // leave its tokens whole (their lower-case form tells as well as their text): found at its
-  // first token, read again at the others.
+  // leave its tokens whole (their lower-case form tells as well as their text).
   struct KnownWord {
     WordLexicon lexicon;
     LexClasses classes;
     bool plain = false;
-    bool known = false;
   };
-  const KnownWord& known_word(std::uint32_t token);
+  [[nodiscard]] const KnownWord& known_word(std::uint32_t token) const noexcept {
+    return known_words_[doc_->annotations()[token].word];
+  }
   // A whole token, with the token layer's lower-case form.
   void add_token(std::uint32_t token, const KnownWord& known, WordKind kind, bool space_before);
   void split_token(const Token& token, std::uint32_t sentence, std::uint32_t paragraph, bool space_before);

@@ -147,7 +147,6 @@ class WordNumbering {
       if (slot.hash == hash && lower_case.substr(slot.begin, slot.size) == lower) return slot.word;
     }
   }
-  [[nodiscard]] std::uint32_t count() const noexcept { return count_; }
 
  private:
   static constexpr std::uint32_t empty = UINT32_MAX;
@@ -261,6 +260,7 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
     a.key_size = static_cast<std::uint32_t>(key_end) - a.key_begin;
     a.lower_size = static_cast<std::uint32_t>(lower_end) - a.lower_begin;
     a.word = numbering.number(lower_case_, a.lower_begin, a.lower_size);
+    if (a.word == first_tokens_.size()) first_tokens_.push_back(i);
     a.sentence = sentence;
     a.paragraph = paragraph;
     if (i == sentence_first) flags |= token_sentence_start;
@@ -270,7 +270,6 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
   }
   keys_.resize(key_end);
   lower_case_.resize(lower_end);
-  distinct_words_ = numbering.count();
 }
 
 std::uint32_t Document::sentence_of(std::uint32_t token) const noexcept {
