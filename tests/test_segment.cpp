@@ -480,6 +480,29 @@ TEST_CASE("Token layer: capitals, sentence and paragraph starts, space before") 
   CHECK_FALSE(has_flag(doc, token_at(doc, "attend"), frnews::token_capitalized));
 }
 
+TEST_CASE("Token layer: a long text numbers each of its forms once, past the first size of its table") {
+  // 40 000 distinct forms ("mot0", "mot1"...), each written twice, the second time in capitals.
+  std::string text;
+  std::vector<std::string> forms;
+  for (int i = 0; i < 40000; ++i) forms.push_back("mot" + std::to_string(i));
+  for (const std::string& form : forms) text += form + " ";
+  for (const std::string& form : forms) {
+    std::string capitals = form;
+    for (char& c : capitals) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    text += capitals + " ";
+  }
+  const Document doc = segment_text(text);
+  REQUIRE(doc.tokens().size() == 80000);
+  CHECK(doc.distinct_words() == 40000);
+  const auto annotations = doc.annotations();
+  bool numbered_in_order = true;
+  for (std::uint32_t i = 0; i < 40000; ++i) {
+    numbered_in_order = numbered_in_order && annotations[i].word == i && annotations[40000 + i].word == i &&
+                        doc.first_tokens()[i] == i;
+  }
+  CHECK(numbered_in_order);
+}
+
 TEST_CASE("Token layer: one number per distinct lower-case form") {
   const Document doc = segment_text("Le ministre parle. le Ministre écoute, le ministre répond.");
   const auto annotations = doc.annotations();

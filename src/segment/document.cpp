@@ -133,6 +133,13 @@ LatinFolding fold_latin(std::string_view word, char* key, char* lower) noexcept 
 // its number, so that a lookup reads no token's annotation, far back in a long text.
 class WordNumbering {
  public:
+  // Sized for a text of `tokens` tokens, so that a news article's table never grows (a token
+  // brings at most one new form, and there are twice as many slots as tokens); capped, so that
+  // a very long text starts smaller and grows with its forms instead.
+  explicit WordNumbering(std::size_t tokens)
+      : slots_(std::bit_ceil(std::clamp<std::size_t>(tokens, 128, std::size_t{1} << 15)) * 2),
+        mask_(slots_.size() - 1) {}
+
   // The number of the form lower_case[begin, begin + size).
   std::uint32_t number(std::string_view lower_case, std::uint32_t begin, std::uint32_t size) {
     const std::string_view lower = lower_case.substr(begin, size);
@@ -169,8 +176,8 @@ class WordNumbering {
     }
   }
 
-  std::vector<Slot> slots_ = std::vector<Slot>(256);
-  std::size_t mask_ = 255;
+  std::vector<Slot> slots_;
+  std::size_t mask_;
   std::uint32_t count_ = 0;
 };
 
@@ -192,7 +199,8 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
   lower_case_.resize(text().size() + 1);
   std::size_t key_end = 0, lower_end = 0;
   std::string folded;  // the slow path's key, after the last byte of the keys so far
-  WordNumbering numbering;
+  WordNumbering numbering(count);
+  first_tokens_.reserve(count);
   std::uint32_t sentence = 0, paragraph = 0, previous_end = 0;
   // The token from which the sentence may change, and the first tokens of the current sentence
   // and paragraph (UINT32_MAX: none), read again only there.
