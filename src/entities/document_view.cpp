@@ -52,17 +52,17 @@ DocumentView::DocumentView(const Document& doc, const EntityLexicon& lexicon)
   for (std::size_t w = 0; w < first_of_word.size(); ++w) word_keys[w] = key(first_of_word[w]);
   std::vector<const LexiconEntry*> word_entries(doc.distinct_words());
   lexicon.words(word_keys, word_entries);
+  std::vector<TokenLexicon> by_word(word_entries.size());
+  for (std::size_t w = 0; w < by_word.size(); ++w) {
+    by_word[w].word = word_entries[w];
+    by_word[w].kinds = word_entries[w]->kinds;
+    by_word[w].adjective = lexicon.looks_adjective(word_keys[w], *word_entries[w]);
+  }
+  // Each token copies its word's entry, with no branch on whether it is the word's first.
   lexicon_.resize(n);
   for (std::uint32_t i = 0; i < n; ++i) {
     TokenLexicon& entry = lexicon_[i];
-    const std::uint32_t first = first_of_word[annotations[i].word];
-    if (first < i) {
-      entry = lexicon_[first];
-    } else {
-      entry.word = word_entries[annotations[i].word];
-      entry.kinds = entry.word->kinds;
-      entry.adjective = lexicon.looks_adjective(key(i), *entry.word);
-    }
+    entry = by_word[annotations[i].word];
     // Honorifics are told by their written form ("Me" is one, "me" is not).
     entry.is_honorific = false;
     if (entry.kinds & word_honorific) {
