@@ -435,6 +435,13 @@ TEST_CASE("headings in capitals and capitalised common nouns are not names", "[e
   CHECK(found.empty());
 }
 
+TEST_CASE("a capitalised word the text also writes in lower case is no name", "[entities]") {
+  CHECK(find(link("Le maire a visité Brouvelle hier. La maison du village est vieille."), "Brouvelle"));
+  CHECK(link("Le maire a visité Brouvelle hier. La brouvelle du village est vieille.").empty());
+  // Only a lower-case word that is the same word counts: "brouvelles" is another.
+  CHECK(find(link("Le maire a visité Brouvelle hier. Les brouvelles du village sont vieilles."), "Brouvelle"));
+}
+
 TEST_CASE("a name cut at the end of a line in scanned text is found whole", "[entities]") {
   const auto found = link("Le traité fut signé avec la Rus¬sie au printemps.");
   REQUIRE(found.size() == 1);

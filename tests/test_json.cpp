@@ -19,11 +19,32 @@ TEST_CASE("JSON strings keep French text and escape what JSON requires") {
   CHECK(quoted(std::string_view("\x01", 1)) == R"("\u0001")");
 }
 
+TEST_CASE("JSON strings: a character to escape is found wherever it falls in a long ASCII stretch") {
+  // Plain ASCII is copied eight bytes at a time: each sign is tried at every place of 19 bytes.
+  const std::string plain = "Le maire de Lille a";
+  const std::pair<std::string, std::string> signs[] = {
+      {"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"}, {"\x1F", "\\u001f"}, {"é", "é"}, {"\xFF", "\xEF\xBF\xBD"}};
+  for (const auto& [sign, escaped] : signs) {
+    for (std::size_t at = 0; at <= plain.size(); ++at) {
+      std::string text = plain.substr(0, at), expected = '"' + text;
+      text += sign;
+      text += plain.substr(at);
+      expected += escaped;
+      expected += plain.substr(at);
+      expected += '"';
+      CHECK(quoted(std::string_view(text)) == expected);
+    }
+  }
+}
+
 TEST_CASE("JSON strings never carry ill-formed UTF-8") {
   CHECK(quoted("caf\xE9") == "\"caf\xEF\xBF\xBD\"");          // Latin-1 é alone
   CHECK(quoted("\xC0\xAF") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");  // overlong
   CHECK(quoted("\xED\xA0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // encoded surrogate
   CHECK(quoted("\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7") == "\"\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7\"");  // 🇫🇷
+  // A bad byte inside a well-formed stretch ends it there, and the stretch goes on after it.
+  CHECK(quoted("été\xFFà \"Nîmes\"") == "\"été\xEF\xBF\xBDà \\\"Nîmes\\\"\"");
+  CHECK(quoted("déjà\xC3") == "\"déjà\xEF\xBF\xBD\"");  // cut in the middle of a letter
 }
 
 TEST_CASE("An analysis is one JSON object in the evaluation format") {

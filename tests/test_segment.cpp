@@ -417,6 +417,40 @@ TEST_CASE("Token layer: punctuation and numbers keep their bytes; lower_cases() 
   CHECK(doc.keys() == "les usa, l'elysee et 3,5 % du pib (selon l'insee) !");
 }
 
+TEST_CASE("Token layer: Latin-1 letters, œ and ’ fold as fold_key() and lower as the word lists") {
+  const Document doc = segment_text(
+      "L’ÉLYSÉE salue Œuvre et l‘ŒUVRE : Ægir, Þór, Straße, Ÿvette, ÉTÉ, Été, çà, 3×4, À bientôt, KÖLN.");
+  for (std::uint32_t i = 0; i < doc.tokens().size(); ++i) CHECK(doc.key(i) == frnews::fold_key(doc.text(doc.tokens()[i])));
+  const auto elysee = token_at(doc, "ÉLYSÉE");
+  CHECK(doc.lower_case(elysee) == "élysée");
+  CHECK(has_flag(doc, elysee, frnews::token_all_capitals));
+  CHECK(has_flag(doc, elysee, frnews::token_capitalized));
+  CHECK(doc.lower_case(elysee - 1) == "l'");
+  CHECK(doc.lower_case(token_at(doc, "ŒUVRE")) == "œuvre");
+  CHECK(has_flag(doc, token_at(doc, "ŒUVRE"), frnews::token_all_capitals));
+  CHECK(doc.key(token_at(doc, "ŒUVRE") - 1) == "l'");
+  const auto oeuvre = token_at(doc, "Œuvre");
+  CHECK(doc.key(oeuvre) == "oeuvre");
+  CHECK(has_flag(doc, oeuvre, frnews::token_capitalized));
+  CHECK_FALSE(has_flag(doc, oeuvre, frnews::token_all_capitals));
+  CHECK(doc.key(token_at(doc, "Ægir")) == "aegir");
+  CHECK(doc.lower_case(token_at(doc, "Ægir")) == "ægir");
+  CHECK(doc.key(token_at(doc, "Þór")) == "þor");  // the thorn has no base letter: lowered, kept
+  CHECK(doc.lower_case(token_at(doc, "Þór")) == "þór");
+  CHECK(doc.key(token_at(doc, "Straße")) == "strasse");
+  CHECK(doc.lower_case(token_at(doc, "Straße")) == "straße");
+  CHECK(doc.key(token_at(doc, "Ÿvette")) == "yvette");
+  CHECK(has_flag(doc, token_at(doc, "ÉTÉ"), frnews::token_all_capitals));
+  CHECK_FALSE(has_flag(doc, token_at(doc, "Été"), frnews::token_all_capitals));
+  CHECK(has_flag(doc, token_at(doc, "Été"), frnews::token_capitalized));
+  CHECK_FALSE(has_flag(doc, token_at(doc, "çà"), frnews::token_capitalized));
+  CHECK(doc.lower_case(token_at(doc, "À")) == "à");
+  CHECK(has_flag(doc, token_at(doc, "À"), frnews::token_capitalized));
+  CHECK_FALSE(has_flag(doc, token_at(doc, "À"), frnews::token_all_capitals));  // one letter is no acronym
+  CHECK(doc.key(token_at(doc, "KÖLN")) == "koln");
+  CHECK(has_flag(doc, token_at(doc, "KÖLN"), frnews::token_all_capitals));
+}
+
 TEST_CASE("Token layer: capitals, sentence and paragraph starts, space before") {
   const Document doc = segment_text("M. Dupont a parlé. L’OTAN répond.\nLa CGT, elle, attend.");
   const auto m = token_at(doc, "M");
@@ -446,6 +480,29 @@ TEST_CASE("Token layer: capitals, sentence and paragraph starts, space before") 
   CHECK_FALSE(has_flag(doc, token_at(doc, "attend"), frnews::token_capitalized));
 }
 
+TEST_CASE("Token layer: a long text numbers each of its forms once, past the first size of its table") {
+  // 40 000 distinct forms ("mot0", "mot1"...), each written twice, the second time in capitals.
+  std::string text;
+  std::vector<std::string> forms;
+  for (int i = 0; i < 40000; ++i) forms.push_back("mot" + std::to_string(i));
+  for (const std::string& form : forms) text += form + " ";
+  for (const std::string& form : forms) {
+    std::string capitals = form;
+    for (char& c : capitals) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    text += capitals + " ";
+  }
+  const Document doc = segment_text(text);
+  REQUIRE(doc.tokens().size() == 80000);
+  CHECK(doc.distinct_words() == 40000);
+  const auto annotations = doc.annotations();
+  bool numbered_in_order = true;
+  for (std::uint32_t i = 0; i < 40000; ++i) {
+    numbered_in_order = numbered_in_order && annotations[i].word == i && annotations[40000 + i].word == i &&
+                        doc.first_tokens()[i] == i;
+  }
+  CHECK(numbered_in_order);
+}
+
 TEST_CASE("Token layer: one number per distinct lower-case form") {
   const Document doc = segment_text("Le ministre parle. le Ministre écoute, le ministre répond.");
   const auto annotations = doc.annotations();
@@ -462,4 +519,15 @@ TEST_CASE("Token layer: one number per distinct lower-case form") {
   CHECK(same_as_minister == 3);  // ministre, Ministre, ministre
   // le ministre parle . écoute , répond: seven forms.
   CHECK(doc.distinct_words() == 7);
+  // Each form's first token: "écoute" is the fifth form (le ministre parle . écoute).
+  const auto first_tokens = doc.first_tokens();
+  REQUIRE(first_tokens.size() == 7);
+  CHECK(first_tokens[annotations[first_minister].word] == first_minister);
+  const auto ecoute = token_at(doc, "écoute");
+  CHECK(annotations[ecoute].word == 4);
+  CHECK(first_tokens[4] == ecoute);
+  for (std::uint32_t w = 0; w < first_tokens.size(); ++w) {
+    CHECK(annotations[first_tokens[w]].word == w);
+    for (std::uint32_t i = 0; i < first_tokens[w]; ++i) CHECK(annotations[i].word != w);
+  }
 }

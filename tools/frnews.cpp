@@ -218,6 +218,7 @@ void run_job(const frnews::Analyzer& analyzer, frnews::JsonOptions output, Job& 
   if (job.error.empty()) {
     auto analysis = analyzer.analyze(job.text);
     if (analysis) {
+      job.result.reserve(2 * job.text.size() + 256);  // the output of news runs about twice its text
       frnews::append_json(job.result, *analysis, job.id_json, output);
       return;
     }

@@ -116,7 +116,10 @@ class FRNEWS_API Document {
   // The lower-case form of every token, what lower_case() slices.
   [[nodiscard]] std::string_view lower_cases() const noexcept { return lower_case_; }
   // How many distinct lower-case forms the tokens have: a word list is asked once about each.
-  [[nodiscard]] std::uint32_t distinct_words() const noexcept { return distinct_words_; }
+  [[nodiscard]] std::uint32_t distinct_words() const noexcept { return static_cast<std::uint32_t>(first_tokens_.size()); }
+  // The first token of each distinct lower-case form, by its number (TokenAnnotation::word): where
+  // a word list is asked about it.
+  [[nodiscard]] std::span<const std::uint32_t> first_tokens() const noexcept { return first_tokens_; }
   // The index of the sentence holding token `token`.
   [[nodiscard]] std::uint32_t sentence_of(std::uint32_t token) const noexcept;
 
@@ -129,7 +132,7 @@ class FRNEWS_API Document {
   std::vector<TokenAnnotation> annotations_;
   std::string keys_;
   std::string lower_case_;
-  std::uint32_t distinct_words_ = 0;
+  std::vector<std::uint32_t> first_tokens_;
 };
 
 // Splits canonical text into paragraphs (at blank lines and line breaks), sentences and tokens.

@@ -78,8 +78,13 @@ class FlatTable {
   // the reads of several keys are started together, where one find() after another would wait
   // for each in turn.
   void find_each(std::span<const std::string_view> keys, std::span<const Value*> found) const noexcept {
+    find_each(keys, [found](std::size_t k, const Value* value) { found[k] = value; });
+  }
+  // The same, handing each(k, find(keys[k])) the value of each key in turn.
+  template <class Each>
+  void find_each(std::span<const std::string_view> keys, Each&& each) const noexcept {
     if (slots_.empty()) {
-      std::fill(found.begin(), found.end(), nullptr);
+      for (std::size_t k = 0; k < keys.size(); ++k) each(k, static_cast<const Value*>(nullptr));
       return;
     }
     constexpr std::size_t batch = 16;
@@ -97,9 +102,7 @@ class FlatTable {
           __builtin_prefetch(keys_.data() + entries_[slot.value].key_begin);
         }
       }
-      for (std::size_t k = 0; k < count; ++k) {
-        found[first + k] = find(keys[first + k], hashes[k]);
-      }
+      for (std::size_t k = 0; k < count; ++k) each(first + k, find(keys[first + k], hashes[k]));
     }
   }
 

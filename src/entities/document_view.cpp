@@ -47,26 +47,22 @@ DocumentView::DocumentView(const Document& doc, const EntityLexicon& lexicon)
   bounds_[n] = n == 0 ? 0 : ends_[n - 1];
   mark_initials_and_titles();
   // What the lexicons say depends on the word alone: asked once per distinct word, all together.
-  std::vector<std::uint32_t> first_of_word(doc.distinct_words(), UINT32_MAX);
-  std::vector<std::string_view> word_keys(doc.distinct_words());
-  for (std::uint32_t i = 0; i < n; ++i) {
-    if (first_of_word[annotations[i].word] != UINT32_MAX) continue;
-    first_of_word[annotations[i].word] = i;
-    word_keys[annotations[i].word] = key(i);
-  }
+  const auto first_of_word = doc.first_tokens();
+  std::vector<std::string_view> word_keys(first_of_word.size());
+  for (std::size_t w = 0; w < first_of_word.size(); ++w) word_keys[w] = key(first_of_word[w]);
   std::vector<const LexiconEntry*> word_entries(doc.distinct_words());
   lexicon.words(word_keys, word_entries);
+  std::vector<TokenLexicon> by_word(word_entries.size());
+  for (std::size_t w = 0; w < by_word.size(); ++w) {
+    by_word[w].word = word_entries[w];
+    by_word[w].kinds = word_entries[w]->kinds;
+    by_word[w].adjective = lexicon.looks_adjective(word_keys[w], *word_entries[w]);
+  }
+  // Each token copies its word's entry, with no branch on whether it is the word's first.
   lexicon_.resize(n);
   for (std::uint32_t i = 0; i < n; ++i) {
     TokenLexicon& entry = lexicon_[i];
-    const std::uint32_t first = first_of_word[annotations[i].word];
-    if (first < i) {
-      entry = lexicon_[first];
-    } else {
-      entry.word = word_entries[annotations[i].word];
-      entry.kinds = entry.word->kinds;
-      entry.adjective = lexicon.looks_adjective(key(i), *entry.word);
-    }
+    entry = by_word[annotations[i].word];
     // Honorifics are told by their written form ("Me" is one, "me" is not).
     entry.is_honorific = false;
     if (entry.kinds & word_honorific) {
@@ -80,21 +76,30 @@ DocumentView::DocumentView(const Document& doc, const EntityLexicon& lexicon)
 
 // Only the words that written_in_lower_case() may be asked about (capitalised, or a lower-case
 // head) need their lower-case twins in the set: a filter of their keys spares hashing the
-// others, most of the text.
+// others, most of the text. Both passes test every token without a branch on what it is (a word
+// in lower case or not, capitalised or not: as good as random), which would be mispredicted.
 void DocumentView::note_lower_case_words() {
-  constexpr std::size_t filter_bits = 1U << 16;
-  const auto slot = [](std::string_view folded) {
-    return (folded.size() * 131 + static_cast<unsigned char>(folded.front()) * 31U +
-            static_cast<unsigned char>(folded.back())) % filter_bits;
+  constexpr std::uint32_t filter_bits = 1U << 16;
+  // The filter's slot for the key of token i, from its size and its first and last bytes; some
+  // slot for an empty key (the byte at its place is then the next key's, or the buffer's end).
+  const char* keys = keys_.data();
+  const auto slot = [&](std::uint32_t i) {
+    const std::uint32_t begin = bounds_[i], end = ends_[i];
+    const auto front = static_cast<unsigned char>(keys[begin]);
+    const auto back = static_cast<unsigned char>(keys[end - (end > begin ? 1 : 0)]);
+    return ((end - begin) * 131 + front * 31U + back) % filter_bits;
   };
-  std::vector<bool> asked(filter_bits, false);
+  std::vector<std::uint64_t> asked(filter_bits / 64, 0);
   for (std::uint32_t i = 0; i < size(); ++i) {
-    if (!key(i).empty() && (has(i, is_cap) || is(i, cue_place_head | cue_institution_head))) asked[slot(key(i))] = true;
+    const bool ask = (ends_[i] > bounds_[i]) & (has(i, is_cap) | is(i, cue_place_head | cue_institution_head));
+    const std::uint32_t at = slot(i);
+    asked[at / 64] |= std::uint64_t{ask} << (at % 64);
   }
   std::vector<std::string_view> twins;
   for (std::uint32_t i = 0; i < size(); ++i) {
-    const std::string_view folded = key(i);
-    if (flags_[i] == is_word && folded.size() >= 4 && asked[slot(folded)]) twins.push_back(folded);
+    const bool plain = (flags_[i] == is_word) & (ends_[i] - bounds_[i] >= 4);
+    const std::uint32_t at = slot(i);
+    if (plain & ((asked[at / 64] >> (at % 64)) & 1)) twins.push_back(key(i));
   }
   lower_words_ = WordSet(twins.size());  // a table for the few twins, not for every token
   for (const std::string_view twin : twins) lower_words_.insert(twin);

@@ -1,6 +1,8 @@
 #include "frnews/json.hpp"
 
+#include <array>
 #include <charconv>
+#include <cstring>
 #include <cstdio>
 
 namespace frnews {
@@ -29,6 +31,18 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept {
   return 0;
 }
 
+// Whether the eight bytes at `p` are all ASCII that a JSON string keeps as it is: none is a
+// control character, '"', '\\' or a byte of a multi-byte sequence (the tests of "Bit Twiddling
+// Hacks" for a byte below, or equal to, a value in a word).
+bool plain_ascii8(const char* p) noexcept {
+  std::uint64_t v = 0;
+  std::memcpy(&v, p, sizeof v);
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  const auto has_zero = [&](std::uint64_t x) { return ((x - ones) & ~x & highs) != 0; };
+  const bool control = ((v - ones * 0x20) & ~v & highs) != 0;  // a byte below 0x20
+  return (v & highs) == 0 && !control && !has_zero(v ^ (ones * '"')) && !has_zero(v ^ (ones * '\\'));
+}
+
 void append_uint(std::string& out, std::uint64_t value) {
   char buffer[24];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
@@ -52,11 +66,24 @@ class ObjectWriter {
 
   // Starts a field; the caller appends its value to the returned string.
   std::string& key(std::string_view name) {
-    if (!first_) out_ += ',';
+    // One append of ,"name": (the names are short literals): a few per field of every output line.
+    std::array<char, 32> field{};
+    std::size_t size = 0;
+    if (!first_) field[size++] = ',';
     first_ = false;
-    out_ += '"';
-    out_ += name;
-    out_ += "\":";
+    if (name.size() + 4 > field.size()) {
+      out_.append(field.data(), size);
+      out_ += '"';
+      out_ += name;
+      out_ += "\":";
+      return out_;
+    }
+    field[size++] = '"';
+    std::memcpy(field.data() + size, name.data(), name.size());
+    size += name.size();
+    field[size++] = '"';
+    field[size++] = ':';
+    out_.append(field.data(), size);
     return out_;
   }
   void string(std::string_view name, std::string_view value) { append_json_string(key(name), value); }
@@ -123,14 +150,26 @@ void append_entity(std::string& out, const EntityMention& mention, const EntityC
 
 void append_json_string(std::string& out, std::string_view text) {
   static constexpr char hex[] = "0123456789abcdef";
+  out.reserve(out.size() + text.size() + 2);
   out += '"';
   std::size_t i = 0;
   while (i < text.size()) {
-    // Copy the longest stretch that needs no escaping in one go.
+    // Copy the longest stretch that needs no escaping, well-formed UTF-8 included, in one go;
+    // eight bytes at a time while they are plain ASCII.
     std::size_t j = i;
     while (j < text.size()) {
+      if (j + 8 <= text.size() && plain_ascii8(text.data() + j)) {
+        j += 8;
+        continue;
+      }
       const auto c = static_cast<unsigned char>(text[j]);
-      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+      if (c >= 0x80) {
+        const std::size_t length = utf8_sequence_length(text, j);
+        if (length == 0) break;
+        j += length;
+        continue;
+      }
+      if (c < 0x20 || c == '"' || c == '\\') break;
       ++j;
     }
     out.append(text.data() + i, j - i);
@@ -138,14 +177,8 @@ void append_json_string(std::string& out, std::string_view text) {
     if (i == text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
-      const std::size_t length = utf8_sequence_length(text, i);
-      if (length == 0) {
-        out += "\xEF\xBF\xBD";  // U+FFFD for an ill-formed byte
-        ++i;
-      } else {
-        out.append(text.data() + i, length);
-        i += length;
-      }
+      out += "\xEF\xBF\xBD";  // U+FFFD for an ill-formed byte
+      ++i;
       continue;
     }
     switch (c) {

@@ -118,6 +118,14 @@ class CueLexicon {
   [[nodiscard]] std::span<const LexEntry> entries(std::string_view folded_word) const noexcept;
   // entries() and the classes of function words of one folded word, in one lookup.
   [[nodiscard]] WordLexicon word(std::string_view folded_word) const noexcept;
+  // word() of each folded word, all together so that the reads of a large table overlap:
+  // each(k, word(folded_words[k])).
+  template <class Each>
+  void words(std::span<const std::string_view> folded_words, Each&& each) const noexcept {
+    entries_.find_each(folded_words, [&each](std::size_t k, const WordEntries* found) {
+      each(k, found ? WordLexicon{found->entries, found->function_words} : WordLexicon{});
+    });
+  }
   [[nodiscard]] const ReportingVerb& verb(std::uint16_t index) const noexcept { return verbs_[index]; }
   [[nodiscard]] std::size_t verb_count() const noexcept { return verbs_.size(); }
   [[nodiscard]] std::string_view source_lemma(std::uint16_t index) const noexcept { return sources_[index]; }

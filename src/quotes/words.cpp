@@ -161,15 +161,11 @@ void QuoteWords::add(Span span, WordKind kind, std::uint32_t sentence, std::uint
   if (is_lexical(kind)) word.set_lex(found.entries);
 }
 
-void QuoteWords::add_token(std::uint32_t token, WordKind kind, bool space_before) {
+void QuoteWords::add_token(std::uint32_t token, const KnownWord& known, WordKind kind, bool space_before) {
   const TokenAnnotation& a = doc_->annotations()[token];
   Word& word = push(doc_->tokens()[token].span, kind, a.sentence, a.paragraph, space_before, a.lower_begin, a.lower_size);
-  if (!looked_up_[a.word]) {
-    lex_by_word_[a.word] = lexicon_->word(doc_->lower_case(token));
-    looked_up_[a.word] = true;
-  }
-  word.function_words = lex_by_word_[a.word].function_words;
-  if (is_lexical(kind)) word.set_lex(lex_by_word_[a.word].entries);
+  word.function_words = known.lexicon.function_words;
+  if (is_lexical(kind)) word.set_lex(known.lexicon.entries, known.classes);
 }
 
 void QuoteWords::split_token(const Token& token, std::uint32_t sentence, std::uint32_t paragraph,
@@ -302,10 +298,16 @@ QuoteWords::QuoteWords(const Document& doc, const Entities& entities, const CueL
     : text_(doc.text()),
       doc_(&doc),
       lexicon_(&lexicon),
-      lex_by_word_(doc.distinct_words()),
-      looked_up_(doc.distinct_words(), false) {
+      known_words_(doc.distinct_words()) {
   const auto tokens = doc.tokens();
   const auto annotations = doc.annotations();
+  // Each distinct word is looked up once, all of them together.
+  const auto first_tokens = doc.first_tokens();
+  std::vector<std::string_view> forms(first_tokens.size());
+  for (std::size_t w = 0; w < forms.size(); ++w) forms[w] = doc.lower_case(first_tokens[w]);
+  lexicon.words(forms, [&](std::size_t w, const WordLexicon& found) {
+    known_words_[w] = {found, lex_classes(found.entries), is_plain_word(forms[w])};
+  });
   words_.reserve(tokens.size() + tokens.size() / 4);
   keys_.reserve(doc.lower_cases().size() + text_.size() / 4);
   keys_ = doc.lower_cases();
@@ -331,11 +333,11 @@ QuoteWords::QuoteWords(const Document& doc, const Entities& entities, const CueL
       continue;
     }
     if (token.kind == TokenKind::elision || token.kind == TokenKind::clitic) {
-      add_token(t, token.kind == TokenKind::clitic ? WordKind::clitic : WordKind::elision, space_before);
-    } else if (token.kind == TokenKind::word && is_plain_word(token.span.of(text_))) {
-      add_token(t, WordKind::word, space_before);
+      add_token(t, known_word(t), token.kind == TokenKind::clitic ? WordKind::clitic : WordKind::elision, space_before);
+    } else if (token.kind == TokenKind::word && known_word(t).plain) {
+      add_token(t, known_word(t), WordKind::word, space_before);
     } else if (const WordKind kind = whole_sign(token, token.span.of(text_)); kind != WordKind::other) {
-      add_token(t, kind, space_before);
+      add_token(t, known_word(t), kind, space_before);
     } else {
       split_token(token, annotations[t].sentence, annotations[t].paragraph, space_before);
     }

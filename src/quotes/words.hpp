@@ -24,6 +24,22 @@ enum class MarkFamily : std::uint8_t { none, guillemet, curly, straight, single 
 
 static_assert(static_cast<unsigned>(WordClass::subordinator) < 16, "Word keeps a 16-bit set of classes");
 
+// The classes of a word's entries, a bit (1 << WordClass) for each: of all its entries, and of
+// those of the word alone.
+struct LexClasses {
+  std::uint16_t all = 0;
+  std::uint16_t single = 0;
+};
+[[nodiscard]] inline LexClasses lex_classes(std::span<const LexEntry> entries) noexcept {
+  LexClasses classes;
+  for (const LexEntry& e : entries) {
+    const auto bit = static_cast<std::uint16_t>(1U << static_cast<unsigned>(e.word_class));
+    classes.all |= bit;
+    if (e.rest.empty()) classes.single |= bit;
+  }
+  return classes;
+}
+
 struct Word {
   Span span;                  // canonical text
   std::uint32_t key_begin;    // folded text: QuoteWords::key()
@@ -42,15 +58,12 @@ struct Word {
   std::uint64_t function_words = 0;  // a bit (1 << FunctionWord) for each class of function words of the key
   std::span<const LexEntry> lex;
 
-  void set_lex(std::span<const LexEntry> entries) noexcept {
+  void set_lex(std::span<const LexEntry> entries, LexClasses of) noexcept {
     lex = entries;
-    classes = single_classes = 0;
-    for (const LexEntry& e : entries) {
-      const auto bit = static_cast<std::uint16_t>(1U << static_cast<unsigned>(e.word_class));
-      classes |= bit;
-      if (e.rest.empty()) single_classes |= bit;
-    }
+    classes = of.all;
+    single_classes = of.single;
   }
+  void set_lex(std::span<const LexEntry> entries) noexcept { set_lex(entries, lex_classes(entries)); }
 };
 
 class QuoteWords {
@@ -71,15 +84,24 @@ class QuoteWords {
              std::uint32_t key_begin, std::uint32_t key_size);
   // A piece of a token, folded here.
   void add(Span span, WordKind kind, std::uint32_t sentence, std::uint32_t paragraph, bool space_before);
-  // A whole token, with the token layer's lower-case form; looked up once per distinct word.
-  void add_token(std::uint32_t token, WordKind kind, bool space_before);
+  // What the lexicon says of one distinct word of the document, and whether split_token() would
+  // leave its tokens whole (their lower-case form tells as well as their text).
+  struct KnownWord {
+    WordLexicon lexicon;
+    LexClasses classes;
+    bool plain = false;
+  };
+  [[nodiscard]] const KnownWord& known_word(std::uint32_t token) const noexcept {
+    return known_words_[doc_->annotations()[token].word];
+  }
+  // A whole token, with the token layer's lower-case form.
+  void add_token(std::uint32_t token, const KnownWord& known, WordKind kind, bool space_before);
   void split_token(const Token& token, std::uint32_t sentence, std::uint32_t paragraph, bool space_before);
 
   std::string_view text_;
   const Document* doc_;
   const CueLexicon* lexicon_;
-  std::vector<WordLexicon> lex_by_word_;  // by TokenAnnotation::word
-  std::vector<bool> looked_up_;
+  std::vector<KnownWord> known_words_;  // by TokenAnnotation::word
   std::vector<Word> words_;
   std::string keys_;  // the document's lower-case forms (the keys of whole tokens), then those folded here
   std::string scratch_;

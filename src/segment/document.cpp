@@ -45,12 +45,101 @@ constexpr std::array<ByteInfo, 256> byte_info = [] {
   return table;
 }();
 
+// The Latin-1 letters U+00C0..U+00FF (0xC3 then 0x80..0xBF), by their second byte: their key
+// (fold_key(): the base letter, "ae", "ss", or the letter itself), the second byte of their lower
+// case, and whether they are a capital or a small letter. Read from fold_key() and
+// append_lower_case() themselves, so that the fast path cannot disagree with them.
+struct Latin1Letter {
+  std::array<char, 2> key;
+  std::uint8_t key_size;
+  char lower;
+  std::uint8_t bits;  // byte_capital, byte_small
+};
+const std::array<Latin1Letter, 64> latin1_letters = [] {
+  std::array<Latin1Letter, 64> table{};
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    const std::string letter = {'\xC3', static_cast<char>(0x80 + i)};
+    const std::string key = fold_key(letter);
+    std::string lower;
+    detail::append_lower_case(lower, letter);
+    const char32_t code = detail::decode(letter, 0).code;
+    table[i] = {{key[0], key.size() > 1 ? key[1] : '\0'},
+                static_cast<std::uint8_t>(key.size()),
+                lower[1],
+                static_cast<std::uint8_t>((detail::is_upper(code) ? byte_capital : 0) |
+                                          (detail::is_lower(code) ? byte_small : 0))};
+  }
+  return table;
+}();
+
+// The key and the lower-case form of a token made of printable ASCII, Latin-1 letters, œ, Œ and
+// the apostrophes ’ ‘ (a fifth of the tokens of French news), written to `key` and `lower` as
+// fold_key() and append_lower_case() would; none is longer than the token. Nothing (sizes 0)
+// for any other token, which takes the general path.
+struct LatinFolding {
+  std::uint32_t key_size = 0, lower_size = 0, capitals = 0;
+  bool first_capital = false, has_small = false;
+};
+LatinFolding fold_latin(std::string_view word, char* key, char* lower) noexcept {
+  LatinFolding out;
+  std::uint8_t seen = 0;
+  std::size_t k = 0, l = 0;
+  for (std::size_t i = 0; i < word.size();) {
+    const auto b = static_cast<unsigned char>(word[i]);
+    const std::size_t left = word.size() - i;
+    const bool first = i == 0;
+    std::uint8_t bits = 0;
+    if (b < 0x80) {
+      const ByteInfo info = byte_info[b];
+      if (info.bits & byte_not_plain) return {};
+      key[k++] = lower[l++] = info.lower;
+      bits = info.bits;
+      i += 1;
+    } else if (b == 0xC3 && left >= 2 && (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80) {
+      const Latin1Letter& letter = latin1_letters[static_cast<unsigned char>(word[i + 1]) - 0x80];
+      key[k] = letter.key[0];
+      key[k + 1] = letter.key[1];
+      k += letter.key_size;
+      lower[l++] = '\xC3';
+      lower[l++] = letter.lower;
+      bits = letter.bits;
+      i += 2;
+    } else if (b == 0xC5 && left >= 2 && (word[i + 1] == '\x92' || word[i + 1] == '\x93')) {
+      key[k++] = 'o';
+      key[k++] = 'e';
+      lower[l++] = '\xC5';
+      lower[l++] = '\x93';
+      bits = word[i + 1] == '\x92' ? byte_capital : byte_small;
+      i += 2;
+    } else if (b == 0xE2 && left >= 3 && word[i + 1] == '\x80' && (word[i + 2] == '\x98' || word[i + 2] == '\x99')) {
+      key[k++] = lower[l++] = '\'';
+      i += 3;
+    } else {
+      return {};
+    }
+    if (first) out.first_capital = (bits & byte_capital) != 0;
+    seen |= bits;
+    out.capitals += (bits & byte_capital) != 0;
+  }
+  out.key_size = static_cast<std::uint32_t>(k);
+  out.lower_size = static_cast<std::uint32_t>(l);
+  out.has_small = (seen & byte_small) != 0;
+  return out;
+}
+
 // Numbers the distinct lower-case forms of one document in the order they first appear: an
 // open-addressing table that grows with the distinct forms (not the tokens), so that it stays in
 // the cache even for a long text. A slot holds where its form lies in the lower-case buffer and
 // its number, so that a lookup reads no token's annotation, far back in a long text.
 class WordNumbering {
  public:
+  // Sized for a text of `tokens` tokens, so that a news article's table never grows (a token
+  // brings at most one new form, and there are twice as many slots as tokens); capped, so that
+  // a very long text starts smaller and grows with its forms instead.
+  explicit WordNumbering(std::size_t tokens)
+      : slots_(std::bit_ceil(std::clamp<std::size_t>(tokens, 128, std::size_t{1} << 15)) * 2),
+        mask_(slots_.size() - 1) {}
+
   // The number of the form lower_case[begin, begin + size).
   std::uint32_t number(std::string_view lower_case, std::uint32_t begin, std::uint32_t size) {
     const std::string_view lower = lower_case.substr(begin, size);
@@ -65,7 +154,6 @@ class WordNumbering {
       if (slot.hash == hash && lower_case.substr(slot.begin, slot.size) == lower) return slot.word;
     }
   }
-  [[nodiscard]] std::uint32_t count() const noexcept { return count_; }
 
  private:
   static constexpr std::uint32_t empty = UINT32_MAX;
@@ -88,8 +176,8 @@ class WordNumbering {
     }
   }
 
-  std::vector<Slot> slots_ = std::vector<Slot>(256);
-  std::size_t mask_ = 255;
+  std::vector<Slot> slots_;
+  std::size_t mask_;
   std::uint32_t count_ = 0;
 };
 
@@ -111,7 +199,8 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
   lower_case_.resize(text().size() + 1);
   std::size_t key_end = 0, lower_end = 0;
   std::string folded;  // the slow path's key, after the last byte of the keys so far
-  WordNumbering numbering;
+  WordNumbering numbering(count);
+  first_tokens_.reserve(count);
   std::uint32_t sentence = 0, paragraph = 0, previous_end = 0;
   // The token from which the sentence may change, and the first tokens of the current sentence
   // and paragraph (UINT32_MAX: none), read again only there.
@@ -153,6 +242,11 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
       lower_end += word.size();
       if (word[0] >= 'A' && word[0] <= 'Z') flags |= token_capitalized;
       if (upper >= 2 && !has_lower) flags |= token_all_capitals;
+    } else if (const LatinFolding latin = fold_latin(word, key, lower); latin.lower_size > 0) {
+      key_end += latin.key_size;
+      lower_end += latin.lower_size;
+      if (latin.first_capital) flags |= token_capitalized;
+      if (latin.capitals >= 2 && !latin.has_small) flags |= token_all_capitals;
     } else {
       // fold_key() may read the byte before the token's key ("Paris–Berlin"): it comes first.
       folded.clear();
@@ -174,6 +268,7 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
     a.key_size = static_cast<std::uint32_t>(key_end) - a.key_begin;
     a.lower_size = static_cast<std::uint32_t>(lower_end) - a.lower_begin;
     a.word = numbering.number(lower_case_, a.lower_begin, a.lower_size);
+    if (a.word == first_tokens_.size()) first_tokens_.push_back(i);
     a.sentence = sentence;
     a.paragraph = paragraph;
     if (i == sentence_first) flags |= token_sentence_start;
@@ -183,7 +278,6 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
   }
   keys_.resize(key_end);
   lower_case_.resize(lower_end);
-  distinct_words_ = numbering.count();
 }
 
 std::uint32_t Document::sentence_of(std::uint32_t token) const noexcept {
