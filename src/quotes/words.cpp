@@ -67,8 +67,6 @@ bool is_upper_at(std::string_view text, std::size_t i) noexcept {
 
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
-constexpr std::array<std::string_view, 14> elided = {"l", "d", "qu", "n", "s", "c", "j", "m", "t",
-                                                     "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"};
 constexpr std::array<std::string_view, 13> clitics = {"-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles", "-il",
                                                       "-elle", "-on", "-ils", "-elles", "-je", "-nous", "-vous"};
 constexpr std::array<std::string_view, 9> dotted_abbreviations = {"m", "mm", "mme", "mmes", "mlle", "dr", "pr",
@@ -209,9 +207,7 @@ void QuoteWords::split_token(const Token& token, std::uint32_t sentence, std::ui
       }
       if (apostrophe != std::string_view::npos && apostrophe + apostrophe_size < piece.size()) {
         const std::string_view head = piece.substr(0, apostrophe);
-        bool is_elision = false;
-        for (auto e : elided) is_elision = is_elision || ascii_iequals(head, e);
-        if (is_elision) {
+        if (lexicon_->is_elision(head)) {
           const std::size_t end = from + apostrophe + apostrophe_size;
           add({at(from), at(end)}, WordKind::elision, sentence, paragraph, space);
           from = end;
