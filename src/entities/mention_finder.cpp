@@ -145,7 +145,7 @@ class MentionFinder {
     while (k < end && view_.has(k, is_word)) {
       const std::string_view key = view_.key(k);
       // "le ministre à New York": "à" and a capital, without an article, is where, not what.
-      if (view_.text(k) == "\u00E0" && k + 1 < end && view_.has(k + 1, is_cap)) break;
+      if (is_written_a(view_.text(k)) && k + 1 < end && view_.has(k + 1, is_cap)) break;
       if (is_de(key) || is_to(key, view_.text(k)) || is_feminine_article(key) || key == "et") {
         ++k;
         continue;

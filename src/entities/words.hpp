@@ -42,10 +42,12 @@ inline std::string_view article_in(std::string_view folded) noexcept {
   return {};
 }
 
-// "à", "au", "aux": the preposition of a portfolio after a title ("secrétaire au Trésor"). The
-// folded key of "à" is "a", the verb's, so the written word decides.
+// The preposition "à" as written: its folded key is "a", the verb's.
+inline bool is_written_a(std::string_view written) noexcept { return written == "\u00E0" || written == "\u00C0"; }
+
+// "à", "au", "aux": the preposition of a portfolio after a title ("secrétaire au Trésor").
 inline bool is_to(std::string_view folded, std::string_view written) noexcept {
-  return folded == "au" || folded == "aux" || written == "\u00E0" || written == "\u00C0";
+  return folded == "au" || folded == "aux" || is_written_a(written);
 }
 
 // "la", "l'": the article between "de" and a complement ("ministre de la Culture").
