@@ -312,6 +312,9 @@ TEST_CASE("English names hold their connectors and their forms", "[entities]") {
   CHECK(require(found, "Royal Bank of Scotland").type == EntityType::organization);
   CHECK(require(found, "John Templeton Foundation").type == EntityType::organization);
   CHECK(require(found, "Fund for Peace").type == EntityType::organization);
+  // Its acronym leaves the connector out.
+  const auto bank = link("La Royal Bank of Scotland a perdu de l'argent. RBS va se séparer de 38 milliards d'actifs.");
+  CHECK(require(bank, "RBS").chain == require(bank, "Royal Bank of Scotland").chain);
   // "and" joins two names as often as it joins one.
   CHECK(require(link("Le sommet de Paris and Moscou."), "Moscou").wikidata_id == "Q649");
 }

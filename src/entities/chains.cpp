@@ -35,12 +35,12 @@ bool ChainBuilder::is_full_name(std::uint32_t m) const noexcept {
   return mention.choice.type == EntityType::person && words(m) >= 2 && !mention.c.tentative;
 }
 
-// The initials of a name of several words, small words left out: "pcc" for "Parti communiste
-// cubain". Empty when the name has fewer than two words.
+// The initials of a name of several words, small words and English connectors left out: "pcc"
+// for "Parti communiste cubain", "rbs" for "Royal Bank of Scotland". Empty when the name has fewer than two words.
 std::string ChainBuilder::initials(const Candidate& c) const {
   std::string letters;
   for (std::uint32_t i = c.begin; i < c.end; ++i) {
-    if (!view_.has(i, is_word) || is_small_word(view_.key(i))) continue;
+    if (!view_.has(i, is_word) || is_small_word(view_.key(i)) || view_.is(i, word_name_connector)) continue;
     letters += view_.key(i).front();
   }
   return letters.size() >= 2 ? letters : std::string();
