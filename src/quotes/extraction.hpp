@@ -100,8 +100,9 @@ struct Found {
 
 class Extraction {
  public:
-  Extraction(const Document& doc, const Entities& entities, const CueLexicon& lexicon, const PersonLexicon& people)
-      : doc_(doc), entities_(entities), lex_(lexicon), people_(people), words_(doc, entities, lexicon),
+  Extraction(const Document& doc, const Entities& entities, const CueLexicon& lexicon, const PersonLexicon& people,
+             const SegmentationLexicon& abbreviations)
+      : doc_(doc), entities_(entities), lex_(lexicon), people_(people), words_(doc, entities, lexicon, abbreviations),
         n_(static_cast<std::uint32_t>(words_.size())) {}
 
   std::vector<Quote> run();

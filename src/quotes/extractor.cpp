@@ -529,11 +529,16 @@ std::vector<Quote> Extraction::run() {
 
 class QuoteExtractor::Impl {
  public:
-  explicit Impl(Lexicons set) : lexicons(std::move(set)), cues(lexicons.impl().cues()), people(lexicons.impl().entities()) {}
+  explicit Impl(Lexicons set)
+      : lexicons(std::move(set)),
+        cues(lexicons.impl().cues()),
+        people(lexicons.impl().entities()),
+        segmentation(lexicons.impl().segmentation()) {}
 
   Lexicons lexicons;  // holds the tables below
   const detail::CueLexicon& cues;
   const detail::PersonLexicon& people;
+  const detail::SegmentationLexicon& segmentation;
 };
 
 QuoteExtractor::QuoteExtractor() : QuoteExtractor(Lexicons::builtin()) {}
@@ -543,7 +548,7 @@ QuoteExtractor& QuoteExtractor::operator=(QuoteExtractor&&) noexcept = default;
 QuoteExtractor::~QuoteExtractor() = default;
 
 std::vector<Quote> QuoteExtractor::extract(const Document& doc, const Entities& entities) const {
-  detail::quoting::Extraction extraction(doc, entities, impl_->cues, impl_->people);
+  detail::quoting::Extraction extraction(doc, entities, impl_->cues, impl_->people, impl_->segmentation);
   return extraction.run();
 }
 

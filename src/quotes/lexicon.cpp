@@ -228,7 +228,6 @@ CueLexicon::CueLexicon(LexiconFiles& files) {
     }
   }
   entries_ = FlatTable<WordEntries>(std::move(words));
-  elisions_ = std::move(phrases.elisions);
 }
 
 std::span<const LexEntry> CueLexicon::entries(std::string_view folded_word) const noexcept {
@@ -239,14 +238,6 @@ WordLexicon CueLexicon::word(std::string_view folded_word) const noexcept {
   const WordEntries* found = entries_.find(folded_word);
   if (!found) return {};
   return {found->entries, found->function_words};
-}
-
-bool CueLexicon::is_elision(std::string_view word) const noexcept {
-  return std::any_of(elisions_.begin(), elisions_.end(), [&](const std::string& elision) {
-    return elision.size() == word.size() && std::equal(elision.begin(), elision.end(), word.begin(), [](char e, char w) {
-             return e == (w >= 'A' && w <= 'Z' ? static_cast<char>(w - 'A' + 'a') : w);
-           });
-  });
 }
 
 }  // namespace frnews::detail

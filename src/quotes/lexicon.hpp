@@ -126,9 +126,6 @@ class CueLexicon {
       each(k, found ? WordLexicon{found->entries, found->function_words} : WordLexicon{});
     });
   }
-  // "l", "qu", "jusqu" (elisions.tsv): a word that drops its vowel before an apostrophe;
-  // ASCII letters compared without regard to case.
-  [[nodiscard]] bool is_elision(std::string_view word) const noexcept;
   [[nodiscard]] const ReportingVerb& verb(std::uint16_t index) const noexcept { return verbs_[index]; }
   [[nodiscard]] std::size_t verb_count() const noexcept { return verbs_.size(); }
   [[nodiscard]] std::string_view source_lemma(std::uint16_t index) const noexcept { return sources_[index]; }
@@ -161,7 +158,6 @@ class CueLexicon {
   FlatTable<WordEntries> entries_;
   std::vector<ReportingVerb> verbs_;
   std::vector<std::string> sources_;
-  std::vector<std::string> elisions_;
   struct FunctionWords {
     std::vector<std::string> words;
     std::array<std::uint64_t, 4> first_bytes{};  // a bit for each byte a word starts with
