@@ -60,7 +60,7 @@ constexpr std::array<std::string_view, function_word_classes> function_word_name
     "singular_subject_pronoun", "masculine_subject_pronoun", "impersonal_pronoun", "first_person", "de", "de_forms",
     "role_complement", "affiliation", "noun_marker", "dative_preposition", "topic_preposition", "circle_head",
     "circle_of", "circle_preposition", "passive_agent", "object_preposition", "agent_preposition",
-    "auxiliary_avoir", "auxiliary_etre"};
+    "auxiliary_avoir", "auxiliary_etre", "auxiliary_infinitive"};
 
 }  // namespace
 
@@ -156,6 +156,19 @@ CueLexicon::CueLexicon(LexiconFiles& files) {
     return {};
   });
 
+  // The honorifics are the entity linker's (honorifics.tsv): gender M, F or X, number S or P,
+  // which that lexicon checks.
+  files.read("honorifics.tsv", 2, 3, [&](const std::vector<std::string_view>& f) {
+    const bool plural = f.size() > 2 && f[2] == "P";
+    const Gender3 gender = plural ? Gender3::plural
+                           : f[1] == "M" ? Gender3::masculine
+                           : f[1] == "F" ? Gender3::feminine : Gender3::unknown;
+    LexEntry entry{{}, WordClass::honorific, static_cast<std::uint8_t>(gender), 0};
+    if (plural && f[1] == "F") entry.value |= 0x10;
+    add(phrases, f[0], std::move(entry));
+    return std::string();
+  });
+
   files.read("reporting_verbs.tsv", 2, 6, [&](const std::vector<std::string_view>& f) -> std::string {
     const auto field = [&](std::size_t i) { return i < f.size() ? f[i] : std::string_view{}; };
     if (field(1) != "er" && field(1) != "ir" && field(1) != "irr") return "unknown conjugation class " + std::string(field(1));
@@ -191,9 +204,8 @@ CueLexicon::CueLexicon(LexiconFiles& files) {
       entry.word_class = WordClass::adverb;
     } else if (type == "stop") {
       entry.word_class = WordClass::stop;
-    } else if (type == "determiner" || type == "honorific" || type == "pronoun") {
-      entry.word_class = type == "determiner" ? WordClass::determiner
-                         : type == "honorific" ? WordClass::honorific : WordClass::pronoun;
+    } else if (type == "determiner" || type == "pronoun") {
+      entry.word_class = type == "determiner" ? WordClass::determiner : WordClass::pronoun;
       entry.value = static_cast<std::uint8_t>(gender());
       // "elles" is plural and feminine: keep the feminine in bit 4.
       if (value == "fp") entry.value |= 0x10;

@@ -74,8 +74,9 @@ enum class FunctionWord : std::uint8_t {
   agent_preposition,
   auxiliary_avoir,  // read into the cue lexicon as WordClass::auxiliary
   auxiliary_etre,
+  auxiliary_infinitive,
 };
-inline constexpr std::size_t function_word_classes = static_cast<std::size_t>(FunctionWord::auxiliary_etre) + 1;
+inline constexpr std::size_t function_word_classes = static_cast<std::size_t>(FunctionWord::auxiliary_infinitive) + 1;
 
 static_assert(function_word_classes <= 64, "a word keeps its classes of function words in 64 bits");
 
