@@ -53,10 +53,12 @@ struct CueHit {
   std::uint32_t begin = 0, end = 0;  // words
   std::string_view lemma;
   bool source = false;       // "selon X"
+  bool also_goal = false;    // a source that names a goal too ("pour X" ... "pour le bien de X")
   bool takes_que = false;
   bool takes_infinitive = false;
   bool object_is_speech = false;
   bool incise_only = false;
+  bool learnt = false;       // ReportingVerb::learnt
   bool present_participle = false;
   bool inverted = false;     // the speaker comes after the cue ("a déclaré M. X", "a-t-il dit")
   bool in_quote = false;     // inside a quotation (an incise "…, a-t-il dit, …")
@@ -243,7 +245,8 @@ class Extraction {
   void pass_words_until(std::uint32_t word);
   void record_role_before(std::uint32_t name_begin, const Who& who);
   void record_role_after(std::uint32_t name_end, const Who& who);
-  static bool same_affiliation(const std::vector<std::string_view>& role, const std::vector<std::string_view>& intro);
+  [[nodiscard]] bool same_affiliation(const std::vector<std::string_view>& role,
+                                      const std::vector<std::string_view>& intro) const;
   bool is_label(const QuotedRegion& r) const;
   std::string short_term(const QuotedRegion& r) const;
   bool repeated_term(const QuotedRegion& r) const;

@@ -60,7 +60,7 @@ constexpr std::array<std::string_view, function_word_classes> function_word_name
     "singular_subject_pronoun", "masculine_subject_pronoun", "impersonal_pronoun", "first_person", "de", "de_forms",
     "role_complement", "affiliation", "noun_marker", "dative_preposition", "topic_preposition", "circle_head",
     "circle_of", "circle_preposition", "passive_agent", "object_preposition", "agent_preposition",
-    "auxiliary_avoir", "auxiliary_etre", "auxiliary_infinitive"};
+    "auxiliary_avoir", "auxiliary_etre", "auxiliary_infinitive", "goal_source"};
 
 }  // namespace
 
@@ -181,6 +181,7 @@ CueLexicon::CueLexicon(LexiconFiles& files) {
     verb.incise_only = flags.find("inv") != std::string_view::npos;
     verb.takes_infinitive = flags.find("inf") != std::string_view::npos;
     verb.object_is_speech = flags.find("obj") != std::string_view::npos;
+    verb.learnt = flags.find("learnt") != std::string_view::npos;
     const auto index = static_cast<std::uint16_t>(verbs_.size());
     verbs_.push_back(verb);
     add_verb_forms(phrases, index, field(0), field(1), field(3), field(4), field(5));

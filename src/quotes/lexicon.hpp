@@ -75,8 +75,9 @@ enum class FunctionWord : std::uint8_t {
   auxiliary_avoir,  // read into the cue lexicon as WordClass::auxiliary
   auxiliary_etre,
   auxiliary_infinitive,
+  goal_source,
 };
-inline constexpr std::size_t function_word_classes = static_cast<std::size_t>(FunctionWord::auxiliary_infinitive) + 1;
+inline constexpr std::size_t function_word_classes = static_cast<std::size_t>(FunctionWord::goal_source) + 1;
 
 static_assert(function_word_classes <= 64, "a word keeps its classes of function words in 64 bits");
 
@@ -91,6 +92,7 @@ struct ReportingVerb {
   bool incise_only = false; // a cue only inverted or in an incise
   bool takes_infinitive = false;  // an infinitive complement is reported speech
   bool object_is_speech = false;  // its object is what was said: "a salué le rôle de la BCE"
+  bool learnt = false;  // with "on": what the newsroom learnt ("a-t-on appris")
 };
 
 // One lexicon entry: a phrase of one or more words (folded, space separated) and what it is.

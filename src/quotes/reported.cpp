@@ -166,7 +166,7 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
           ++clause;
         }
         if (clause < se) add_indirect(clause, se, cue, "reported.source-first");
-      } else if (cue.begin > sb && cue.lemma != "pour" && (cue.speaker_end >= se || ends_sentence_mark(cue.speaker_end)) &&
+      } else if (cue.begin > sb && !cue.also_goal && (cue.speaker_end >= se || ends_sentence_mark(cue.speaker_end)) &&
                  (is_punct(cue.begin - 1, ",") || (cue.begin > sb + 3 && can_speak(cue.speaker)))) {
         // "…, selon X." and, for someone who speaks, "Elles ne l'ont pas été selon l'opposition."
         add_indirect(sb, cue.begin - 1, cue, "reported.source-last");

@@ -481,9 +481,10 @@ void Extraction::record_role_after(std::uint32_t name_end, const Who& who) {
 }
 
 // "l'analyste de FTN Financial" and an affiliation recorded as "de FTN Financial": the same
-// organisation after "de" (or "chez").
-bool Extraction::same_affiliation(const std::vector<std::string_view>& role, const std::vector<std::string_view>& intro) {
-  const auto is_of = [](std::string_view w) { return w == "de" || w == "du" || w == "des" || w == "chez"; };
+// organisation after "de" (or "chez": FunctionWord::affiliation).
+bool Extraction::same_affiliation(const std::vector<std::string_view>& role,
+                                  const std::vector<std::string_view>& intro) const {
+  const auto is_of = [this](std::string_view w) { return lex_.is(FunctionWord::affiliation, w); };
   if (intro.size() < 2 || !is_of(intro.front())) return false;
   const auto of = std::find_if(role.begin(), role.end(), is_of);
   if (of == role.begin() || of == role.end()) return false;
