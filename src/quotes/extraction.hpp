@@ -34,7 +34,7 @@ inline constexpr std::uint32_t last_speaker_sentences = 4;  // how far back an i
 // A speaker as found in the text, resolved as far as the document allows.
 struct Who {
   Span mention;  // canonical
-  std::string name;
+  std::string_view name;  // in the document's text or its entities, which outlive the extraction
   std::optional<std::uint32_t> chain;
   std::string_view wikidata_id;
   std::string_view wiki_title;
@@ -275,7 +275,7 @@ class Extraction {
   std::vector<bool> emitted_;          // regions reported as quotations
   std::vector<Salient> salience_;
   std::vector<RoleIntro> roles_;
-  std::unordered_map<std::string, std::string> full_names_;  // surname key -> fullest name
+  std::unordered_map<std::string_view, std::string_view> full_names_;  // surname key -> fullest name
   std::unordered_map<std::string, std::uint32_t> term_count_;  // short quoted terms -> how often quoted
   std::uint32_t passed_ = 0;  // words before this one are in the salience list
   bool verb_seen_ = false;    // a verb was passed in the current sentence: names after it are no subjects

@@ -390,7 +390,7 @@ Attribution Extraction::attribute(std::uint32_t r, bool direct) {
 }
 
 Speaker Extraction::speaker_of(const Who& who, std::string_view rule) const {
-  return Speaker{doc_.to_original(who.mention), who.name, who.chain, std::string(who.wikidata_id),
+  return Speaker{doc_.to_original(who.mention), std::string(who.name), who.chain, std::string(who.wikidata_id),
                  std::string(who.wiki_title), rule};
 }
 
