@@ -81,8 +81,10 @@ class MentionFinder {
       pending_.from = i + 1;
     } else if ((pending_.plural && view_.key(i) == "et") || (pending_.list && is_coordination(view_.key(i)))) {
       // the list goes on
-    } else if (!is_de(view_.key(i)) && !is_feminine_article(view_.key(i)) && !view_.looks_adjective(i)) {
-      clear_cues(i);
+    } else if (pending_.from <= i && !is_de(view_.key(i)) && !is_feminine_article(view_.key(i)) &&
+               !view_.looks_adjective(i)) {
+      // Only a cue that applies here can end: without one, the word is not asked about.
+      pending_ = {};
     }
     return i + 1;
   }
