@@ -29,10 +29,16 @@ std::uint32_t word_capitals(std::string_view name) noexcept {
 // text's shape gives; the longer one wins.
 class MentionFinder {
  public:
-  MentionFinder(const DocumentView& view, const KnowledgeBase& kb)
-      : view_(view), kb_(kb), shapes_(view), max_words_(std::max<std::uint32_t>(kb.max_name_words(), 1)) {}
+  MentionFinder(const DocumentView& view, const KnowledgeBase& kb, std::pmr::memory_resource* memory)
+      : view_(view),
+        kb_(kb),
+        shapes_(view),
+        max_words_(std::max<std::uint32_t>(kb.max_name_words(), 1)),
+        found_(memory),
+        common_acronyms_(memory),
+        name_ends_(memory) {}
 
-  std::vector<Candidate> run() {
+  std::pmr::vector<Candidate> run() {
     const std::uint32_t n = view_.size();
     for (std::uint32_t i = 0; i < n;) {
       i = step(i);
@@ -569,16 +575,17 @@ class MentionFinder {
   NameShapes shapes_;
   std::uint32_t max_words_;
   Pending pending_;
-  std::vector<Candidate> found_;
+  std::pmr::vector<Candidate> found_;
   mutable std::string folded_name_;  // capitals_agree()'s buffer, kept from one name to the next
-  std::unordered_set<std::string_view> common_acronyms_;  // folded
-  std::unordered_set<std::string_view> name_ends_;        // the last words of names of several words
+  std::pmr::unordered_set<std::string_view> common_acronyms_;  // folded
+  std::pmr::unordered_set<std::string_view> name_ends_;        // the last words of names of several words
 };
 
 }  // namespace
 
-std::vector<Candidate> find_mentions(const DocumentView& view, const KnowledgeBase& kb) {
-  return MentionFinder(view, kb).run();
+std::pmr::vector<Candidate> find_mentions(const DocumentView& view, const KnowledgeBase& kb,
+                                          std::pmr::memory_resource* memory) {
+  return MentionFinder(view, kb, memory).run();
 }
 
 }  // namespace frnews::detail::linking
