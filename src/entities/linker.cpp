@@ -135,9 +135,9 @@ Entities EntityLinker::link(const Document& doc) const {
   }
   // "le gouvernement italien", "la police canadienne": a country's adjective names it too.
   for (std::uint32_t i = 0; i < view.size() && document_places.size() < 48; ++i) {
+    if (!view.is(i, detail::word_country_demonym)) continue;  // before reading the word's entry
     const std::string_view place = view.word(i).demonym_place;
-    if (view.is(i, detail::word_country_demonym) && std::find(document_places.begin(), document_places.end(), place) ==
-                                                          document_places.end()) {
+    if (std::find(document_places.begin(), document_places.end(), place) == document_places.end()) {
       document_places.push_back(place);
     }
   }

@@ -50,7 +50,8 @@ class MentionFinder {
   // Looks at token i; returns the next token to look at.
   std::uint32_t step(std::uint32_t i) {
     if (!view_.has(i, is_word)) {
-      if (view_.kind(i) != TokenKind::punctuation || view_.text(i) != ",") clear_cues(i);
+      // Tested first: most tokens have no cue to end, and their text need not be read.
+      if (cue_applies(i) && (view_.kind(i) != TokenKind::punctuation || view_.text(i) != ",")) pending_ = {};
       return i + 1;
     }
     if (const auto honorific = view_.honorific(i)) {
@@ -87,10 +88,9 @@ class MentionFinder {
       pending_.from = i + 1;
     } else if ((pending_.plural && view_.key(i) == "et") || (pending_.list && is_coordination(view_.key(i)))) {
       // the list goes on
-    } else if (pending_.from <= i && !is_de(view_.key(i)) && !is_feminine_article(view_.key(i)) &&
+    } else if (cue_applies(i) && !is_de(view_.key(i)) && !is_feminine_article(view_.key(i)) &&
                !view_.looks_adjective(i)) {
-      // Only a cue that applies here can end: without one, the word is not asked about.
-      pending_ = {};
+      pending_ = {};  // tested first: without a cue to end, the word is not asked about
     }
     return i + 1;
   }
@@ -112,9 +112,8 @@ class MentionFinder {
     return pending_.role_complement && pending_.from == i && !pending_.role_of_place && is_to(view_.key(i), view_.text(i));
   }
 
-  void clear_cues(std::uint32_t i) {
-    if (pending_.from <= i) pending_ = {};
-  }
+  // Whether a cue met before applies to token i (and so may end there).
+  [[nodiscard]] bool cue_applies(std::uint32_t i) const noexcept { return pending_.from <= i; }
 
   // A title: a person's name may follow ("le chancelier allemand Friedrich Merz", "la ministre
   // de la Culture, Rachida Dati"); the portfolio of a minister is no entity.
