@@ -171,6 +171,7 @@ Entities EntityLinker::link(const Document& doc) const {
   for (const Mention& m : mentions) ++members[m.chain];
   std::pmr::vector<std::uint32_t> renumber(chains.size(), ~0u, &arena);
   result.mentions.reserve(mentions.size());
+  result.chains.reserve(chains.size());
   for (const Mention& m : mentions) {
     const Chain& chain = chains[m.chain];
     if (m.c.tentative && !chain.entry && members[m.chain] < 2) continue;
