@@ -559,3 +559,20 @@ TEST_CASE("a run of thousands of capitalised names is cut into bounded mentions"
   }
   CHECK(covered == 3000);
 }
+
+TEST_CASE("a long text keeps its chains from the first sentence to the last", "[entities]") {
+  // Hundreds of mentions: the linker's tables of one text outgrow their first block of memory.
+  std::string text = "Le ministre Gaspard Lemoine a visité Lyon. ";
+  const char* const places[] = {"Paris", "Lyon", "Marseille", "Moscou", "Montréal"};
+  for (int i = 0; i < 600; ++i) text += std::string("Le convoi est passé par ") + places[i % 5] + " dans la nuit. ";
+  text += "M. Lemoine est rentré à Marseille.";
+  const auto found = link(text);
+  REQUIRE(found.size() == 604);
+  CHECK(found.front().text == "Gaspard Lemoine");
+  CHECK(found[found.size() - 2].text == "Lemoine");
+  CHECK(found[found.size() - 2].chain == found.front().chain);
+  // Each place is one chain however often it comes back: the person's, then five places.
+  for (const Found& f : found) CHECK(f.chain <= 5);
+  CHECK(found.back().chain == require(found, "Marseille").chain);
+  CHECK(found.back().wikidata_id == "Q23482");
+}

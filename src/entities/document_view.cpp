@@ -56,7 +56,6 @@ DocumentView::DocumentView(const Document& doc, const EntityLexicon& lexicon)
   for (std::size_t w = 0; w < by_word.size(); ++w) {
     by_word[w].word = word_entries[w];
     by_word[w].kinds = word_entries[w]->kinds;
-    by_word[w].adjective = lexicon.looks_adjective(word_keys[w], *word_entries[w]);
   }
   // Each token copies its word's entry, with no branch on whether it is the word's first.
   lexicon_.resize(n);

@@ -73,7 +73,10 @@ class DocumentView {
   [[nodiscard]] std::uint32_t kinds(std::uint32_t i) const noexcept { return lexicon_[i].kinds; }
   [[nodiscard]] bool is(std::uint32_t i, std::uint32_t kinds) const noexcept { return (lexicon_[i].kinds & kinds) != 0; }
   [[nodiscard]] bool is_first_name(std::uint32_t i) const noexcept { return is(i, word_first_name); }
-  [[nodiscard]] bool looks_adjective(std::uint32_t i) const noexcept { return lexicon_[i].adjective; }
+  // Asked of few tokens (after a cue or a name): told then, not for every word.
+  [[nodiscard]] bool looks_adjective(std::uint32_t i) const noexcept {
+    return entity_lexicon_.looks_adjective(key(i), word(i));
+  }
   [[nodiscard]] std::optional<Honorific> honorific(std::uint32_t i) const noexcept {
     return lexicon_[i].is_honorific ? std::optional(lexicon_[i].honorific) : std::nullopt;
   }
@@ -90,7 +93,6 @@ class DocumentView {
     std::uint32_t kinds = 0;  // word->kinds, read here without going back to the lexicon's table
     Honorific honorific;
     bool is_honorific = false;
-    bool adjective = false;
   };
 
   void mark_initials_and_titles();

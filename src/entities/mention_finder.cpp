@@ -29,10 +29,16 @@ std::uint32_t word_capitals(std::string_view name) noexcept {
 // text's shape gives; the longer one wins.
 class MentionFinder {
  public:
-  MentionFinder(const DocumentView& view, const KnowledgeBase& kb)
-      : view_(view), kb_(kb), shapes_(view), max_words_(std::max<std::uint32_t>(kb.max_name_words(), 1)) {}
+  MentionFinder(const DocumentView& view, const KnowledgeBase& kb, std::pmr::memory_resource* memory)
+      : view_(view),
+        kb_(kb),
+        shapes_(view),
+        max_words_(std::max<std::uint32_t>(kb.max_name_words(), 1)),
+        found_(memory),
+        common_acronyms_(memory),
+        name_ends_(memory) {}
 
-  std::vector<Candidate> run() {
+  std::pmr::vector<Candidate> run() {
     const std::uint32_t n = view_.size();
     for (std::uint32_t i = 0; i < n;) {
       i = step(i);
@@ -44,7 +50,8 @@ class MentionFinder {
   // Looks at token i; returns the next token to look at.
   std::uint32_t step(std::uint32_t i) {
     if (!view_.has(i, is_word)) {
-      if (view_.kind(i) != TokenKind::punctuation || view_.text(i) != ",") clear_cues(i);
+      // Tested first: most tokens have no cue to end, and their text need not be read.
+      if (cue_applies(i) && (view_.kind(i) != TokenKind::punctuation || view_.text(i) != ",")) pending_ = {};
       return i + 1;
     }
     if (const auto honorific = view_.honorific(i)) {
@@ -81,8 +88,9 @@ class MentionFinder {
       pending_.from = i + 1;
     } else if ((pending_.plural && view_.key(i) == "et") || (pending_.list && is_coordination(view_.key(i)))) {
       // the list goes on
-    } else if (!is_de(view_.key(i)) && !is_feminine_article(view_.key(i)) && !view_.looks_adjective(i)) {
-      clear_cues(i);
+    } else if (cue_applies(i) && !is_de(view_.key(i)) && !is_feminine_article(view_.key(i)) &&
+               !view_.looks_adjective(i)) {
+      pending_ = {};  // tested first: without a cue to end, the word is not asked about
     }
     return i + 1;
   }
@@ -104,9 +112,8 @@ class MentionFinder {
     return pending_.role_complement && pending_.from == i && !pending_.role_of_place && is_to(view_.key(i), view_.text(i));
   }
 
-  void clear_cues(std::uint32_t i) {
-    if (pending_.from <= i) pending_ = {};
-  }
+  // Whether a cue met before applies to token i (and so may end there).
+  [[nodiscard]] bool cue_applies(std::uint32_t i) const noexcept { return pending_.from <= i; }
 
   // A title: a person's name may follow ("le chancelier allemand Friedrich Merz", "la ministre
   // de la Culture, Rachida Dati"); the portfolio of a minister is no entity.
@@ -567,16 +574,17 @@ class MentionFinder {
   NameShapes shapes_;
   std::uint32_t max_words_;
   Pending pending_;
-  std::vector<Candidate> found_;
+  std::pmr::vector<Candidate> found_;
   mutable std::string folded_name_;  // capitals_agree()'s buffer, kept from one name to the next
-  std::unordered_set<std::string_view> common_acronyms_;  // folded
-  std::unordered_set<std::string_view> name_ends_;        // the last words of names of several words
+  std::pmr::unordered_set<std::string_view> common_acronyms_;  // folded
+  std::pmr::unordered_set<std::string_view> name_ends_;        // the last words of names of several words
 };
 
 }  // namespace
 
-std::vector<Candidate> find_mentions(const DocumentView& view, const KnowledgeBase& kb) {
-  return MentionFinder(view, kb).run();
+std::pmr::vector<Candidate> find_mentions(const DocumentView& view, const KnowledgeBase& kb,
+                                          std::pmr::memory_resource* memory) {
+  return MentionFinder(view, kb, memory).run();
 }
 
 }  // namespace frnews::detail::linking
