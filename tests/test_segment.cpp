@@ -187,6 +187,14 @@ TEST_CASE("Inversions split the verb from its pronoun") {
         Strings{"Viennent", "-ils", "?", "Sont", "-elles", "là", "?", "Iras", "-tu", "?"});
 }
 
+TEST_CASE("Long words are whole, up to the first byte that is no letter") {
+  const Document doc = segment_text(
+      "L’anticonstitutionnellement, COVID19 ; réglementations : l’intercommunalité (surprenants)prudemment.Fin");
+  CHECK(token_texts(doc) == Strings{"L’", "anticonstitutionnellement", ",", "COVID19", ";", "réglementations", ":",
+                                    "l’", "intercommunalité", "(", "surprenants", ")", "prudemment", ".", "Fin"});
+  CHECK(kind_of(doc, "COVID19") == TokenKind::word);
+}
+
 TEST_CASE("Hyphenated names are one word") {
   const Document doc = segment_text("Jean-Luc, Saint-Étienne, Rhône-Alpes et le porte-parole à Saint-Jean-d’Angély");
   CHECK(token_texts(doc) == Strings{"Jean-Luc", ",", "Saint-Étienne", ",", "Rhône-Alpes", "et", "le", "porte-parole",

@@ -8,6 +8,7 @@
 #include "frnews/lexicons.hpp"
 #include "frnews/segment.hpp"
 #include "segment/characters.hpp"
+#include "segment/eight_bytes.hpp"
 #include "segment/lower_case.hpp"
 
 namespace frnews {
@@ -45,19 +46,6 @@ constexpr std::array<ByteInfo, 256> byte_info = [] {
   return table;
 }();
 
-// The eight bytes at `p`, the first in the lowest byte: the byte loops below, eight bytes at once.
-std::uint64_t load8(const char* p) noexcept {
-  std::uint64_t chunk = 0;
-  std::memcpy(&chunk, p, sizeof chunk);
-  if constexpr (std::endian::native == std::endian::big) chunk = __builtin_bswap64(chunk);
-  return chunk;
-}
-
-// A mask of the first `size` bytes (1 to 8) of a load8() chunk.
-constexpr std::uint64_t first_bytes(std::size_t size) noexcept {
-  return size >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * size)) - 1;
-}
-
 // A token of one to eight bytes of printable ASCII (most tokens of news), read as what the
 // byte_info loop computes, all bytes at once: each test sets the high bit of the bytes it finds,
 // and no carry crosses into the token's bytes since they are below 0x80 and come first.
@@ -68,7 +56,7 @@ struct AsciiChunk {
 };
 AsciiChunk read_ascii(std::uint64_t chunk, std::size_t size) noexcept {
   constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
-  const std::uint64_t lanes = first_bytes(size) & highs;
+  const std::uint64_t lanes = detail::first_bytes(size) & highs;
   const std::uint64_t space_or_control = ~(chunk + ones * (0x80 - 0x21));  // <= ' '
   const std::uint64_t del = chunk + ones;                                  // 0x7F
   const std::uint64_t backtick = ~((chunk ^ (ones * '`')) + ones * 0x7F);
@@ -76,12 +64,6 @@ AsciiChunk read_ascii(std::uint64_t chunk, std::size_t size) noexcept {
   const std::uint64_t small = (chunk + ones * (0x80 - 'a')) & ~(chunk + ones * (0x80 - 'z' - 1)) & lanes;
   return {chunk | (capital >> 2), static_cast<std::uint32_t>(std::popcount(capital)),
           ((chunk | space_or_control | del | backtick) & lanes) == 0, (capital & 0x80) != 0, small != 0};
-}
-
-// Writes a load8() chunk back to `p`.
-void store8(char* p, std::uint64_t chunk) noexcept {
-  if constexpr (std::endian::native == std::endian::big) chunk = __builtin_bswap64(chunk);
-  std::memcpy(p, &chunk, sizeof chunk);
 }
 
 // read_ascii() of a token of any length, byte by byte, its lower case written to `key` and
@@ -95,7 +77,7 @@ AsciiChunk lower_ascii(std::string_view word, char* key, char* lower) noexcept {
     seen |= info.bits;
     capitals += info.bits & byte_capital;
   }
-  return {load8(lower), capitals / byte_capital, !(seen & byte_not_plain),
+  return {detail::load8(lower), capitals / byte_capital, !(seen & byte_not_plain),
           (byte_info[static_cast<unsigned char>(word[0])].bits & byte_capital) != 0, (seen & byte_small) != 0};
 }
 
@@ -212,7 +194,7 @@ class WordNumbering {
       }
       if (slot.hash != hash) continue;
       const Form form = forms_[slot.word];
-      if (form.size == size && (size <= 8 ? (load8(lower_case.data() + form.begin) & first_bytes(size)) == head
+      if (form.size == size && (size <= 8 ? (detail::load8(lower_case.data() + form.begin) & detail::first_bytes(size)) == head
                                           : lower_case.substr(form.begin, size) == lower)) {
         return slot.word;
       }
@@ -306,9 +288,9 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
     char* lower = lower_case_.data() + lower_end;
     AsciiChunk ascii;
     if (word.size() <= 8 && span.begin + 8 <= text().size()) {
-      ascii = read_ascii(load8(word.data()), word.size());
-      store8(key, ascii.lower);
-      store8(lower, ascii.lower);
+      ascii = read_ascii(detail::load8(word.data()), word.size());
+      detail::store8(key, ascii.lower);
+      detail::store8(lower, ascii.lower);
     } else {
       ascii = lower_ascii(word, key, lower);
     }
@@ -316,7 +298,7 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
     if (ascii.plain) {
       key_end += word.size();
       lower_end += word.size();
-      head = ascii.lower & first_bytes(word.size());
+      head = ascii.lower & detail::first_bytes(word.size());
       if (ascii.first_capital) flags |= token_capitalized;
       if (ascii.capitals >= 2 && !ascii.has_small) flags |= token_all_capitals;
     } else if (const LatinFolding latin = fold_latin(word, key, lower); latin.lower_size > 0) {
@@ -344,7 +326,7 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
     }
     a.key_size = static_cast<std::uint32_t>(key_end) - a.key_begin;
     a.lower_size = static_cast<std::uint32_t>(lower_end) - a.lower_begin;
-    if (!ascii.plain) head = load8(lower_case_.data() + a.lower_begin) & first_bytes(a.lower_size);
+    if (!ascii.plain) head = detail::load8(lower_case_.data() + a.lower_begin) & detail::first_bytes(a.lower_size);
     a.word = numbering.number(lower_case_, a.lower_begin, a.lower_size, head);
     if (a.word == first_tokens_.size()) first_tokens_.push_back(i);
     a.sentence = sentence;
