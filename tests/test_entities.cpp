@@ -394,6 +394,9 @@ TEST_CASE("the person lexicon answers gender, honorifics, roles and demonyms", "
   CHECK(second.tokens == 2);
   CHECK(second.gender == Gender::feminine);
   CHECK_FALSE(lexicon.role_at(doc, 0));
+  // A possessive tells the gender of a title with one form for both (cues.tsv's determiners).
+  const Document possessive = make("Selon sa porte-parole, la réunion est reportée.");
+  CHECK(lexicon.role_at(possessive, 2).gender == Gender::feminine);
   REQUIRE(lexicon.demonym("cubaines"));
   CHECK(lexicon.demonym("cubaines")->place == "Cuba");
   CHECK(lexicon.demonym("Russes")->country);

@@ -23,7 +23,8 @@ TEST_CASE("JSON strings: a character to escape is found wherever it falls in a l
   // Plain ASCII is copied eight bytes at a time: each sign is tried at every place of 19 bytes.
   const std::string plain = "Le maire de Lille a";
   const std::pair<std::string, std::string> signs[] = {
-      {"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"}, {"\x1F", "\\u001f"}, {"é", "é"}, {"\xFF", "\xEF\xBF\xBD"}};
+      {"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"}, {"\x1F", "\\u001f"}, {"é", "é"}, {"\xFF", "\xEF\xBF\xBD"},
+      {"à\"", "à\\\""}, {"\x01é", "\\u0001é"}};  // two in a row: the second is found after the first
   for (const auto& [sign, escaped] : signs) {
     for (std::size_t at = 0; at <= plain.size(); ++at) {
       std::string text = plain.substr(0, at), expected = '"' + text;

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <string_view>
@@ -564,6 +565,16 @@ void check_properties(const std::string& original, const NormalizeOptions& optio
     previous_end = end;
   }
   CHECK(map.to_original(Span{0, size}).end <= original.size());
+  // A walker maps spans in increasing order as to_original() does, and spans after a step back,
+  // past the end or inverted too.
+  frnews::OffsetMap::Walker walker(map);
+  for (std::uint32_t at = 0; at <= size; ++at) {
+    const Span span{at, std::min(size, at + 3)};
+    REQUIRE(walker.to_original(span) == map.to_original(span));
+  }
+  for (const Span span : {Span{0, size}, Span{size, size + 2}, Span{size / 2, size / 2}, Span{size, 0}}) {
+    REQUIRE(walker.to_original(span) == map.to_original(span));
+  }
   for (const auto& repair : result->repairs) {
     REQUIRE(repair.original.begin <= repair.original.end);
     REQUIRE(repair.original.end <= original.size());

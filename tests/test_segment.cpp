@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <map>
 #include <random>
 #include <string>
 #include <string_view>
@@ -184,6 +185,14 @@ TEST_CASE("Inversions split the verb from its pronoun") {
   CHECK(kind_of(doc, "lui-même") == TokenKind::word);
   CHECK(token_texts(segment_text("Viennent-ils ? Sont-elles là ? Iras-tu ?")) ==
         Strings{"Viennent", "-ils", "?", "Sont", "-elles", "là", "?", "Iras", "-tu", "?"});
+}
+
+TEST_CASE("Long words are whole, up to the first byte that is no letter") {
+  const Document doc = segment_text(
+      "L’anticonstitutionnellement, COVID19 ; réglementations : l’intercommunalité (surprenants)prudemment.Fin");
+  CHECK(token_texts(doc) == Strings{"L’", "anticonstitutionnellement", ",", "COVID19", ";", "réglementations", ":",
+                                    "l’", "intercommunalité", "(", "surprenants", ")", "prudemment", ".", "Fin"});
+  CHECK(kind_of(doc, "COVID19") == TokenKind::word);
 }
 
 TEST_CASE("Hyphenated names are one word") {
@@ -501,6 +510,30 @@ TEST_CASE("Token layer: a long text numbers each of its forms once, past the fir
                         doc.first_tokens()[i] == i;
   }
   CHECK(numbered_in_order);
+}
+
+TEST_CASE("Token layer: forms that share their first eight bytes, or end the text, are told apart") {
+  // "ministre" has eight bytes, "ministres" and "ministère" more; "fin" ends the text.
+  const Document doc =
+      segment_text("Le ministre, la MINISTRE et les ministres : « Ministère, MINISTRES ! » `cite` l’AFP, fin");
+  std::map<std::string, std::uint32_t, std::less<>> numbers;
+  for (std::uint32_t i = 0; i < doc.tokens().size(); ++i) {
+    CHECK(doc.key(i) == frnews::fold_key(doc.text(doc.tokens()[i])));
+    const auto added = numbers.emplace(std::string(doc.lower_case(i)), static_cast<std::uint32_t>(numbers.size()));
+    CHECK(doc.annotations()[i].word == added.first->second);
+  }
+  CHECK(doc.distinct_words() == numbers.size());
+  const auto word_of = [&](std::string_view token) { return doc.annotations()[token_at(doc, token)].word; };
+  CHECK(word_of("MINISTRE") == word_of("ministre"));
+  CHECK(word_of("MINISTRES") == word_of("ministres"));
+  CHECK(word_of("ministres") != word_of("ministre"));
+  CHECK(word_of("Ministère") != word_of("ministres"));
+  CHECK(has_flag(doc, token_at(doc, "MINISTRE"), frnews::token_all_capitals));
+  CHECK(has_flag(doc, token_at(doc, "AFP"), frnews::token_all_capitals));
+  CHECK_FALSE(has_flag(doc, token_at(doc, "Le"), frnews::token_all_capitals));
+  CHECK(doc.key(token_at(doc, "`")) == frnews::fold_key("`"));
+  CHECK(doc.lower_case(token_at(doc, "fin")) == "fin");
+  CHECK(doc.keys().ends_with("l'afp, fin"));
 }
 
 TEST_CASE("Token layer: one number per distinct lower-case form") {

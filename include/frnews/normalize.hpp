@@ -102,12 +102,30 @@ class FRNEWS_API OffsetMap {
   // on the spans frnews reports; clamped to the canonical text.
   [[nodiscard]] Span to_canonical(Span original) const noexcept;
 
+  // Maps the canonical spans of a walk through the text (sentences, tokens), in increasing
+  // order, as to_original() does, stepping over the runs from the last span's instead of
+  // searching them all: spans in any order are mapped right, only slower.
+  class FRNEWS_API Walker {
+   public:
+    explicit Walker(const OffsetMap& map) noexcept : map_(map) {}
+    [[nodiscard]] Span to_original(Span canonical) noexcept;
+
+   private:
+    [[nodiscard]] std::size_t run_holding(std::uint32_t at) noexcept;
+    const OffsetMap& map_;
+    std::size_t run_ = 0;  // the run of the last offset looked up
+  };
+
   [[nodiscard]] std::uint32_t canonical_size() const noexcept { return canonical_size_; }
   [[nodiscard]] std::uint32_t original_size() const noexcept { return original_size_; }
   [[nodiscard]] const std::vector<Run>& runs() const noexcept { return runs_; }
 
  private:
   friend class detail::OffsetMapBuilder;
+
+  // to_original_begin() and to_original_end() of an offset inside the text, from its run.
+  [[nodiscard]] std::uint32_t original_begin(std::size_t run, std::uint32_t at) const noexcept;
+  [[nodiscard]] std::uint32_t original_end(std::size_t run, std::uint32_t at) const noexcept;
 
   std::vector<Run> runs_;
   std::uint32_t canonical_size_ = 0;

@@ -55,7 +55,8 @@ Result<Analysis> Analyzer::analyze(std::string_view text) const {
   analysis.repairs = doc.normalized().repairs;
   analysis.map = doc.normalized().map;
   analysis.sentences.reserve(doc.sentences().size());
-  for (const auto& sentence : doc.sentences()) analysis.sentences.push_back(doc.to_original(sentence.span));
+  OffsetMap::Walker walker(doc.normalized().map);  // the sentences come in order
+  for (const auto& sentence : doc.sentences()) analysis.sentences.push_back(walker.to_original(sentence.span));
   analysis.entities = linker_.link(doc);
   analysis.quotes = quotes_.extract(doc, analysis.entities);
   type_speakers(analysis.quotes, analysis.entities);

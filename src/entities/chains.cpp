@@ -40,7 +40,7 @@ bool ChainBuilder::is_full_name(std::uint32_t m) const noexcept {
 std::string ChainBuilder::initials(const Candidate& c) const {
   std::string letters;
   for (std::uint32_t i = c.begin; i < c.end; ++i) {
-    if (!view_.has(i, is_word) || is_small_word(view_.key(i)) || view_.is(i, word_name_connector)) continue;
+    if (!view_.has(i, is_word) || view_.is_small_word(i) || view_.is(i, word_name_connector)) continue;
     letters += view_.key(i).front();
   }
   return letters.size() >= 2 ? letters : std::string();

@@ -84,6 +84,18 @@ class DocumentView {
   [[nodiscard]] RoleMatch role_at(std::uint32_t i) const noexcept {
     return is(i, word_role_start) ? entity_lexicon_.role_at(doc_, i) : RoleMatch{};
   }
+  // Whether token i is one of a class of grammatical words ("de", "la", "et").
+  [[nodiscard]] bool is(std::uint32_t i, Grammar word_class) const noexcept {
+    return entity_lexicon_.is(word_class, key(i));
+  }
+  // "à", "au", "aux": the preposition of a portfolio after a title ("secrétaire au Trésor").
+  [[nodiscard]] bool is_to(std::uint32_t i) const noexcept {
+    return is(i, Grammar::portfolio_preposition) || is_written_a(text(i));
+  }
+  // The words an acronym leaves out: "Parti communiste de Cuba" is "PCC".
+  [[nodiscard]] bool is_small_word(std::uint32_t i) const noexcept {
+    return is(i, Grammar::de_forms) || is(i, Grammar::definite_article) || is(i, Grammar::and_conjunction);
+  }
   // The lexicon the view was built with, for what depends on more than one token.
   [[nodiscard]] const EntityLexicon& lexicon() const noexcept { return entity_lexicon_; }
 

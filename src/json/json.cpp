@@ -1,6 +1,7 @@
 #include "frnews/json.hpp"
 
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cstring>
 #include <cstdio>
@@ -31,16 +32,18 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept {
   return 0;
 }
 
-// Whether the eight bytes at `p` are all ASCII that a JSON string keeps as it is: none is a
-// control character, '"', '\\' or a byte of a multi-byte sequence (the tests of "Bit Twiddling
+// The high bit of each of the eight bytes at `p` (the first in the lowest byte) that a JSON
+// string does not keep as it is: a control character, '"', '\\' or a byte of a multi-byte
+// sequence; exact up to the first one, which is all that is read (the tests of "Bit Twiddling
 // Hacks" for a byte below, or equal to, a value in a word).
-bool plain_ascii8(const char* p) noexcept {
+std::uint64_t special_bytes8(const char* p) noexcept {
   std::uint64_t v = 0;
   std::memcpy(&v, p, sizeof v);
+  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
   constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-  const auto has_zero = [&](std::uint64_t x) { return ((x - ones) & ~x & highs) != 0; };
-  const bool control = ((v - ones * 0x20) & ~v & highs) != 0;  // a byte below 0x20
-  return (v & highs) == 0 && !control && !has_zero(v ^ (ones * '"')) && !has_zero(v ^ (ones * '\\'));
+  const auto zeros = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
+  const std::uint64_t control = (v - ones * 0x20) & ~v & highs;  // a byte below 0x20
+  return (v & highs) | control | zeros(v ^ (ones * '"')) | zeros(v ^ (ones * '\\'));
 }
 
 void append_uint(std::string& out, std::uint64_t value) {
@@ -158,9 +161,10 @@ void append_json_string(std::string& out, std::string_view text) {
     // eight bytes at a time while they are plain ASCII.
     std::size_t j = i;
     while (j < text.size()) {
-      if (j + 8 <= text.size() && plain_ascii8(text.data() + j)) {
-        j += 8;
-        continue;
+      if (j + 8 <= text.size()) {  // up to the first byte of the next eight that is not plain ASCII
+        const std::uint64_t special = special_bytes8(text.data() + j);
+        j += static_cast<std::size_t>(std::countr_zero(special)) / 8;
+        if (special == 0) continue;
       }
       const auto c = static_cast<unsigned char>(text[j]);
       if (c >= 0x80) {

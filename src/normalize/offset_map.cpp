@@ -25,11 +25,22 @@ auto run_holding(const Runs& runs, std::uint32_t OffsetMap::Run::*side, std::uin
 
 }  // namespace
 
+std::uint32_t OffsetMap::original_begin(std::size_t run, std::uint32_t at) const noexcept {
+  const Run& r = runs_[run];
+  return r.identity ? r.original + (at - r.canonical) : r.original;
+}
+
+// `run` holds the byte just before `at`.
+std::uint32_t OffsetMap::original_end(std::size_t run, std::uint32_t at) const noexcept {
+  const Run& r = runs_[run];
+  if (r.identity) return r.original + (at - r.canonical);
+  return run + 1 == runs_.size() ? original_size_ : runs_[run + 1].original;
+}
+
 std::uint32_t OffsetMap::to_original_begin(std::uint32_t at) const noexcept {
   if (runs_.empty()) return at;
   if (at >= canonical_size_) return original_size_;
-  const auto run = run_holding(runs_, &Run::canonical, at);
-  return run->identity ? run->original + (at - run->canonical) : run->original;
+  return original_begin(static_cast<std::size_t>(run_holding(runs_, &Run::canonical, at) - runs_.begin()), at);
 }
 
 std::uint32_t OffsetMap::to_original_end(std::uint32_t at) const noexcept {
@@ -37,10 +48,7 @@ std::uint32_t OffsetMap::to_original_end(std::uint32_t at) const noexcept {
   if (at == 0) return 0;
   if (at > canonical_size_) return original_size_;
   // The run that produced the byte just before `at`.
-  const auto run = run_holding(runs_, &Run::canonical, at - 1);
-  if (run->identity) return run->original + (at - run->canonical);
-  const auto next = std::next(run);
-  return next == runs_.end() ? original_size_ : next->original;
+  return original_end(static_cast<std::size_t>(run_holding(runs_, &Run::canonical, at - 1) - runs_.begin()), at);
 }
 
 Span OffsetMap::to_canonical(Span original) const noexcept {
@@ -70,6 +78,30 @@ Span OffsetMap::to_original(Span canonical) const noexcept {
     return {at, at};
   }
   return {to_original_begin(canonical.begin), to_original_end(canonical.end)};
+}
+
+std::size_t OffsetMap::Walker::run_holding(std::uint32_t at) noexcept {
+  const std::vector<Run>& runs = map_.runs_;
+  if (at < runs[run_].canonical) {
+    run_ = static_cast<std::size_t>(frnews::run_holding(runs, &Run::canonical, at) - runs.begin());
+  } else {
+    while (run_ + 1 < runs.size() && runs[run_ + 1].canonical <= at) ++run_;
+  }
+  return run_;
+}
+
+// The same cases as to_original_begin() and to_original_end(), the runs found by walking.
+Span OffsetMap::Walker::to_original(Span canonical) noexcept {
+  if (map_.runs_.empty()) return canonical.empty() ? Span{canonical.begin, canonical.begin} : canonical;
+  const std::uint32_t begin =
+      canonical.begin >= map_.canonical_size_ ? map_.original_size_
+                                              : map_.original_begin(run_holding(canonical.begin), canonical.begin);
+  if (canonical.empty()) return {begin, begin};
+  const std::uint32_t at = canonical.end;
+  if (at == 0) return {begin, 0};
+  const std::uint32_t end = at > map_.canonical_size_ ? map_.original_size_
+                                                      : map_.original_end(run_holding(at - 1), at);
+  return {begin, end};
 }
 
 }  // namespace frnews

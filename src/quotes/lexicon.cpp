@@ -60,7 +60,8 @@ constexpr std::array<std::string_view, function_word_classes> function_word_name
     "singular_subject_pronoun", "masculine_subject_pronoun", "impersonal_pronoun", "first_person", "de", "de_forms",
     "role_complement", "affiliation", "noun_marker", "dative_preposition", "topic_preposition", "circle_head",
     "circle_of", "circle_preposition", "passive_agent", "object_preposition", "agent_preposition",
-    "auxiliary_avoir", "auxiliary_etre", "auxiliary_infinitive", "goal_source"};
+    "auxiliary_avoir", "auxiliary_etre", "auxiliary_infinitive", "goal_source", "definite_article", "feminine_article", "contracted_le",
+    "contracted_les", "complement_preposition", "portfolio_preposition", "list_conjunction"};
 
 }  // namespace
 

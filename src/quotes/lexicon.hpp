@@ -76,8 +76,16 @@ enum class FunctionWord : std::uint8_t {
   auxiliary_etre,
   auxiliary_infinitive,
   goal_source,
+  // Read by the entity linker (EntityLexicon::Grammar), kept here so that the file is checked whole.
+  definite_article,
+  feminine_article,
+  contracted_le,
+  contracted_les,
+  complement_preposition,
+  portfolio_preposition,
+  list_conjunction,
 };
-inline constexpr std::size_t function_word_classes = static_cast<std::size_t>(FunctionWord::goal_source) + 1;
+inline constexpr std::size_t function_word_classes = static_cast<std::size_t>(FunctionWord::list_conjunction) + 1;
 
 static_assert(function_word_classes <= 64, "a word keeps its classes of function words in 64 bits");
 

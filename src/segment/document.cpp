@@ -8,6 +8,7 @@
 #include "frnews/lexicons.hpp"
 #include "frnews/segment.hpp"
 #include "segment/characters.hpp"
+#include "segment/eight_bytes.hpp"
 #include "segment/lower_case.hpp"
 
 namespace frnews {
@@ -44,6 +45,41 @@ constexpr std::array<ByteInfo, 256> byte_info = [] {
   }
   return table;
 }();
+
+// A token of one to eight bytes of printable ASCII (most tokens of news), read as what the
+// byte_info loop computes, all bytes at once: each test sets the high bit of the bytes it finds,
+// and no carry crosses into the token's bytes since they are below 0x80 and come first.
+struct AsciiChunk {
+  std::uint64_t lower;  // the token's bytes lowered, then whatever follows it in the text
+  std::uint32_t capitals;
+  bool plain, first_capital, has_small;
+};
+AsciiChunk read_ascii(std::uint64_t chunk, std::size_t size) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
+  const std::uint64_t lanes = detail::first_bytes(size) & highs;
+  const std::uint64_t space_or_control = ~(chunk + ones * (0x80 - 0x21));  // <= ' '
+  const std::uint64_t del = chunk + ones;                                  // 0x7F
+  const std::uint64_t backtick = ~((chunk ^ (ones * '`')) + ones * 0x7F);
+  const std::uint64_t capital = (chunk + ones * (0x80 - 'A')) & ~(chunk + ones * (0x80 - 'Z' - 1)) & lanes;
+  const std::uint64_t small = (chunk + ones * (0x80 - 'a')) & ~(chunk + ones * (0x80 - 'z' - 1)) & lanes;
+  return {chunk | (capital >> 2), static_cast<std::uint32_t>(std::popcount(capital)),
+          ((chunk | space_or_control | del | backtick) & lanes) == 0, (capital & 0x80) != 0, small != 0};
+}
+
+// read_ascii() of a token of any length, byte by byte, its lower case written to `key` and
+// `lower` whether it is plain or not; `lower` must have eight bytes of room.
+AsciiChunk lower_ascii(std::string_view word, char* key, char* lower) noexcept {
+  std::uint32_t capitals = 0;
+  std::uint8_t seen = 0;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    const ByteInfo info = byte_info[static_cast<unsigned char>(word[k])];
+    key[k] = lower[k] = info.lower;
+    seen |= info.bits;
+    capitals += info.bits & byte_capital;
+  }
+  return {detail::load8(lower), capitals / byte_capital, !(seen & byte_not_plain),
+          (byte_info[static_cast<unsigned char>(word[0])].bits & byte_capital) != 0, (seen & byte_small) != 0};
+}
 
 // The Latin-1 letters U+00C0..U+00FF (0xC3 then 0x80..0xBF), by their second byte: their key
 // (fold_key(): the base letter, "ae", "ss", or the letter itself), the second byte of their lower
@@ -129,8 +165,9 @@ LatinFolding fold_latin(std::string_view word, char* key, char* lower) noexcept 
 
 // Numbers the distinct lower-case forms of one document in the order they first appear: an
 // open-addressing table that grows with the distinct forms (not the tokens), so that it stays in
-// the cache even for a long text. A slot holds where its form lies in the lower-case buffer and
-// its number, so that a lookup reads no token's annotation, far back in a long text.
+// the cache even for a long text. A slot holds only a hash and a number, eight bytes, so that the
+// table of a news article is small to clear and to probe; where each form lies in the lower-case
+// buffer is kept by number, so that a lookup reads no token's annotation, far back in a long text.
 class WordNumbering {
  public:
   // Sized for a text of `tokens` tokens, so that a news article's table never grows (a token
@@ -138,20 +175,29 @@ class WordNumbering {
   // a very long text starts smaller and grows with its forms instead.
   explicit WordNumbering(std::size_t tokens)
       : slots_(std::bit_ceil(std::clamp<std::size_t>(tokens, 128, std::size_t{1} << 15)) * 2),
-        mask_(slots_.size() - 1) {}
+        mask_(slots_.size() - 1) {
+    forms_.reserve(tokens);
+  }
 
-  // The number of the form lower_case[begin, begin + size).
-  std::uint32_t number(std::string_view lower_case, std::uint32_t begin, std::uint32_t size) {
+  // The number of the form lower_case[begin, begin + size), whose first eight bytes (the rest
+  // zero when it is shorter) are `head`. `lower_case` has eight bytes of room after each form.
+  std::uint32_t number(std::string_view lower_case, std::uint32_t begin, std::uint32_t size, std::uint64_t head) {
     const std::string_view lower = lower_case.substr(begin, size);
-    const auto hash = static_cast<std::uint32_t>(detail::hash_word(lower));
+    const auto hash = static_cast<std::uint32_t>(size <= 8 ? hash_head(head, size) : detail::hash_word(lower));
     for (std::size_t at = hash & mask_;; at = (at + 1) & mask_) {
-      const Slot& slot = slots_[at];
+      Slot& slot = slots_[at];
       if (slot.word == empty) {
-        slots_[at] = {hash, count_, begin, size};
-        if (++count_ * 2 > slots_.size()) grow();
-        return count_ - 1;
+        slot = {hash, static_cast<std::uint32_t>(forms_.size())};
+        forms_.push_back({begin, size});
+        if (forms_.size() * 2 > slots_.size()) grow();
+        return static_cast<std::uint32_t>(forms_.size() - 1);
       }
-      if (slot.hash == hash && lower_case.substr(slot.begin, slot.size) == lower) return slot.word;
+      if (slot.hash != hash) continue;
+      const Form form = forms_[slot.word];
+      if (form.size == size && (size <= 8 ? (detail::load8(lower_case.data() + form.begin) & detail::first_bytes(size)) == head
+                                          : lower_case.substr(form.begin, size) == lower)) {
+        return slot.word;
+      }
     }
   }
 
@@ -160,9 +206,21 @@ class WordNumbering {
   struct Slot {
     std::uint32_t hash = 0;
     std::uint32_t word = empty;
-    std::uint32_t begin = 0;  // of the form in the lower-case buffer
-    std::uint32_t size = 0;
   };
+  struct Form {
+    std::uint32_t begin;  // in the lower-case buffer
+    std::uint32_t size;
+  };
+
+  // The hash of a form of eight bytes or less (hash_word() hashes the longer ones), from its
+  // bytes already in a register: the finalizer of SplitMix64, which mixes every bit into the low
+  // ones that pick the slot.
+  static std::uint64_t hash_head(std::uint64_t head, std::uint32_t size) noexcept {
+    std::uint64_t hash = head ^ (std::uint64_t{size} << 59);
+    hash = (hash ^ (hash >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    hash = (hash ^ (hash >> 27)) * 0x94D049BB133111EBULL;
+    return hash ^ (hash >> 31);
+  }
 
   void grow() {
     std::vector<Slot> old(slots_.size() * 2);
@@ -178,7 +236,7 @@ class WordNumbering {
 
   std::vector<Slot> slots_;
   std::size_t mask_;
-  std::uint32_t count_ = 0;
+  std::vector<Form> forms_;  // by number
 };
 
 }  // namespace
@@ -195,8 +253,9 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
   // Keys and lower-case forms are written through pointers into buffers sized for the whole
   // text and a space between each two tokens; a folding longer than its token makes room for
   // the difference, so that what is left always holds the tokens still to come.
-  keys_.resize(text().size() + count + 1);
-  lower_case_.resize(text().size() + 1);
+  // Eight bytes more let a token be written, or its lower case read, eight bytes at a time.
+  keys_.resize(text().size() + count + 1 + 8);
+  lower_case_.resize(text().size() + 1 + 8);
   std::size_t key_end = 0, lower_end = 0;
   std::string folded;  // the slow path's key, after the last byte of the keys so far
   WordNumbering numbering(count);
@@ -227,21 +286,21 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
     // space and "`". The token is lowered into both buffers in one pass, and folded again otherwise.
     char* key = keys_.data() + key_end;
     char* lower = lower_case_.data() + lower_end;
-    std::uint32_t upper = 0;
-    std::uint8_t seen = 0;
-    for (std::size_t k = 0; k < word.size(); ++k) {
-      const ByteInfo info = byte_info[static_cast<unsigned char>(word[k])];
-      key[k] = lower[k] = info.lower;
-      seen |= info.bits;
-      upper += info.bits & byte_capital;
+    AsciiChunk ascii;
+    if (word.size() <= 8 && span.begin + 8 <= text().size()) {
+      ascii = read_ascii(detail::load8(word.data()), word.size());
+      detail::store8(key, ascii.lower);
+      detail::store8(lower, ascii.lower);
+    } else {
+      ascii = lower_ascii(word, key, lower);
     }
-    upper /= byte_capital;
-    const bool has_lower = (seen & byte_small) != 0;
-    if (!(seen & byte_not_plain)) {
+    std::uint64_t head;  // the first eight bytes of the lower-case form, the rest zero
+    if (ascii.plain) {
       key_end += word.size();
       lower_end += word.size();
-      if (word[0] >= 'A' && word[0] <= 'Z') flags |= token_capitalized;
-      if (upper >= 2 && !has_lower) flags |= token_all_capitals;
+      head = ascii.lower & detail::first_bytes(word.size());
+      if (ascii.first_capital) flags |= token_capitalized;
+      if (ascii.capitals >= 2 && !ascii.has_small) flags |= token_all_capitals;
     } else if (const LatinFolding latin = fold_latin(word, key, lower); latin.lower_size > 0) {
       key_end += latin.key_size;
       lower_end += latin.lower_size;
@@ -267,7 +326,8 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
     }
     a.key_size = static_cast<std::uint32_t>(key_end) - a.key_begin;
     a.lower_size = static_cast<std::uint32_t>(lower_end) - a.lower_begin;
-    a.word = numbering.number(lower_case_, a.lower_begin, a.lower_size);
+    if (!ascii.plain) head = detail::load8(lower_case_.data() + a.lower_begin) & detail::first_bytes(a.lower_size);
+    a.word = numbering.number(lower_case_, a.lower_begin, a.lower_size, head);
     if (a.word == first_tokens_.size()) first_tokens_.push_back(i);
     a.sentence = sentence;
     a.paragraph = paragraph;

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <limits>
 
 #include "segment/characters.hpp"
+#include "segment/eight_bytes.hpp"
 
 namespace frnews::detail {
 namespace {
@@ -313,6 +315,13 @@ class Tokenizer {
     bool letters_only = true;  // since word_begin: candidates for an elision
     for (;;) {
       for (;;) {
+        // Eight ASCII letters at a time while the text has eight bytes more, up to the first byte
+        // that is none, which the tests below read.
+        if (end + 8 <= text_.size()) {
+          const std::uint64_t stop = non_letters(load8(text_.data() + end));
+          end += static_cast<std::size_t>(std::countr_zero(stop)) / 8;
+          if (stop == 0) continue;
+        }
         if (end < text_.size() && static_cast<unsigned char>(text_[end]) < 0x80) {
           const CharClass cls = chars::ascii_classes[static_cast<unsigned char>(text_[end])];
           if (cls == CharClass::letter) {
