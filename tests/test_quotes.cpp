@@ -91,6 +91,15 @@ TEST_CASE("A quotation with an incise after it", "[quotes]") {
 }
 
 TEST_CASE("Inverted pronouns resolve to the person named before", "[quotes]") {
+  SECTION("a person, not the thing a clause of theirs is about") {
+    const auto r = extract(
+        "Marc Lenoir, le chef de l'opposition, a averti mardi que son mouvement ne s'engagerait pas sur de "
+        "nouvelles coupes.\n« Nous ne voterons pas ce budget », a-t-il dit devant les élus.");
+    REQUIRE(r.quotes.size() == 2);
+    CHECK(r.content(1) == "Nous ne voterons pas ce budget");
+    CHECK(r.speaker(1) == "Marc Lenoir");
+    CHECK(r.mention(1) == "il");
+  }
   SECTION("a-t-il") {
     const auto r = extract(
         "Le président Emmanuel Macron s'est rendu mardi à Lyon. « La France tiendra ses engagements », a-t-il assuré.");

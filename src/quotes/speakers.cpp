@@ -417,8 +417,11 @@ Who Extraction::resolve_pronoun(std::uint32_t word, Gender3 gender) const {
     if (gender == Gender3::plural || g == Gender3::plural) return g == gender;
     return g == Gender3::unknown || gender == Gender3::unknown || g == gender;
   };
-  // A singular pronoun that speaks is a person more often than an organisation: "Le gouvernement
-  // a démenti. X, lui, … Il prône …" is X when X is a recent subject too.
+  // A singular pronoun that speaks is a person more often than an organisation, or than a
+  // thing that no noun of people heads: "Le gouvernement a démenti. X, lui, … Il prône …" and
+  // "X a prévenu que son parti ne s'engagerait pas. « … », a-t-il dit" are X when X is a
+  // recent subject too.
+  const auto speaks = [&](const Who& who) { return !who.organization && (who.person || who.role_noun); };
   const Salient* fallback = nullptr;
   const Salient* organisation = nullptr;
   std::uint32_t looked = 0;
@@ -426,11 +429,11 @@ Who Extraction::resolve_pronoun(std::uint32_t word, Gender3 gender) const {
     if (words_[it->word].paragraph + 3 < words_[word].paragraph) break;
     if (!compatible(it->who.gender)) continue;
     if (it->subject && words_[it->word].sentence + 2 >= words_[word].sentence) {
-      if (!it->who.organization || gender == Gender3::plural) return it->who;
+      if (speaks(it->who) || gender == Gender3::plural) return it->who;
       if (!organisation) organisation = &*it;
       continue;
     }
-    if (!fallback && !it->who.organization) fallback = &*it;
+    if (!fallback && speaks(it->who)) fallback = &*it;
   }
   if (fallback) return fallback->who;
   return organisation ? organisation->who : Who{};
