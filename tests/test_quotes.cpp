@@ -450,6 +450,23 @@ TEST_CASE("The quote rules read the tokens of the token layer", "[quotes]") {
   }
 }
 
+TEST_CASE("An office written two ways names one person", "[quotes]") {
+  const auto r = extract(
+      "Le Premier ministre, Paul Renard, a présenté mardi son plan devant les députés.\n« Nous aurons besoin du "
+      "soutien de nos partenaires », a déclaré le chef du gouvernement, qui prononçait son premier discours.");
+  REQUIRE(r.quotes.size() == 1);
+  CHECK(r.speaker(0) == "Paul Renard");
+  CHECK(r.mention(0) == "le chef du gouvernement");
+}
+
+TEST_CASE("A first-person sentence names no speaker", "[quotes]") {
+  const auto r = extract(
+      "« Je n'ai jamais voulu écrire de grands romans », expliquait Gérard Dumont.\nJe me considère comme un "
+      "conteur qui écrit pour distraire.\nIl travaillait « comme les grands reporters d'avant-guerre ».");
+  REQUIRE(r.quotes.size() == 2);
+  CHECK(r.speaker(1) == "Gérard Dumont");
+}
+
 TEST_CASE("Role descriptions", "[quotes]") {
   SECTION("resolved to the person introduced with the role") {
     const auto r = extract(

@@ -5,6 +5,7 @@
 
 #include "core/lexicon_file.hpp"
 #include "entities/words.hpp"
+#include "segment/lower_case.hpp"
 
 namespace frnews::detail {
 namespace {
@@ -82,7 +83,24 @@ EntityLexicon::EntityLexicon(LexiconFiles& files) {
     words[fold_key(fields[0])].kinds |= word_honorific;
     return {};
   });
-  files.read("roles.tsv", 2, 3, [&](const auto& fields) -> std::string {
+  // The words of a role as the quote extractor reads them: lower case, elisions left out.
+  const auto office_words = [&](std::string_view phrase) {
+    std::string lower;
+    append_lower_case(lower, phrase);
+    std::vector<std::string_view> split;
+    std::string_view rest = office_words_.emplace_back(std::move(lower));
+    while (!rest.empty()) {
+      std::string_view word = rest.substr(0, rest.find(' '));
+      rest.remove_prefix(std::min(rest.size(), word.size() + 1));
+      if (const std::size_t apostrophe = word.find('\''); apostrophe != std::string_view::npos) {
+        word.remove_prefix(apostrophe + 1);
+      }
+      if (!word.empty()) split.push_back(word);
+    }
+    return split;
+  };
+  files.read("roles.tsv", 2, 4, [&](const auto& fields) -> std::string {
+    if (fields.size() > 3) offices_.push_back({office_words(fields[0]), office_words(fields[3])});
     const auto gender = parse_gender(fields[1]);
     const auto plural = parse_plural(fields);
     if (!gender || !plural) return "gender must be M, F or X and number S or P";

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <optional>
 #include <span>
 #include <string>
@@ -195,6 +196,14 @@ class EntityLexicon {
   // of the sentence. Adjectives after the role ("allemand") are not part of it. A title with one
   // form for both ("ministre") takes its gender from the article before it ("la ministre").
   [[nodiscard]] RoleMatch role_at(const Document& doc, std::uint32_t first) const noexcept;
+  // Two ways of writing one office (roles.tsv, fourth column): "chef du gouvernement" for
+  // "premier ministre", as the quote extractor's words (lower case, elisions left out: "chef de
+  // l'État" is chef, de, état).
+  struct Office {
+    std::vector<std::string_view> written;
+    std::vector<std::string_view> office;
+  };
+  [[nodiscard]] std::span<const Office> offices() const noexcept { return offices_; }
   // The place a demonym adjective or noun refers to ("russes" -> Russie, "Lyonnais" -> Lyon).
   [[nodiscard]] std::optional<Demonym> demonym(std::string_view word) const noexcept;
   // The same for a word already folded with fold_key().
@@ -212,6 +221,8 @@ class EntityLexicon {
   FlatTable<LexiconEntry> words_;
   FoldedMap<Honorific> honorifics_;  // by written form
   FoldedMap<RoleEntry> roles_;
+  std::deque<std::string> office_words_;  // what offices_ views; a deque never moves its strings
+  std::vector<Office> offices_;
   Endings adjective_endings_, common_noun_endings_;
   std::vector<std::string> place_title_starts_, portfolio_title_starts_, particle_title_starts_;
   // A grammatical word of up to seven bytes in one integer, its size in the top byte: the rules

@@ -224,6 +224,9 @@ class Extraction {
   Who last_speaker(std::uint32_t word, Gender3 gender, const std::vector<CueHit>& earlier) const;
   void record_apposed_role(std::uint32_t name_begin, Who& who);
   void add_role(std::uint32_t b, std::uint32_t e, const Who& who);
+  // Records a role that introduced a person, its words read as an office (as_office()).
+  void remember_role(RoleIntro intro);
+  void as_office(std::vector<std::string_view>& role) const;
   Who subject_of_sentence(std::uint32_t word);
   Who subject_after_clause(std::uint32_t from);
   void take_apposition(CueHit& cue, std::uint32_t b, std::uint32_t e);

@@ -193,6 +193,8 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   while (e > b && words_[e - 1].kind == WordKind::punctuation) --e;
   if (b >= e) return {};
   if (e - b == 1) {
+    // "Je me considère comme un conteur": the writer or the one quoted, named elsewhere if at all.
+    if (is(b, FunctionWord::first_person)) return {};
     if (const LexEntry* pronoun = single(b, WordClass::pronoun)) {
       if (is(b, FunctionWord::impersonal_pronoun)) return {};
       // A subject pronoun in news takes up the person quoted just before, like an incise's.
@@ -321,7 +323,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
         RoleIntro intro;
         for (std::uint32_t r = p; r < k; ++r) intro.words.push_back(key(r));
         intro.who = *who;
-        roles_.push_back(std::move(intro));
+        remember_role(std::move(intro));
       }
       who->mention.begin = words_[b].span.begin;
       return *who;
@@ -337,7 +339,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
           RoleIntro intro;
           for (std::uint32_t r = p; r + 1 < m; ++r) intro.words.push_back(key(r));
           intro.who = who;
-          roles_.push_back(std::move(intro));
+          remember_role(std::move(intro));
         }
         who.mention.begin = words_[b].span.begin;
         return who;
@@ -354,7 +356,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
       RoleIntro intro;
       for (std::uint32_t r = p; r < m; ++r) intro.words.push_back(key(r));
       intro.who = who;
-      roles_.push_back(std::move(intro));
+      remember_role(std::move(intro));
     }
     who.mention.begin = words_[b].span.begin;
     return who;
@@ -374,6 +376,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   for (std::uint32_t r = p; r < e; ++r) {
     if (words_[r].kind == WordKind::word) role.push_back(key(r));
   }
+  as_office(role);
   std::uint32_t looked = 0;
   for (auto it = roles_.rbegin(); it != roles_.rend() && !role.empty() && looked < salience_window; ++it, ++looked) {
     const bool covered = std::all_of(role.begin(), role.end(), [&](std::string_view w) {
@@ -501,7 +504,32 @@ void Extraction::add_role(std::uint32_t b, std::uint32_t e, const Who& who) {
     if (words_[r].kind == WordKind::word) intro.words.push_back(key(r));
   }
   intro.who = who;
+  remember_role(std::move(intro));
+}
+
+void Extraction::remember_role(RoleIntro intro) {
+  as_office(intro.words);
   roles_.push_back(std::move(intro));
+}
+
+// "le chef du gouvernement" and "le Premier ministre" name one office (roles.tsv): role words
+// that start with one way of writing it read as the other, the words after kept ("chef de
+// l'État russe" is "président russe"), so that a description finds the person introduced with
+// the other. Elisions in `role` are passed over, as the office's words leave them out.
+void Extraction::as_office(std::vector<std::string_view>& role) const {
+  for (const auto& office : people_.offices()) {
+    std::size_t at = 0;
+    std::size_t matched = 0;
+    for (; at < role.size() && matched < office.written.size(); ++at) {
+      if (role[at].ends_with('\'')) continue;
+      if (role[at] != office.written[matched]) break;
+      ++matched;
+    }
+    if (matched < office.written.size()) continue;
+    role.erase(role.begin(), role.begin() + static_cast<std::ptrdiff_t>(at));
+    role.insert(role.begin(), office.office.begin(), office.office.end());
+    return;
+  }
 }
 
 // Adds the people named before `word` (outside quotations) to the candidates for pronouns.
