@@ -194,8 +194,9 @@ class WordNumbering {
       }
       if (slot.hash != hash) continue;
       const Form form = forms_[slot.word];
-      if (form.size == size && (size <= 8 ? (detail::load8(lower_case.data() + form.begin) & detail::first_bytes(size)) == head
-                                          : lower_case.substr(form.begin, size) == lower)) {
+      if (form.size != size) continue;
+      if (size <= 8 ? (detail::load8(lower_case.data() + form.begin) & detail::first_bytes(size)) == head
+                    : lower_case.substr(form.begin, size) == lower) {
         return slot.word;
       }
     }
