@@ -1,7 +1,12 @@
 // The whole analysis (normalize -> segment -> entities -> quotes) and its JSON output, in MB/s
-// and documents/s, on generated French news text with the built-in knowledge base.
+// and documents/s, on generated French news text with the built-in knowledge base; and, when
+// FRNEWS_BENCH_CORPUS names a JSON Lines file of real articles, on those articles, with the
+// normalizer and segmenter alone beside it in the same run.
 #include <benchmark/benchmark.h>
+#include <simdjson.h>
 
+#include <cstdlib>
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -26,11 +31,38 @@ const std::vector<std::string>& articles() {
   return docs;
 }
 
-// Runs `consume(analyzer, article)` over every article, in MB/s and documents/s.
+// The "text" of each line of the JSON Lines file FRNEWS_BENCH_CORPUS names; none when unset.
+std::vector<std::string> read_corpus() {
+  const char* path = std::getenv("FRNEWS_BENCH_CORPUS");
+  std::vector<std::string> out;
+  if (path == nullptr || *path == '\0') return out;
+  simdjson::padded_string json;
+  if (simdjson::padded_string::load(path).get(json)) {
+    std::cerr << "FRNEWS_BENCH_CORPUS: cannot read " << path << "\n";
+    std::exit(1);
+  }
+  simdjson::dom::parser parser;
+  simdjson::dom::document_stream lines;
+  if (parser.parse_many(json).get(lines)) {
+    std::cerr << "FRNEWS_BENCH_CORPUS: " << path << " is no JSON Lines file\n";
+    std::exit(1);
+  }
+  for (auto line : lines) {
+    std::string_view text;
+    if (line["text"].get(text) == simdjson::SUCCESS) out.emplace_back(text);
+  }
+  return out;
+}
+
+const std::vector<std::string>& corpus_articles() {
+  static const std::vector<std::string> docs = read_corpus();
+  return docs;
+}
+
+// Runs `consume(analyzer, article)` over every article of `docs`, in MB/s and documents/s.
 template <class Consume>
-void over_articles(benchmark::State& state, Consume consume) {
+void over_articles(benchmark::State& state, Consume consume, const std::vector<std::string>& docs = articles()) {
   const frnews::Analyzer analyzer;
-  const auto& docs = articles();
   std::size_t bytes = 0;
   std::size_t count = 0;
   for (auto _ : state) {
@@ -61,6 +93,36 @@ void BM_AnalyzeToJson(benchmark::State& state) {
   });
 }
 BENCHMARK(BM_AnalyzeToJson)->Unit(benchmark::kMillisecond);
+
+// The corpus of FRNEWS_BENCH_CORPUS: normalization and segmentation alone, then the whole
+// analysis, so that the two figures come from the same run on the same articles.
+void BM_CorpusSegment(benchmark::State& state) {
+  over_articles(
+      state,
+      [](const frnews::Analyzer&, const std::string& doc) {
+        auto document = frnews::make_document(doc);
+        benchmark::DoNotOptimize(document);
+      },
+      corpus_articles());
+}
+
+void BM_CorpusAnalyze(benchmark::State& state) {
+  over_articles(
+      state,
+      [](const frnews::Analyzer& analyzer, const std::string& doc) {
+        auto analysis = analyzer.analyze(doc);
+        benchmark::DoNotOptimize(analysis);
+      },
+      corpus_articles());
+}
+
+// Registered only with a corpus: without one they would measure nothing.
+const bool corpus_registered = [] {
+  if (corpus_articles().empty()) return false;
+  benchmark::RegisterBenchmark("BM_CorpusSegment", BM_CorpusSegment)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("BM_CorpusAnalyze", BM_CorpusAnalyze)->Unit(benchmark::kMillisecond);
+  return true;
+}();
 
 // The JSON writer alone, on analyses computed once.
 void BM_JsonOnly(benchmark::State& state) {

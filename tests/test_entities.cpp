@@ -394,6 +394,9 @@ TEST_CASE("the person lexicon answers gender, honorifics, roles and demonyms", "
   CHECK(second.tokens == 2);
   CHECK(second.gender == Gender::feminine);
   CHECK_FALSE(lexicon.role_at(doc, 0));
+  // A possessive tells the gender of a title with one form for both (cues.tsv's determiners).
+  const Document possessive = make("Selon sa porte-parole, la réunion est reportée.");
+  CHECK(lexicon.role_at(possessive, 2).gender == Gender::feminine);
   REQUIRE(lexicon.demonym("cubaines"));
   CHECK(lexicon.demonym("cubaines")->place == "Cuba");
   CHECK(lexicon.demonym("Russes")->country);
@@ -558,4 +561,21 @@ TEST_CASE("a run of thousands of capitalised names is cut into bounded mentions"
     covered += words;
   }
   CHECK(covered == 3000);
+}
+
+TEST_CASE("a long text keeps its chains from the first sentence to the last", "[entities]") {
+  // Hundreds of mentions: the linker's tables of one text outgrow their first block of memory.
+  std::string text = "Le ministre Gaspard Lemoine a visité Lyon. ";
+  const char* const places[] = {"Paris", "Lyon", "Marseille", "Moscou", "Montréal"};
+  for (int i = 0; i < 600; ++i) text += std::string("Le convoi est passé par ") + places[i % 5] + " dans la nuit. ";
+  text += "M. Lemoine est rentré à Marseille.";
+  const auto found = link(text);
+  REQUIRE(found.size() == 604);
+  CHECK(found.front().text == "Gaspard Lemoine");
+  CHECK(found[found.size() - 2].text == "Lemoine");
+  CHECK(found[found.size() - 2].chain == found.front().chain);
+  // Each place is one chain however often it comes back: the person's, then five places.
+  for (const Found& f : found) CHECK(f.chain <= 5);
+  CHECK(found.back().chain == require(found, "Marseille").chain);
+  CHECK(found.back().wikidata_id == "Q23482");
 }

@@ -290,6 +290,16 @@ TEST_CASE("the word lists of the lexicon files answer as the linker asks", "[ent
   CHECK(lexicon.word("von").kinds & detail::word_name_particle);
   CHECK(lexicon.word("entraineur").kinds & detail::word_football);
   CHECK(lexicon.word("ministere").kinds & detail::word_ministry);
+  // The grammatical words: function_words.tsv, and the determiners of cues.tsv by gender.
+  CHECK(lexicon.is(detail::Grammar::de_forms, "du"));
+  CHECK_FALSE(lexicon.is(detail::Grammar::de, "du"));
+  CHECK(lexicon.is(detail::Grammar::complement_preposition, "contre"));
+  CHECK(lexicon.is(detail::Grammar::feminine_determiner, "cette"));
+  CHECK_FALSE(lexicon.is(detail::Grammar::singular_determiner, "ces"));
+  CHECK_FALSE(lexicon.is(detail::Grammar::list_conjunction, "etre"));
+  CHECK(lexicon.article_in("aux") == "les");
+  CHECK(lexicon.article_in("la") == "la");
+  CHECK(lexicon.article_in("sur").empty());
 }
 
 TEST_CASE("a malformed lexicon line is an error naming the file and the line", "[entities][lexicon]") {
@@ -312,4 +322,6 @@ TEST_CASE("a malformed lexicon line is an error naming the file and the line", "
   CHECK(message_of("demonyms.tsv", "russe\tRussie\tpays\n") ==
         "demonyms.tsv:1: kind must be country, city or region");
   CHECK(message_of("roles.tsv", "maire\tM\tS\n\tF\tS\n") == "roles.tsv:2: empty field");
+  CHECK(message_of("function_words.tsv", "de\tde\nlist_conjunction\tnonobstant\n") ==
+        "function_words.tsv:2: a grammatical word of the entity linker has at most 7 bytes");
 }

@@ -151,6 +151,26 @@ TEST_CASE("an added abbreviation keeps a sentence whole", "[lexicons][segment]")
   CHECK(sentences(Lexicons::load(dir.path())) == 2);
 }
 
+TEST_CASE("an added inverted pronoun is a token of its own", "[lexicons][segment]") {
+  // "iel" is no built-in pronoun: "a-t-iel" stays one word.
+  const std::string text = "« Je reviendrai », a-t-iel promis.";
+  const auto clitics = [&](const Lexicons& lexicons) {
+    const auto doc = frnews::make_document(text, {}, lexicons);
+    REQUIRE(doc);
+    std::vector<std::string> found;
+    for (const auto& token : doc->tokens()) {
+      if (token.kind == frnews::TokenKind::clitic) found.emplace_back(doc->text(token));
+    }
+    return found;
+  };
+  CHECK(clitics(Lexicons::builtin()).empty());
+  const TempDir dir("frnews-lexicons-pronoun-");
+  dir.file("inverted_pronouns.tsv", "iel\tafter_t\n");
+  CHECK(clitics(Lexicons::load(dir.path())) == std::vector<std::string>{"-t-iel"});
+  dir.file("inverted_pronouns.tsv", "iel\tsubject\n");
+  CHECK(load_error(dir) == (dir.path() / "inverted_pronouns.tsv").string() + ":1: unknown kind subject");
+}
+
 TEST_CASE("a malformed lexicon file is an error naming the file and the line", "[lexicons]") {
   const TempDir dir("frnews-lexicons-malformed-");
   const auto path = dir.file("honorifics.tsv", "# form\tgender\tnumber\nPr\tM\tS\nPre\tF\tdeux\n");

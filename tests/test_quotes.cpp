@@ -425,6 +425,22 @@ TEST_CASE("Quotations going on with the same speaker", "[quotes]") {
   }
 }
 
+TEST_CASE("The quote rules read the tokens of the token layer", "[quotes]") {
+  SECTION("a slash between two words keeps the speaker's description whole") {
+    const auto r = extract("« Nous manquons de bras », observe la responsable emploi/formation de la mairie Claire Petit.");
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(r.speaker(0) == "Claire Petit");
+  }
+  SECTION("a word the tokenizer keeps whole is not split again") {
+    const auto r = extract("« Nous avons fixé un rendez-vous pour lundi », a expliqué Marie Dubois. Le rendez-vous, "
+                           "a-t-elle ajouté, « sera public ».");
+    REQUIRE(r.quotes.size() == 2);
+    CHECK(r.content(0) == "Nous avons fixé un rendez-vous pour lundi");
+    CHECK(r.speaker(1) == "Marie Dubois");
+    CHECK(r.mention(1) == "elle");
+  }
+}
+
 TEST_CASE("Role descriptions", "[quotes]") {
   SECTION("resolved to the person introduced with the role") {
     const auto r = extract(

@@ -4,7 +4,7 @@
 
 namespace frnews::detail::linking {
 
-std::vector<Chain> ChainBuilder::build() {
+std::pmr::vector<Chain> ChainBuilder::build() {
   // Full names first, so that a surname met before its full name still finds it.
   for (std::uint32_t m = 0; m < mentions_.size(); ++m) {
     if (!is_full_name(m)) continue;
@@ -40,7 +40,7 @@ bool ChainBuilder::is_full_name(std::uint32_t m) const noexcept {
 std::string ChainBuilder::initials(const Candidate& c) const {
   std::string letters;
   for (std::uint32_t i = c.begin; i < c.end; ++i) {
-    if (!view_.has(i, is_word) || is_small_word(view_.key(i)) || view_.is(i, word_name_connector)) continue;
+    if (!view_.has(i, is_word) || view_.is_small_word(i) || view_.is(i, word_name_connector)) continue;
     letters += view_.key(i).front();
   }
   return letters.size() >= 2 ? letters : std::string();
@@ -131,8 +131,10 @@ void ChainBuilder::assign(std::uint32_t m, std::uint32_t chain) {
   }
   if (c.gender == Gender::unknown) c.gender = mention.c.gender;
   if (mention.c.end > mention.c.begin + 1 && mention.choice.type != EntityType::person) {
-    if (const std::string letters = initials(mention.c); !letters.empty()) by_initials_.try_emplace(letters, chain);
-    by_head_.try_emplace(std::string(view_.key(mention.c.begin)), chain);
+    if (const std::string letters = initials(mention.c); !letters.empty()) {
+      by_initials_.try_emplace(std::pmr::string(letters, by_initials_.get_allocator()), chain);
+    }
+    by_head_.try_emplace(view_.key(mention.c.begin), chain);
   }
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory_resource>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,10 +35,20 @@ struct Chain {
 
 class ChainBuilder {
  public:
-  ChainBuilder(const DocumentView& view, std::vector<Mention>& mentions) : view_(view), mentions_(mentions) {}
+  // The chains and the builder's tables are in the mentions' arena.
+  ChainBuilder(const DocumentView& view, std::pmr::vector<Mention>& mentions)
+      : view_(view),
+        mentions_(mentions),
+        chains_(mentions.get_allocator()),
+        by_entry_(mentions.get_allocator()),
+        by_name_(mentions.get_allocator()),
+        tails_(mentions.get_allocator()),
+        acronyms_(mentions.get_allocator()),
+        by_initials_(mentions.get_allocator()),
+        by_head_(mentions.get_allocator()) {}
 
   // Sets the chain of every mention.
-  std::vector<Chain> build();
+  std::pmr::vector<Chain> build();
 
  private:
   [[nodiscard]] std::uint32_t words(std::uint32_t m) const noexcept;
@@ -53,14 +64,14 @@ class ChainBuilder {
   void assign(std::uint32_t m, std::uint32_t chain);
 
   const DocumentView& view_;
-  std::vector<Mention>& mentions_;
-  std::vector<Chain> chains_;
-  std::unordered_map<EntityId, std::uint32_t> by_entry_;
-  std::unordered_map<std::string_view, std::uint32_t> by_name_;
-  std::unordered_map<std::string_view, std::vector<std::uint32_t>> tails_;  // surname -> full names
-  std::unordered_map<std::string_view, std::uint32_t> acronyms_;            // defined in the text
-  FoldedMap<std::uint32_t> by_initials_;
-  FoldedMap<std::uint32_t> by_head_;
+  std::pmr::vector<Mention>& mentions_;
+  std::pmr::vector<Chain> chains_;
+  std::pmr::unordered_map<EntityId, std::uint32_t> by_entry_;
+  std::pmr::unordered_map<std::string_view, std::uint32_t> by_name_;
+  std::pmr::unordered_map<std::string_view, std::pmr::vector<std::uint32_t>> tails_;  // surname -> full names
+  std::pmr::unordered_map<std::string_view, std::uint32_t> acronyms_;                 // defined in the text
+  ArenaFoldedMap<std::uint32_t> by_initials_;
+  std::pmr::unordered_map<std::string_view, std::uint32_t> by_head_;  // the first word of names of several
 };
 
 }  // namespace frnews::detail::linking

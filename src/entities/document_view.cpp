@@ -34,14 +34,13 @@ DocumentView::DocumentView(const Document& doc, const EntityLexicon& lexicon)
       bounds_[i] = a.key_begin;
       ends_[i] = a.key_begin + a.key_size;
     }
-    std::uint16_t f = glued ? is_glued : 0;
-    if ((token.kind == TokenKind::word || token.kind == TokenKind::elision) && !glued) {
-      f |= is_word;
-      if (a.flags & token_capitalized) f |= is_cap;
-      if (a.flags & token_all_capitals) f |= is_caps;
-      if (token.kind == TokenKind::elision) f |= is_elision;
-    }
-    flags_[i] = f;
+    // Without a branch on the token's kind or case (as good as random: mispredicted).
+    const bool elision = token.kind == TokenKind::elision;
+    const bool word = (token.kind == TokenKind::word) | elision;
+    const auto shape = static_cast<std::uint16_t>(is_word | ((a.flags & token_capitalized) ? is_cap : 0) |
+                                                  ((a.flags & token_all_capitals) ? is_caps : 0) |
+                                                  (elision ? is_elision : 0));
+    flags_[i] = glued ? std::uint16_t{is_glued} : (word ? shape : std::uint16_t{0});
   }
   keys_ = has_cut_words ? std::string_view(own_keys_) : doc.keys();
   bounds_[n] = n == 0 ? 0 : ends_[n - 1];
@@ -56,7 +55,6 @@ DocumentView::DocumentView(const Document& doc, const EntityLexicon& lexicon)
   for (std::size_t w = 0; w < by_word.size(); ++w) {
     by_word[w].word = word_entries[w];
     by_word[w].kinds = word_entries[w]->kinds;
-    by_word[w].adjective = lexicon.looks_adjective(word_keys[w], *word_entries[w]);
   }
   // Each token copies its word's entry, with no branch on whether it is the word's first.
   lexicon_.resize(n);

@@ -73,13 +73,28 @@ class DocumentView {
   [[nodiscard]] std::uint32_t kinds(std::uint32_t i) const noexcept { return lexicon_[i].kinds; }
   [[nodiscard]] bool is(std::uint32_t i, std::uint32_t kinds) const noexcept { return (lexicon_[i].kinds & kinds) != 0; }
   [[nodiscard]] bool is_first_name(std::uint32_t i) const noexcept { return is(i, word_first_name); }
-  [[nodiscard]] bool looks_adjective(std::uint32_t i) const noexcept { return lexicon_[i].adjective; }
+  // Asked of few tokens (after a cue or a name): told then, not for every word.
+  [[nodiscard]] bool looks_adjective(std::uint32_t i) const noexcept {
+    return entity_lexicon_.looks_adjective(key(i), word(i));
+  }
   [[nodiscard]] std::optional<Honorific> honorific(std::uint32_t i) const noexcept {
     return lexicon_[i].is_honorific ? std::optional(lexicon_[i].honorific) : std::nullopt;
   }
   // The role phrase starting at token i ("la ministre", "le Premier ministre"), if any.
   [[nodiscard]] RoleMatch role_at(std::uint32_t i) const noexcept {
     return is(i, word_role_start) ? entity_lexicon_.role_at(doc_, i) : RoleMatch{};
+  }
+  // Whether token i is one of a class of grammatical words ("de", "la", "et").
+  [[nodiscard]] bool is(std::uint32_t i, Grammar word_class) const noexcept {
+    return entity_lexicon_.is(word_class, key(i));
+  }
+  // "à", "au", "aux": the preposition of a portfolio after a title ("secrétaire au Trésor").
+  [[nodiscard]] bool is_to(std::uint32_t i) const noexcept {
+    return is(i, Grammar::portfolio_preposition) || is_written_a(text(i));
+  }
+  // The words an acronym leaves out: "Parti communiste de Cuba" is "PCC".
+  [[nodiscard]] bool is_small_word(std::uint32_t i) const noexcept {
+    return is(i, Grammar::de_forms) || is(i, Grammar::definite_article) || is(i, Grammar::and_conjunction);
   }
   // The lexicon the view was built with, for what depends on more than one token.
   [[nodiscard]] const EntityLexicon& lexicon() const noexcept { return entity_lexicon_; }
@@ -90,7 +105,6 @@ class DocumentView {
     std::uint32_t kinds = 0;  // word->kinds, read here without going back to the lexicon's table
     Honorific honorific;
     bool is_honorific = false;
-    bool adjective = false;
   };
 
   void mark_initials_and_titles();

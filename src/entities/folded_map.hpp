@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory_resource>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,6 +21,9 @@ struct TransparentHash {
 
 template <class Value>
 using FoldedMap = std::unordered_map<std::string, Value, TransparentHash, std::equal_to<>>;
+// The same in an arena, for the tables of one document.
+template <class Value>
+using ArenaFoldedMap = std::pmr::unordered_map<std::pmr::string, Value, TransparentHash, std::equal_to<>>;
 
 // Appends fold_key(word) to `key`, after a space when `space_before` and the key is not empty.
 inline void append_folded(std::string& key, std::string_view word, bool space_before) {

@@ -42,6 +42,22 @@ constexpr std::array<std::pair<std::string_view, std::uint32_t>, 15> cue_kinds =
     {"name_connector", word_name_connector},
 }};
 
+// The classes of function_words.tsv the linker reads; the quote extractor's lexicon checks the
+// names of all the file's classes.
+constexpr std::array<std::pair<std::string_view, Grammar>, 11> function_word_classes = {{
+    {"de", Grammar::de},
+    {"de_forms", Grammar::de_forms},
+    {"definite_article", Grammar::definite_article},
+    {"feminine_article", Grammar::feminine_article},
+    {"contracted_le", Grammar::contracted_le},
+    {"contracted_les", Grammar::contracted_les},
+    {"complement_preposition", Grammar::complement_preposition},
+    {"portfolio_preposition", Grammar::portfolio_preposition},
+    {"list_conjunction", Grammar::list_conjunction},
+    {"and_conjunction", Grammar::and_conjunction},
+    {"stressed_pronoun", Grammar::stressed_pronoun},
+}};
+
 bool starts_with_any(std::string_view key, const std::vector<std::string>& starts) noexcept {
   return std::any_of(starts.begin(), starts.end(), [&](const std::string& start) { return key.starts_with(start); });
 }
@@ -117,6 +133,30 @@ EntityLexicon::EntityLexicon(LexiconFiles& files) {
     }
     return {};
   });
+  // Adds the folded `word` to a class; longer words than the rules ask about are an error.
+  const auto add_grammar = [&](Grammar word_class, std::string_view word) -> std::string {
+    const std::string key = fold_key(word);
+    if (key.size() > max_grammar_word) return "a grammatical word of the entity linker has at most 7 bytes";
+    grammar_[static_cast<std::size_t>(word_class)].push_back(packed(key));
+    return {};
+  };
+  files.read("function_words.tsv", 2, 2, [&](const auto& fields) -> std::string {
+    for (const auto& [name, word_class] : function_word_classes) {
+      if (fields[0] != name) continue;
+      if (std::string error = add_grammar(word_class, fields[1]); !error.empty()) return error;
+    }
+    return {};
+  });
+  // The determiners of one word, by the gender and number of cues.tsv (m, f, p, or none).
+  files.read("cues.tsv", 2, 3, [&](const auto& fields) -> std::string {
+    if (fields[0] != "determiner" || fields[1].find(' ') != std::string_view::npos) return {};
+    const std::string_view value = fields.size() > 2 ? fields[2] : std::string_view{};
+    std::string error;
+    if (value == "f") error += add_grammar(Grammar::feminine_determiner, fields[1]);
+    if (value == "m") error += add_grammar(Grammar::masculine_determiner, fields[1]);
+    if (value != "p") error += add_grammar(Grammar::singular_determiner, fields[1]);
+    return error;
+  });
   files.read("common_nouns.tsv", 1, 1, [&](const auto& fields) -> std::string {
     words[fold_key(fields[0])].kinds |= word_common_noun;
     return {};
@@ -134,10 +174,8 @@ const LexiconEntry& EntityLexicon::word(std::string_view key) const noexcept {
 }
 
 void EntityLexicon::words(std::span<const std::string_view> keys, std::span<const LexiconEntry*> found) const noexcept {
-  words_.find_each(keys, found);
-  for (const LexiconEntry*& entry : found) {
-    if (entry == nullptr) entry = &no_entry;
-  }
+  // In the same pass, and without a branch: known and unknown words alternate at random.
+  words_.find_each(keys, [found](std::size_t k, const LexiconEntry* entry) { found[k] = entry ? entry : &no_entry; });
 }
 
 bool EntityLexicon::looks_adjective(std::string_view key, const LexiconEntry& word) const noexcept {
@@ -193,8 +231,10 @@ RoleMatch EntityLexicon::role_at(const Document& doc, std::uint32_t first) const
   // "la ministre", "le porte-parole": the article tells the gender of a title that has one form.
   if (best && best.gender == Gender::unknown && first > sentence.first_token) {
     const std::string key_before = fold_key(doc.text(tokens[first - 1]));
-    if (linking::is_feminine_determiner(key_before)) best.gender = Gender::feminine;
-    if (linking::is_masculine_determiner(key_before)) best.gender = Gender::masculine;
+    if (is(Grammar::feminine_determiner, key_before)) best.gender = Gender::feminine;
+    if (is(Grammar::masculine_determiner, key_before) || is(Grammar::contracted_le, key_before)) {
+      best.gender = Gender::masculine;
+    }
   }
   return best;
 }

@@ -1,7 +1,8 @@
 // Every French word list the entity linker reads, from the lexicon files of a frnews::Lexicons
 // (data/lexicon/): first names, honorifics, roles, demonyms, the cue words of
-// entity_cues.tsv, the word beginnings and endings of entity_affixes.tsv and the common nouns of
-// common_nouns.tsv. What the lexicons
+// entity_cues.tsv, the word beginnings and endings of entity_affixes.tsv, the common nouns of
+// common_nouns.tsv, and its grammatical words (function_words.tsv, the determiners of cues.tsv).
+// What the lexicons
 // say about one word comes from one lookup (word()), so that a document's tokens are classified
 // once each. Immutable; shared by the entity linker and the quote extractor from any thread.
 #pragma once
@@ -120,6 +121,27 @@ class Endings {
 
 class LexiconFiles;
 
+// The closed classes of grammatical words the linker's rules read, folded with fold_key(): the
+// classes of function_words.tsv of the same names, and the determiners of cues.tsv by gender
+// and number.
+enum class Grammar : std::uint8_t {
+  de,                      // "de", "d'"
+  de_forms,                // "de", "d'", "du", "des"
+  definite_article,        // "le", "la", "les", "l'"
+  feminine_article,        // "la", "l'"
+  contracted_le,           // "du", "au"
+  contracted_les,          // "des", "aux"
+  complement_preposition,  // "sur", "pour", "contre"
+  portfolio_preposition,   // "au", "aux"
+  list_conjunction,        // "et", "ou"
+  and_conjunction,         // "et"
+  stressed_pronoun,        // "elle", "lui"
+  feminine_determiner,     // "la", "une", "cette"
+  masculine_determiner,    // "le", "un", "ce"
+  singular_determiner,     // "le", "l'", "un", "son", "cette"
+};
+inline constexpr std::size_t grammar_classes = static_cast<std::size_t>(Grammar::singular_determiner) + 1;
+
 class EntityLexicon {
  public:
   // Reads the files of the entity linker (first_names.tsv, honorifics.tsv, roles.tsv,
@@ -135,6 +157,19 @@ class EntityLexicon {
   // Whether a lower-case folded word qualifies a name's head ("communiste", "européenne").
   [[nodiscard]] bool looks_adjective(std::string_view key, const LexiconEntry& word) const noexcept;
   [[nodiscard]] bool looks_adjective(std::string_view key) const noexcept { return looks_adjective(key, word(key)); }
+  // Whether a folded word is one of a class of grammatical words: a few short words each, which
+  // the rules ask about the words next to a name.
+  [[nodiscard]] bool is(Grammar word_class, std::string_view key) const noexcept {
+    const auto& words = grammar_[static_cast<std::size_t>(word_class)];
+    return key.size() <= max_grammar_word && std::find(words.begin(), words.end(), packed(key)) != words.end();
+  }
+  // The definite article a folded word holds, alone or contracted with "de" or "à": "le" for
+  // "le", "du" and "au", "la" for "la"; empty for any other word.
+  [[nodiscard]] std::string_view article_in(std::string_view key) const noexcept {
+    if (is(Grammar::contracted_le, key)) return "le";
+    if (is(Grammar::contracted_les, key)) return "les";
+    return is(Grammar::definite_article, key) ? key : std::string_view{};
+  }
   // Whether a lone capitalised word with this folded form is a common noun ("révolution").
   [[nodiscard]] bool has_common_noun_ending(std::string_view key) const noexcept;
   // Whether the complement of a title with this last folded word is a place ("maire").
@@ -179,6 +214,15 @@ class EntityLexicon {
   FoldedMap<RoleEntry> roles_;
   Endings adjective_endings_, common_noun_endings_;
   std::vector<std::string> place_title_starts_, portfolio_title_starts_, particle_title_starts_;
+  // A grammatical word of up to seven bytes in one integer, its size in the top byte: the rules
+  // ask about most tokens, and comparing integers costs less than comparing strings.
+  static constexpr std::size_t max_grammar_word = 7;
+  [[nodiscard]] static std::uint64_t packed(std::string_view key) noexcept {
+    std::uint64_t word = std::uint64_t{key.size()} << 56;
+    std::memcpy(&word, key.data(), key.size());
+    return word;
+  }
+  std::array<std::vector<std::uint64_t>, grammar_classes> grammar_;
 };
 
 }  // namespace frnews::detail

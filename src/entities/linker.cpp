@@ -4,9 +4,11 @@
 // as countries, cities standing for their football club, and the output, each chain with its
 // name, type and gender and each mention with the rule that decided it.
 #include <algorithm>
+#include <array>
+#include <cstddef>
+#include <memory_resource>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -15,6 +17,7 @@
 #include "entities/chains.hpp"
 #include "entities/disambiguation.hpp"
 #include "entities/document_view.hpp"
+#include "entities/folded_map.hpp"
 #include "entities/mention_finder.hpp"
 #include "frnews/entities.hpp"
 
@@ -25,9 +28,10 @@ using namespace detail::linking;
 
 // With LinkerOptions::link_demonyms, "russe" and "les Russes" become mentions of their country,
 // between the names found.
-std::vector<Candidate> with_demonyms(const DocumentView& view, const KnowledgeBase& kb, std::vector<Candidate> candidates) {
+std::pmr::vector<Candidate> with_demonyms(const DocumentView& view, const KnowledgeBase& kb,
+                                          std::pmr::vector<Candidate> candidates) {
   std::size_t next = 0;
-  std::vector<Candidate> merged;
+  std::pmr::vector<Candidate> merged(candidates.get_allocator());
   for (std::uint32_t i = 0; i < view.size(); ++i) {
     while (next < candidates.size() && candidates[next].end <= i) merged.push_back(candidates[next++]);
     if (next < candidates.size() && candidates[next].begin <= i) continue;
@@ -63,21 +67,24 @@ bool is_club_context(const DocumentView& view, const Candidate& c, std::uint32_t
 
 // A city standing for its club joins the club's chain when the text names it in full
 // ("Olympique lyonnais" ... "Lyon").
-void join_clubs(const DocumentView& view, std::vector<Mention>& mentions, const std::vector<Chain>& chains) {
-  std::unordered_map<std::string, std::uint32_t> club_by_city;  // "lyon" -> "Olympique lyonnais"
+void join_clubs(const DocumentView& view, std::pmr::vector<Mention>& mentions, const std::pmr::vector<Chain>& chains) {
+  detail::ArenaFoldedMap<std::uint32_t> club_by_city(mentions.get_allocator());  // "lyon" -> "Olympique lyonnais"
   for (std::uint32_t k = 0; k < chains.size(); ++k) {
     const Candidate& full = mentions[chains[k].fullest].c;
     if (chains[k].type != EntityType::organization || full.end == full.begin + 1) continue;
     for (std::uint32_t i = full.begin; i < full.end; ++i) {
       const detail::LexiconEntry& word = view.word(i);
-      club_by_city.try_emplace(
-          (word.kinds & detail::word_demonym) ? fold_key(word.demonym_place) : std::string(view.key(i)), k);
+      if (word.kinds & detail::word_demonym) {
+        club_by_city.try_emplace(std::pmr::string(fold_key(word.demonym_place), club_by_city.get_allocator()), k);
+      } else {
+        club_by_city.try_emplace(std::pmr::string(view.key(i), club_by_city.get_allocator()), k);
+      }
     }
   }
   for (std::uint32_t m = 0; m < mentions.size(); ++m) {
     Mention& mention = mentions[m];
     if (!mention.c.club || chains[mention.chain].first != m) continue;
-    const auto club = club_by_city.find(std::string(view.key(mention.c.begin)));
+    const auto club = club_by_city.find(view.key(mention.c.begin));
     if (club != club_by_city.end() && club->second != mention.chain) {
       mention.chain = club->second;
       mention.chain_rule = "coref.club";
@@ -102,15 +109,19 @@ Entities EntityLinker::link(const Document& doc) const {
   Entities result;
   if (doc.tokens().empty()) return result;
   const DocumentView view(doc, *lexicon_);
-  std::vector<Candidate> candidates = find_mentions(view, *kb_);
+  // The lists and tables of this document come from one arena, given back at once: a usual
+  // document asks nothing of the heap for them.
+  std::array<std::byte, 32 * 1024> arena_bytes;
+  std::pmr::monotonic_buffer_resource arena(arena_bytes.data(), arena_bytes.size());
+  std::pmr::vector<Candidate> candidates = find_mentions(view, *kb_, &arena);
   if (options_.link_demonyms) candidates = with_demonyms(view, *kb_, std::move(candidates));
 
   std::uint32_t football_words = 0;
   for (std::uint32_t i = 0; i < view.size(); ++i) football_words += view.is(i, detail::word_football) ? 1u : 0u;
   // What the unambiguous names say about the document, to choose among the others' entries.
-  std::vector<EntityType> document_types;
-  std::vector<std::string_view> document_places;
-  std::unordered_set<EntityId> seen;
+  std::pmr::vector<EntityType> document_types(&arena);
+  std::pmr::vector<std::string_view> document_places(&arena);
+  std::pmr::unordered_set<EntityId> seen(&arena);
   for (const Candidate& c : candidates) {
     if (c.entries.size() != 1 || !seen.insert(c.entries.front()).second) continue;
     const Entity entity = kb_->entity(c.entries.front());
@@ -124,14 +135,14 @@ Entities EntityLinker::link(const Document& doc) const {
   }
   // "le gouvernement italien", "la police canadienne": a country's adjective names it too.
   for (std::uint32_t i = 0; i < view.size() && document_places.size() < 48; ++i) {
+    if (!view.is(i, detail::word_country_demonym)) continue;  // before reading the word's entry
     const std::string_view place = view.word(i).demonym_place;
-    if (view.is(i, detail::word_country_demonym) && std::find(document_places.begin(), document_places.end(), place) ==
-                                                          document_places.end()) {
+    if (std::find(document_places.begin(), document_places.end(), place) == document_places.end()) {
       document_places.push_back(place);
     }
   }
 
-  std::vector<Mention> mentions;
+  std::pmr::vector<Mention> mentions(&arena);
   mentions.reserve(candidates.size());
   for (const Candidate& c : candidates) {
     const ScoringWeights& weights = scoring_weights;
@@ -151,14 +162,16 @@ Entities EntityLinker::link(const Document& doc) const {
     mentions.push_back(m);
   }
 
-  std::vector<Chain> chains = ChainBuilder(view, mentions).build();
+  const std::pmr::vector<Chain> chains = ChainBuilder(view, mentions).build();
 
   join_clubs(view, mentions, chains);
 
   // Keep what the document confirms, number chains in text order.
-  std::vector<std::uint32_t> members(chains.size(), 0);
+  std::pmr::vector<std::uint32_t> members(chains.size(), 0, &arena);
   for (const Mention& m : mentions) ++members[m.chain];
-  std::vector<std::uint32_t> renumber(chains.size(), ~0u);
+  std::pmr::vector<std::uint32_t> renumber(chains.size(), ~0u, &arena);
+  result.mentions.reserve(mentions.size());
+  result.chains.reserve(chains.size());
   for (const Mention& m : mentions) {
     const Chain& chain = chains[m.chain];
     if (m.c.tentative && !chain.entry && members[m.chain] < 2) continue;

@@ -29,10 +29,16 @@ std::uint32_t word_capitals(std::string_view name) noexcept {
 // text's shape gives; the longer one wins.
 class MentionFinder {
  public:
-  MentionFinder(const DocumentView& view, const KnowledgeBase& kb)
-      : view_(view), kb_(kb), shapes_(view), max_words_(std::max<std::uint32_t>(kb.max_name_words(), 1)) {}
+  MentionFinder(const DocumentView& view, const KnowledgeBase& kb, std::pmr::memory_resource* memory)
+      : view_(view),
+        kb_(kb),
+        shapes_(view),
+        max_words_(std::max<std::uint32_t>(kb.max_name_words(), 1)),
+        found_(memory),
+        common_acronyms_(memory),
+        name_ends_(memory) {}
 
-  std::vector<Candidate> run() {
+  std::pmr::vector<Candidate> run() {
     const std::uint32_t n = view_.size();
     for (std::uint32_t i = 0; i < n;) {
       i = step(i);
@@ -44,7 +50,8 @@ class MentionFinder {
   // Looks at token i; returns the next token to look at.
   std::uint32_t step(std::uint32_t i) {
     if (!view_.has(i, is_word)) {
-      if (view_.kind(i) != TokenKind::punctuation || view_.text(i) != ",") clear_cues(i);
+      // Tested first: most tokens have no cue to end, and their text need not be read.
+      if (cue_applies(i) && (view_.kind(i) != TokenKind::punctuation || view_.text(i) != ",")) pending_ = {};
       return i + 1;
     }
     if (const auto honorific = view_.honorific(i)) {
@@ -79,10 +86,11 @@ class MentionFinder {
       pending_ = {};
       pending_.loc = true;
       pending_.from = i + 1;
-    } else if ((pending_.plural && view_.key(i) == "et") || (pending_.list && is_coordination(view_.key(i)))) {
+    } else if ((pending_.plural && view_.is(i, Grammar::and_conjunction)) || (pending_.list && view_.is(i, Grammar::list_conjunction))) {
       // the list goes on
-    } else if (!is_de(view_.key(i)) && !is_feminine_article(view_.key(i)) && !view_.looks_adjective(i)) {
-      clear_cues(i);
+    } else if (cue_applies(i) && !view_.is(i, Grammar::de_forms) && !view_.is(i, Grammar::feminine_article) &&
+               !view_.looks_adjective(i)) {
+      pending_ = {};  // tested first: without a cue to end, the word is not asked about
     }
     return i + 1;
   }
@@ -90,7 +98,7 @@ class MentionFinder {
   // "au Hudson Institute", "au Fonds monétaire international": after the article, an
   // organisation's head or two capitalised words that open no person's name.
   bool names_organisation(std::uint32_t k, std::uint32_t end) const noexcept {
-    if (k < end && is_feminine_article(view_.key(k))) ++k;
+    if (k < end && view_.is(k, Grammar::feminine_article)) ++k;
     if (k >= end) return false;
     if (view_.is(k, cue_org_head)) return true;
     if (view_.has(k, is_cap) && kb_match(k, end).end > k) return true;  // "à la Maison Blanche"
@@ -101,12 +109,11 @@ class MentionFinder {
   // "le commissaire aux affaires économiques": "à" right after a title opens a portfolio, no
   // place.
   bool opens_portfolio(std::uint32_t i) const noexcept {
-    return pending_.role_complement && pending_.from == i && !pending_.role_of_place && is_to(view_.key(i), view_.text(i));
+    return pending_.role_complement && pending_.from == i && !pending_.role_of_place && view_.is_to(i);
   }
 
-  void clear_cues(std::uint32_t i) {
-    if (pending_.from <= i) pending_ = {};
-  }
+  // Whether a cue met before applies to token i (and so may end there).
+  [[nodiscard]] bool cue_applies(std::uint32_t i) const noexcept { return pending_.from <= i; }
 
   // A title: a person's name may follow ("le chancelier allemand Friedrich Merz", "la ministre
   // de la Culture, Rachida Dati"); the portfolio of a minister is no entity.
@@ -120,7 +127,7 @@ class MentionFinder {
     // "le secrétaire au Trésor", "la commissaire à l'Énergie": "à" after a title opens its
     // portfolio, unless the title holds a place ("l'ambassadeur à Paris") or an organisation
     // follows ("l'économiste au Hudson Institute").
-    if (minister || (j < end && is_to(view_.key(j), view_.text(j)) && !place_title && !names_organisation(j + 1, end))) {
+    if (minister || (j < end && view_.is_to(j) && !place_title && !names_organisation(j + 1, end))) {
       j = skip_portfolio(j, end);
     }
     pending_ = {};
@@ -140,13 +147,13 @@ class MentionFinder {
   // "de la Transition écologique", "des Affaires étrangères et de l'Europe": the portfolio of a
   // minister or a ministry names no entity. Returns the token after it, or j.
   std::uint32_t skip_portfolio(std::uint32_t j, std::uint32_t end) const noexcept {
-    if (j >= end || !(is_de(view_.key(j)) || is_to(view_.key(j), view_.text(j)))) return j;
+    if (j >= end || !(view_.is(j, Grammar::de_forms) || view_.is_to(j))) return j;
     std::uint32_t k = j;
     while (k < end && view_.has(k, is_word)) {
-      const std::string_view key = view_.key(k);
       // "le ministre à New York": "à" and a capital, without an article, is where, not what.
       if (is_written_a(view_.text(k)) && k + 1 < end && view_.has(k + 1, is_cap)) break;
-      if (is_de(key) || is_to(key, view_.text(k)) || is_feminine_article(key) || key == "et") {
+      if (view_.is(k, Grammar::de_forms) || view_.is_to(k) || view_.is(k, Grammar::feminine_article) ||
+          view_.is(k, Grammar::and_conjunction)) {
         ++k;
         continue;
       }
@@ -178,10 +185,10 @@ class MentionFinder {
     KbMatch match = kb_match(i, end, {}, 0);
     if (match.end == i && i > 0 && view_.has(i - 1, is_word) && !view_.has(i - 1, is_cap) && !is_portfolio_like(i)) {
       const std::string_view before = view_.key(i - 1);
-      if (const std::string_view article = article_in(before); !article.empty()) {
+      if (const std::string_view article = view_.lexicon().article_in(before); !article.empty()) {
         match = kb_match(i, end, article, 1);
         match.rule = "kb.name-after-article";
-      } else if (before == "de" || before == "d'") {
+      } else if (view_.is(i - 1, Grammar::de)) {
         // "le général de Gaulle": a name known with its particle takes it in.
         match = kb_match(i, end, before, 0);
         match.rule = "kb.name-with-particle";
@@ -193,8 +200,8 @@ class MentionFinder {
   // "le département de la Défense", "le secrétaire à la Santé": a noun, then "de la" or "à la",
   // then a capital reads as a portfolio or a complement, not as "La Défense" or "la Santé".
   bool is_portfolio_like(std::uint32_t i) const noexcept {
-    if (i < 3 || !is_article(view_.key(i - 1))) return false;
-    if (!is_de(view_.key(i - 2)) && !is_to(view_.key(i - 2), view_.text(i - 2))) return false;
+    if (i < 3 || !view_.is(i - 1, Grammar::definite_article)) return false;
+    if (!view_.is(i - 2, Grammar::de_forms) && !view_.is_to(i - 2)) return false;
     if (view_.is(i - 3, word_common_noun | word_ministry)) return true;
     // a title of one or more words ends right before the preposition: "secrétaire d'État à la"
     for (std::uint32_t k = i - 3, last = i >= 6 ? i - 6 : 0;; --k) {
@@ -449,7 +456,7 @@ class MentionFinder {
   // names ahead at most, so that a long run of names stays linear.
   bool list_goes_on(std::uint32_t after, std::uint32_t end) const noexcept {
     const auto joins = [&](std::uint32_t k) {
-      return k + 1 < end && is_coordination(view_.key(k)) && view_.has(k + 1, is_cap);
+      return k + 1 < end && view_.is(k, Grammar::list_conjunction) && view_.has(k + 1, is_cap);
     };
     constexpr int names_ahead = 8;
     constexpr std::uint32_t longest_listed_name = 4;
@@ -489,9 +496,8 @@ class MentionFinder {
 
   bool is_de_before(std::uint32_t i) const noexcept {
     for (std::uint32_t back = 1; back <= 2 && back <= i; ++back) {
-      const std::string_view key = view_.key(i - back);
-      if (is_de(key)) return true;
-      if (!is_feminine_article(key)) return false;
+      if (view_.is(i - back, Grammar::de_forms)) return true;
+      if (!view_.is(i - back, Grammar::feminine_article)) return false;
     }
     return false;
   }
@@ -508,14 +514,14 @@ class MentionFinder {
       return std::nullopt;
     }
     // "Coumba, elle, ne nie pas": a stressed pronoun in apposition.
-    if (is_stressed_pronoun(view_.key(k)) && k + 1 < end && view_.text(k + 1) == ",") return EntityType::person;
-    const bool determiner = opens_apposition(view_.key(k));
+    if (view_.is(k, Grammar::stressed_pronoun) && k + 1 < end && view_.text(k + 1) == ",") return EntityType::person;
+    const bool determiner = view_.is(k, Grammar::singular_determiner);
     if (determiner) ++k;
     if (k >= end || !view_.has(k, is_word)) return std::nullopt;
     if (view_.role_at(k)) return EntityType::person;
     // A place or an organisation noun, after a determiner or before its complement ("Murat,
     // commune du Cantal"): a word that introduces a place is no preposition there.
-    const bool noun = determiner || (k + 1 < end && is_de(view_.key(k + 1)));
+    const bool noun = determiner || (k + 1 < end && view_.is(k + 1, Grammar::de_forms));
     if (noun && !view_.has(k, is_cap) && view_.is(k, cue_loc)) return EntityType::location;
     if (noun && !view_.has(k, is_cap) && view_.is(k, cue_org)) return EntityType::organization;
     return std::nullopt;
@@ -548,7 +554,7 @@ class MentionFinder {
     facts.place_cue = c.loc_cue;
     facts.title_complement = c.role_complement;
     // "originaire de Trifouillis"; not "du Trésor", "des Ehpad", where the article says a noun.
-    facts.after_de = start > 0 && (view_.key(start - 1) == "de" || view_.key(start - 1) == "d'");
+    facts.after_de = start > 0 && view_.is(start - 1, Grammar::de);
     return first_typing_rule(facts);
   }
 
@@ -567,16 +573,17 @@ class MentionFinder {
   NameShapes shapes_;
   std::uint32_t max_words_;
   Pending pending_;
-  std::vector<Candidate> found_;
+  std::pmr::vector<Candidate> found_;
   mutable std::string folded_name_;  // capitals_agree()'s buffer, kept from one name to the next
-  std::unordered_set<std::string_view> common_acronyms_;  // folded
-  std::unordered_set<std::string_view> name_ends_;        // the last words of names of several words
+  std::pmr::unordered_set<std::string_view> common_acronyms_;  // folded
+  std::pmr::unordered_set<std::string_view> name_ends_;        // the last words of names of several words
 };
 
 }  // namespace
 
-std::vector<Candidate> find_mentions(const DocumentView& view, const KnowledgeBase& kb) {
-  return MentionFinder(view, kb).run();
+std::pmr::vector<Candidate> find_mentions(const DocumentView& view, const KnowledgeBase& kb,
+                                          std::pmr::memory_resource* memory) {
+  return MentionFinder(view, kb, memory).run();
 }
 
 }  // namespace frnews::detail::linking

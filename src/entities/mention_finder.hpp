@@ -2,6 +2,7 @@
 // shape gives, each typed and named after the rule that decided it (docs/entities.md).
 #pragma once
 
+#include <memory_resource>
 #include <vector>
 
 #include "entities/candidate.hpp"
@@ -10,7 +11,9 @@
 
 namespace frnews::detail::linking {
 
-// The mentions of the document in text order, not overlapping.
-[[nodiscard]] std::vector<Candidate> find_mentions(const DocumentView& view, const KnowledgeBase& kb);
+// The mentions of the document in text order, not overlapping; the list and the finder's tables
+// in `memory`.
+[[nodiscard]] std::pmr::vector<Candidate> find_mentions(const DocumentView& view, const KnowledgeBase& kb,
+                                                        std::pmr::memory_resource* memory);
 
 }  // namespace frnews::detail::linking

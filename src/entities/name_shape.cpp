@@ -14,8 +14,8 @@ bool NameShapes::starts_person_name(std::uint32_t j, std::uint32_t end) const no
 bool NameShapes::spells(std::uint32_t begin, std::uint32_t end, std::string_view letters) const noexcept {
   std::size_t k = 0;
   for (std::uint32_t w = begin; w < end; ++w) {
+    if (view_.is_small_word(w)) continue;
     const std::string_view key = view_.key(w);
-    if (is_small_word(key)) continue;
     if (k >= letters.size() || key.empty() || key.front() != letters[k]) return false;
     ++k;
   }
@@ -35,7 +35,7 @@ bool NameShapes::abbreviates_common_words(std::uint32_t acronym) const noexcept 
     const std::uint32_t w = begin - 1;
     if (!view_.has(w, is_word) || view_.has(w, is_cap)) return false;
     --begin;
-    if (!is_small_word(view_.key(w))) ++words;
+    if (!view_.is_small_word(w)) ++words;
   }
   return words == letters.size() && spells(begin, acronym - 1, letters);
 }
@@ -63,8 +63,8 @@ std::uint32_t NameShapes::name_after_acronym(std::uint32_t i, std::uint32_t end)
   for (std::uint32_t w = i; w < end && w <= i + 10; ++w) {
     if (view_.text(w) == ")") return k == letters.size() ? w : i;
     if (!view_.has(w, is_word)) return i;
+    if (view_.is_small_word(w)) continue;
     const std::string_view key = view_.key(w);
-    if (is_small_word(key)) continue;
     if (k >= letters.size() || key.front() != letters[k]) return i;
     ++k;
   }
@@ -100,13 +100,12 @@ std::uint32_t NameShapes::common_complements(std::uint32_t j, std::uint32_t end)
   std::uint32_t last = j;
   for (int complements = 0; complements < 3 && last < end; ++complements) {
     std::uint32_t k = last;
-    const std::string_view preposition = view_.key(k);
-    const bool de = is_de(preposition);
-    if (!(de && complements == 0) && !opens_complement(preposition)) break;
+    const bool de = view_.is(k, Grammar::de_forms);
+    if (!(de && complements == 0) && !view_.is(k, Grammar::complement_preposition)) break;
     ++k;
     // "de la recherche", "sur le cancer", "pour les droits": the article after "de" may be
     // left out, not after the others.
-    if (k < end && is_article(view_.key(k))) {
+    if (k < end && view_.is(k, Grammar::definite_article)) {
       ++k;
     } else if (!de) {
       break;
@@ -139,18 +138,18 @@ Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
     j += adjectives;
     // "cour d'appel de Paris", "tribunal de grande instance de Lyon": a common-noun complement
     // inside an institution's name, when a proper name's complement follows it.
-    if (j < end && is_de(view_.key(j)) && !(head & cue_place_head)) {
+    if (j < end && view_.is(j, Grammar::de_forms) && !(head & cue_place_head)) {
       std::uint32_t m = j + 1;
       while (m < end && m <= j + 2 && view_.has(m, is_word) && !view_.has(m, is_cap) &&
              !view_.is(m, cue_stop)) {
         ++m;
       }
-      if (m > j + 1 && m + 1 < end && is_de(view_.key(m)) && view_.has(m + 1, is_cap)) j = m;
+      if (m > j + 1 && m + 1 < end && view_.is(m, Grammar::de_forms) && view_.has(m + 1, is_cap)) j = m;
     }
     std::uint32_t k = j;
-    if (k < end && is_de(view_.key(k))) {
+    if (k < end && view_.is(k, Grammar::de_forms)) {
       ++k;
-      if (k < end && is_feminine_article(view_.key(k))) ++k;
+      if (k < end && view_.is(k, Grammar::feminine_article)) ++k;
     }
     const bool complement = k > j && k < end && view_.has(k, is_cap) && !view_.is(k, cue_stop);
     // "Bureau politique du Parti communiste": the body inside the party is the party's; not

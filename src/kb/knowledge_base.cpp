@@ -398,7 +398,7 @@ class KnowledgeBase::Impl {
     }
     size_ = static_cast<std::size_t>(next);
     if (layers_.size() > 1) merge_layers();
-    note_name_starts();
+    note_keys();
   }
 
   [[nodiscard]] std::size_t size() const noexcept { return size_; }
@@ -415,16 +415,16 @@ class KnowledgeBase::Impl {
   }
 
   [[nodiscard]] std::span<const EntityId> lookup(std::string_view key) const noexcept {
+    // Most runs of words looked up name nothing, and a miss probes many slots of the table
+    // (loaded at 0.8): the filter of every key turns most of them away first.
+    if (!is_set(keys_, key)) return {};
     if (!merged_.empty()) {
       if (const auto it = merged_.find(key); it != merged_.end()) return it->second;
     }
     return layers_[base_].image->lookup(key);
   }
 
-  [[nodiscard]] bool may_continue(std::string_view words) const noexcept {
-    const std::uint64_t bit = detail::hash_word(words) & (name_starts_.size() * 64 - 1);
-    return (name_starts_[bit / 64] >> (bit % 64) & 1) != 0;
-  }
+  [[nodiscard]] bool may_continue(std::string_view words) const noexcept { return is_set(name_starts_, words); }
 
   // The image of the whole knowledge base: a single layer's own, or the visible entries of all.
   [[nodiscard]] std::string image() const {
@@ -514,21 +514,33 @@ class KnowledgeBase::Impl {
     }
   }
 
-  // The bits of may_continue(): every name's words up to each space, hashed, in a filter of 2^20
-  // bits (128 KB, so that it stays in the cache where the hash table would not).
-  void note_name_starts() {
+  // Filters of 2^20 bits (128 KB each, so that they stay in the cache where the hash table would
+  // not), one bit a text.
+  using Filter = std::vector<std::uint64_t>;
+  static void set(Filter& filter, std::string_view text) noexcept {
+    const std::uint64_t bit = detail::hash_word(text) & (filter.size() * 64 - 1);
+    filter[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  }
+  [[nodiscard]] static bool is_set(const Filter& filter, std::string_view text) noexcept {
+    const std::uint64_t bit = detail::hash_word(text) & (filter.size() * 64 - 1);
+    return (filter[bit / 64] >> (bit % 64) & 1) != 0;
+  }
+
+  // The bits of lookup() (every key) and of may_continue() (every key's words up to each space).
+  void note_keys() {
+    keys_.assign((std::size_t{1} << 20) / 64, 0);
     name_starts_.assign((std::size_t{1} << 20) / 64, 0);
     const auto note = [&](std::string_view key, std::span<const EntityId>) {
+      set(keys_, key);
       for (std::size_t space = key.find(' '); space != std::string_view::npos; space = key.find(' ', space + 1)) {
-        const std::uint64_t bit = detail::hash_word(key.substr(0, space)) & (name_starts_.size() * 64 - 1);
-        name_starts_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+        set(name_starts_, key.substr(0, space));
       }
     };
     for (const Layer& layer : layers_) layer.image->for_each_key(note);
   }
 
   std::vector<Layer> layers_;
-  std::vector<std::uint64_t> name_starts_;
+  Filter keys_, name_starts_;
   std::size_t base_ = 0;  // the layer whose entity ids are its own
   std::size_t size_ = 0;
   std::uint32_t max_name_words_ = 0;

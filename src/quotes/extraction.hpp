@@ -34,7 +34,7 @@ inline constexpr std::uint32_t last_speaker_sentences = 4;  // how far back an i
 // A speaker as found in the text, resolved as far as the document allows.
 struct Who {
   Span mention;  // canonical
-  std::string name;
+  std::string_view name;  // in the document's text or its entities, which outlive the extraction
   std::optional<std::uint32_t> chain;
   std::string_view wikidata_id;
   std::string_view wiki_title;
@@ -53,10 +53,12 @@ struct CueHit {
   std::uint32_t begin = 0, end = 0;  // words
   std::string_view lemma;
   bool source = false;       // "selon X"
+  bool also_goal = false;    // a source that names a goal too ("pour X" ... "pour le bien de X")
   bool takes_que = false;
   bool takes_infinitive = false;
   bool object_is_speech = false;
   bool incise_only = false;
+  bool learnt = false;       // ReportingVerb::learnt
   bool present_participle = false;
   bool inverted = false;     // the speaker comes after the cue ("a déclaré M. X", "a-t-il dit")
   bool in_quote = false;     // inside a quotation (an incise "…, a-t-il dit, …")
@@ -100,8 +102,9 @@ struct Found {
 
 class Extraction {
  public:
-  Extraction(const Document& doc, const Entities& entities, const CueLexicon& lexicon, const PersonLexicon& people)
-      : doc_(doc), entities_(entities), lex_(lexicon), people_(people), words_(doc, entities, lexicon),
+  Extraction(const Document& doc, const Entities& entities, const CueLexicon& lexicon, const PersonLexicon& people,
+             const SegmentationLexicon& abbreviations)
+      : doc_(doc), entities_(entities), lex_(lexicon), people_(people), words_(doc, entities, lexicon, abbreviations),
         n_(static_cast<std::uint32_t>(words_.size())) {}
 
   std::vector<Quote> run();
@@ -242,7 +245,8 @@ class Extraction {
   void pass_words_until(std::uint32_t word);
   void record_role_before(std::uint32_t name_begin, const Who& who);
   void record_role_after(std::uint32_t name_end, const Who& who);
-  static bool same_affiliation(const std::vector<std::string_view>& role, const std::vector<std::string_view>& intro);
+  [[nodiscard]] bool same_affiliation(const std::vector<std::string_view>& role,
+                                      const std::vector<std::string_view>& intro) const;
   bool is_label(const QuotedRegion& r) const;
   std::string short_term(const QuotedRegion& r) const;
   bool repeated_term(const QuotedRegion& r) const;
@@ -271,7 +275,7 @@ class Extraction {
   std::vector<bool> emitted_;          // regions reported as quotations
   std::vector<Salient> salience_;
   std::vector<RoleIntro> roles_;
-  std::unordered_map<std::string, std::string> full_names_;  // surname key -> fullest name
+  std::unordered_map<std::string_view, std::string_view> full_names_;  // surname key -> fullest name
   std::unordered_map<std::string, std::uint32_t> term_count_;  // short quoted terms -> how often quoted
   std::uint32_t passed_ = 0;  // words before this one are in the salience list
   bool verb_seen_ = false;    // a verb was passed in the current sentence: names after it are no subjects

@@ -184,6 +184,7 @@ std::optional<CueHit> Extraction::verb_group_at(std::uint32_t i) const {
   hit.takes_infinitive = verb.takes_infinitive;
   hit.object_is_speech = verb.object_is_speech;
   hit.incise_only = verb.incise_only;
+  hit.learnt = verb.learnt;
   hit.present_participle = form == VerbForm::present_participle;
   if (hit.present_participle && i > 0 && is(i - 1, FunctionWord::gerund)) hit.begin = i - 1;
   hit.inverted = clitic != no_word;
@@ -192,14 +193,16 @@ std::optional<CueHit> Extraction::verb_group_at(std::uint32_t i) const {
     std::string_view k = key(clitic);
     if (k.starts_with("-t-")) k.remove_prefix(3);
     else if (k.starts_with("-")) k.remove_prefix(1);
+    const bool impersonal = lex_.is(FunctionWord::impersonal_pronoun, k);
+    // "-je", "-nous": the speaker is in the quote.
+    if (!impersonal && !lex_.is(FunctionWord::subject_pronoun, k)) return std::nullopt;
     Gender3 gender = Gender3::unknown;
-    if (k == "il") gender = Gender3::masculine;
-    else if (k == "elle") gender = Gender3::feminine;
-    else if (k == "ils" || k == "elles") gender = Gender3::plural;
-    else if (k != "on") return std::nullopt;  // "-je", "-nous": the speaker is in the quote
+    for (const LexEntry& e : lex_.word(k).entries) {
+      if (e.word_class == WordClass::pronoun && e.rest.empty()) gender = static_cast<Gender3>(e.value & 0x0F);
+    }
     hit.speaker.mention = {words_[clitic].span.end - static_cast<std::uint32_t>(k.size()), words_[clitic].span.end};
     hit.speaker.gender = gender;
-    hit.speaker.valid = k != "on";
+    hit.speaker.valid = !impersonal;
   }
   return hit;
 }
@@ -212,6 +215,7 @@ std::optional<CueHit> Extraction::source_at(std::uint32_t i) const {
   hit.end = i + length;
   hit.source = true;
   hit.lemma = lex_.source_lemma(entry->verb);
+  hit.also_goal = lex_.is(FunctionWord::goal_source, hit.lemma);
   return hit;
 }
 
@@ -270,13 +274,13 @@ const CueHit* Extraction::cue_before(std::uint32_t word, bool before_colon) cons
     if (!it->source) return &*it;
     // "pour X" attributes only at the head of its sentence: "Pour X, « … »".
     const bool head = it->begin == 0 || !same_sentence(it->begin - 1, it->begin);
-    if (!source && it->speaker.valid && (it->lemma != "pour" || head)) source = &*it;
+    if (!source && it->speaker.valid && (!it->also_goal || head)) source = &*it;
   }
   return source;
 }
 
 // After the words it attributes, a source is "selon X" with X found; "pour" there is a goal.
-bool Extraction::trailing_source(const CueHit& cue) { return cue.source && cue.speaker.valid && cue.lemma != "pour"; }
+bool Extraction::trailing_source(const CueHit& cue) { return cue.source && cue.speaker.valid && !cue.also_goal; }
 
 // "…, a-t-il ajouté, …" inside the marks, or a dialogue line "— Oui, dit-il."
 Attribution Extraction::incise_inside(std::uint32_t r, bool) {
@@ -386,7 +390,7 @@ Attribution Extraction::attribute(std::uint32_t r, bool direct) {
 }
 
 Speaker Extraction::speaker_of(const Who& who, std::string_view rule) const {
-  return Speaker{doc_.to_original(who.mention), who.name, who.chain, std::string(who.wikidata_id),
+  return Speaker{doc_.to_original(who.mention), std::string(who.name), who.chain, std::string(who.wikidata_id),
                  std::string(who.wiki_title), rule};
 }
 
@@ -529,11 +533,16 @@ std::vector<Quote> Extraction::run() {
 
 class QuoteExtractor::Impl {
  public:
-  explicit Impl(Lexicons set) : lexicons(std::move(set)), cues(lexicons.impl().cues()), people(lexicons.impl().entities()) {}
+  explicit Impl(Lexicons set)
+      : lexicons(std::move(set)),
+        cues(lexicons.impl().cues()),
+        people(lexicons.impl().entities()),
+        segmentation(lexicons.impl().segmentation()) {}
 
   Lexicons lexicons;  // holds the tables below
   const detail::CueLexicon& cues;
   const detail::PersonLexicon& people;
+  const detail::SegmentationLexicon& segmentation;
 };
 
 QuoteExtractor::QuoteExtractor() : QuoteExtractor(Lexicons::builtin()) {}
@@ -543,7 +552,7 @@ QuoteExtractor& QuoteExtractor::operator=(QuoteExtractor&&) noexcept = default;
 QuoteExtractor::~QuoteExtractor() = default;
 
 std::vector<Quote> QuoteExtractor::extract(const Document& doc, const Entities& entities) const {
-  detail::quoting::Extraction extraction(doc, entities, impl_->cues, impl_->people);
+  detail::quoting::Extraction extraction(doc, entities, impl_->cues, impl_->people, impl_->segmentation);
   return extraction.run();
 }
 

@@ -60,7 +60,8 @@ constexpr std::array<std::string_view, function_word_classes> function_word_name
     "singular_subject_pronoun", "masculine_subject_pronoun", "impersonal_pronoun", "first_person", "de", "de_forms",
     "role_complement", "affiliation", "noun_marker", "dative_preposition", "topic_preposition", "circle_head",
     "circle_of", "circle_preposition", "passive_agent", "object_preposition", "agent_preposition",
-    "auxiliary_avoir", "auxiliary_etre"};
+    "auxiliary_avoir", "auxiliary_etre", "auxiliary_infinitive", "goal_source", "definite_article", "feminine_article", "contracted_le",
+    "contracted_les", "complement_preposition", "portfolio_preposition", "list_conjunction"};
 
 }  // namespace
 
@@ -156,6 +157,19 @@ CueLexicon::CueLexicon(LexiconFiles& files) {
     return {};
   });
 
+  // The honorifics are the entity linker's (honorifics.tsv): gender M, F or X, number S or P,
+  // which that lexicon checks.
+  files.read("honorifics.tsv", 2, 3, [&](const std::vector<std::string_view>& f) {
+    const bool plural = f.size() > 2 && f[2] == "P";
+    const Gender3 gender = plural ? Gender3::plural
+                           : f[1] == "M" ? Gender3::masculine
+                           : f[1] == "F" ? Gender3::feminine : Gender3::unknown;
+    LexEntry entry{{}, WordClass::honorific, static_cast<std::uint8_t>(gender), 0};
+    if (plural && f[1] == "F") entry.value |= 0x10;
+    add(phrases, f[0], std::move(entry));
+    return std::string();
+  });
+
   files.read("reporting_verbs.tsv", 2, 6, [&](const std::vector<std::string_view>& f) -> std::string {
     const auto field = [&](std::size_t i) { return i < f.size() ? f[i] : std::string_view{}; };
     if (field(1) != "er" && field(1) != "ir" && field(1) != "irr") return "unknown conjugation class " + std::string(field(1));
@@ -168,6 +182,7 @@ CueLexicon::CueLexicon(LexiconFiles& files) {
     verb.incise_only = flags.find("inv") != std::string_view::npos;
     verb.takes_infinitive = flags.find("inf") != std::string_view::npos;
     verb.object_is_speech = flags.find("obj") != std::string_view::npos;
+    verb.learnt = flags.find("learnt") != std::string_view::npos;
     const auto index = static_cast<std::uint16_t>(verbs_.size());
     verbs_.push_back(verb);
     add_verb_forms(phrases, index, field(0), field(1), field(3), field(4), field(5));
@@ -191,9 +206,8 @@ CueLexicon::CueLexicon(LexiconFiles& files) {
       entry.word_class = WordClass::adverb;
     } else if (type == "stop") {
       entry.word_class = WordClass::stop;
-    } else if (type == "determiner" || type == "honorific" || type == "pronoun") {
-      entry.word_class = type == "determiner" ? WordClass::determiner
-                         : type == "honorific" ? WordClass::honorific : WordClass::pronoun;
+    } else if (type == "determiner" || type == "pronoun") {
+      entry.word_class = type == "determiner" ? WordClass::determiner : WordClass::pronoun;
       entry.value = static_cast<std::uint8_t>(gender());
       // "elles" is plural and feminine: keep the feminine in bit 4.
       if (value == "fp") entry.value |= 0x10;
@@ -228,7 +242,6 @@ CueLexicon::CueLexicon(LexiconFiles& files) {
     }
   }
   entries_ = FlatTable<WordEntries>(std::move(words));
-  elisions_ = std::move(phrases.elisions);
 }
 
 std::span<const LexEntry> CueLexicon::entries(std::string_view folded_word) const noexcept {
@@ -239,14 +252,6 @@ WordLexicon CueLexicon::word(std::string_view folded_word) const noexcept {
   const WordEntries* found = entries_.find(folded_word);
   if (!found) return {};
   return {found->entries, found->function_words};
-}
-
-bool CueLexicon::is_elision(std::string_view word) const noexcept {
-  return std::any_of(elisions_.begin(), elisions_.end(), [&](const std::string& elision) {
-    return elision.size() == word.size() && std::equal(elision.begin(), elision.end(), word.begin(), [](char e, char w) {
-             return e == (w >= 'A' && w <= 'Z' ? static_cast<char>(w - 'A' + 'a') : w);
-           });
-  });
 }
 
 }  // namespace frnews::detail

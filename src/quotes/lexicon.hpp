@@ -74,8 +74,18 @@ enum class FunctionWord : std::uint8_t {
   agent_preposition,
   auxiliary_avoir,  // read into the cue lexicon as WordClass::auxiliary
   auxiliary_etre,
+  auxiliary_infinitive,
+  goal_source,
+  // Read by the entity linker (EntityLexicon::Grammar), kept here so that the file is checked whole.
+  definite_article,
+  feminine_article,
+  contracted_le,
+  contracted_les,
+  complement_preposition,
+  portfolio_preposition,
+  list_conjunction,
 };
-inline constexpr std::size_t function_word_classes = static_cast<std::size_t>(FunctionWord::auxiliary_etre) + 1;
+inline constexpr std::size_t function_word_classes = static_cast<std::size_t>(FunctionWord::list_conjunction) + 1;
 
 static_assert(function_word_classes <= 64, "a word keeps its classes of function words in 64 bits");
 
@@ -90,6 +100,7 @@ struct ReportingVerb {
   bool incise_only = false; // a cue only inverted or in an incise
   bool takes_infinitive = false;  // an infinitive complement is reported speech
   bool object_is_speech = false;  // its object is what was said: "a salué le rôle de la BCE"
+  bool learnt = false;  // with "on": what the newsroom learnt ("a-t-on appris")
 };
 
 // One lexicon entry: a phrase of one or more words (folded, space separated) and what it is.
@@ -126,9 +137,6 @@ class CueLexicon {
       each(k, found ? WordLexicon{found->entries, found->function_words} : WordLexicon{});
     });
   }
-  // "l", "qu", "jusqu" (elisions.tsv): a word that drops its vowel before an apostrophe;
-  // ASCII letters compared without regard to case.
-  [[nodiscard]] bool is_elision(std::string_view word) const noexcept;
   [[nodiscard]] const ReportingVerb& verb(std::uint16_t index) const noexcept { return verbs_[index]; }
   [[nodiscard]] std::size_t verb_count() const noexcept { return verbs_.size(); }
   [[nodiscard]] std::string_view source_lemma(std::uint16_t index) const noexcept { return sources_[index]; }
@@ -161,7 +169,6 @@ class CueLexicon {
   FlatTable<WordEntries> entries_;
   std::vector<ReportingVerb> verbs_;
   std::vector<std::string> sources_;
-  std::vector<std::string> elisions_;
   struct FunctionWords {
     std::vector<std::string> words;
     std::array<std::uint64_t, 4> first_bytes{};  // a bit for each byte a word starts with

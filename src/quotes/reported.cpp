@@ -31,11 +31,11 @@ std::uint32_t Extraction::find_que(std::uint32_t from) const {
 
 // A noun phrase read after a cue ("a déclaré M. X lors de", "a annoncé mercredi la presse
 // officielle cubaine, alors que"): adverbs and prepositional phrases first are skipped.
-// A verb in the infinitive: "avoir", "être", or a word ending as French infinitives do.
+// A verb in the infinitive: "avoir", "être", or an unknown word ending as French infinitives do.
 bool Extraction::is_infinitive(std::uint32_t i) const {
   if (i >= n_ || words_[i].kind != WordKind::word || words_[i].capitalized) return false;
   const std::string_view k = key(i);
-  if (k == "avoir" || k == "être") return true;
+  if (is(i, FunctionWord::auxiliary_infinitive)) return true;
   if (!words_[i].lex.empty() || k.size() < 4) return false;  // "hier", "notre", "contre"
   return k.ends_with("er") || k.ends_with("ir") || (k.size() >= 5 && k.ends_with("re"));
 }
@@ -166,7 +166,7 @@ void Extraction::add_reported_speech(std::vector<Found>& found) {
           ++clause;
         }
         if (clause < se) add_indirect(clause, se, cue, "reported.source-first");
-      } else if (cue.begin > sb && cue.lemma != "pour" && (cue.speaker_end >= se || ends_sentence_mark(cue.speaker_end)) &&
+      } else if (cue.begin > sb && !cue.also_goal && (cue.speaker_end >= se || ends_sentence_mark(cue.speaker_end)) &&
                  (is_punct(cue.begin - 1, ",") || (cue.begin > sb + 3 && can_speak(cue.speaker)))) {
         // "…, selon X." and, for someone who speaks, "Elles ne l'ont pas été selon l'opposition."
         add_indirect(sb, cue.begin - 1, cue, "reported.source-last");

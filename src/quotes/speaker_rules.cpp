@@ -110,7 +110,7 @@ Decision Extraction::source_phrase(CueHit& cue, const std::vector<CueHit>&) {
     if (phrase_length(k, WordClass::nonsource)) return Decision::decided;  // "selon les premiers chiffres"
   }
   if (is(b, FunctionWord::first_person)) return Decision::decided;
-  if (cue.lemma == "pour" && !plausible_speaker(b, e)) return Decision::decided;
+  if (cue.also_goal && !plausible_speaker(b, e)) return Decision::decided;
   cue.speaker = resolve_phrase(b, e, true);
   cue.speaker_end = e;
   take_apposition(cue, b, e);
@@ -160,7 +160,7 @@ Who Extraction::last_speaker(std::uint32_t word, Gender3 gender, const std::vect
 // speaks through "on" ("la Société canadienne du cancer recommande … « … », ajoute-t-on"); "a-t-on
 // appris" is the newsroom's own knowledge.
 Decision Extraction::inverted_on(CueHit& cue, const std::vector<CueHit>& earlier) {
-  if (!cue.inverted || cue.speaker.valid || cue.lemma == "apprendre" || doc_.text(cue.speaker.mention) != "on" ||
+  if (!cue.inverted || cue.speaker.valid || cue.learnt || doc_.text(cue.speaker.mention) != "on" ||
       circle_after(cue) != no_word) {
     return Decision::pass;
   }

@@ -177,8 +177,8 @@ Who Extraction::from_name_run(std::uint32_t b, std::uint32_t e) const {
   who.valid = true;
   who.person = true;
   who.mention = words_span(b, e);
-  who.name = std::string(doc_.text(who.mention));
-  const auto found = full_names_.find(std::string(key(e - 1)));
+  who.name = doc_.text(who.mention);
+  const auto found = full_names_.find(key(e - 1));
   if (found != full_names_.end() && found->second.size() > who.name.size()) who.name = found->second;
   const Gender g = people_.first_name_gender(words_.text(b));
   if (g == Gender::masculine) who.gender = Gender3::masculine;
@@ -228,7 +228,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
     who.role_noun = true;
     who.gender = Gender3::plural;
     who.mention = words_span(b, e);
-    who.name = std::string(doc_.text(who.mention));
+    who.name = doc_.text(who.mention);
     return who;
   }
   if (p >= e) return {};
@@ -259,7 +259,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
       if (!who.person && who.wikidata_id.empty() && who.wiki_title.empty() && from < k && end < e &&
           is_de(end)) {
         who.mention.end = words_[e - 1].span.end;
-        who.name = std::string(doc_.text(Span{words_[k].span.begin, who.mention.end}));
+        who.name = doc_.text(Span{words_[k].span.begin, who.mention.end});
       }
       return who;
     }
@@ -365,7 +365,7 @@ Who Extraction::resolve_phrase(std::uint32_t b, std::uint32_t e, bool record_rol
   Who who;
   who.valid = true;
   who.mention = words_span(b, e);
-  who.name = std::string(doc_.text(who.mention));
+  who.name = doc_.text(who.mention);
   who.gender = gender;
   const auto [head, head_length] = phrase(p, WordClass::speaker);
   who.role_noun = head != nullptr || phrase_length(p, WordClass::company) > 0;
@@ -481,9 +481,10 @@ void Extraction::record_role_after(std::uint32_t name_end, const Who& who) {
 }
 
 // "l'analyste de FTN Financial" and an affiliation recorded as "de FTN Financial": the same
-// organisation after "de" (or "chez").
-bool Extraction::same_affiliation(const std::vector<std::string_view>& role, const std::vector<std::string_view>& intro) {
-  const auto is_of = [](std::string_view w) { return w == "de" || w == "du" || w == "des" || w == "chez"; };
+// organisation after "de" (or "chez": FunctionWord::affiliation).
+bool Extraction::same_affiliation(const std::vector<std::string_view>& role,
+                                  const std::vector<std::string_view>& intro) const {
+  const auto is_of = [this](std::string_view w) { return lex_.is(FunctionWord::affiliation, w); };
   if (intro.size() < 2 || !is_of(intro.front())) return false;
   const auto of = std::find_if(role.begin(), role.end(), is_of);
   if (of == role.begin() || of == role.end()) return false;
@@ -567,7 +568,7 @@ void Extraction::pass_words_until(std::uint32_t word) {
     if (full_name || h) {
       Who who = from_name_run(first, end);
       if (h && h->value) who.gender = static_cast<Gender3>(h->value & 0x0F);
-      if (full_name) full_names_[std::string(key(end - 1))] = who.name;
+      if (full_name) full_names_[key(end - 1)] = who.name;
       if (!after_agent && entities_.mentions.empty()) remember(i, who, !verb_seen_);
       if (full_name) record_role_before(first, who);
     }

@@ -1,8 +1,7 @@
-// The word stream the quote extractor reads: the document's tokens with their annotations
-// (lower-case form, sentence, paragraph), each distinct word looked up once in the cue lexicon.
-// The exception: a token that is not letters alone is split again here, so that quotation
-// marks, punctuation, elisions and inverted pronouns the tokenizer left inside it are words of
-// their own, and "M" + "." are joined into "M.".
+// The word stream the quote extractor reads: one word per token of the document's token layer,
+// with its annotations (lower-case form, sentence, paragraph) and what the cue lexicon says of
+// it, each distinct word looked up once. The one change to the tokens: an abbreviation and its
+// period ("M" + ".", abbreviations.tsv) are one word "M.", as a title before a name reads.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +13,7 @@
 #include "frnews/entities.hpp"
 #include "frnews/segment.hpp"
 #include "quotes/lexicon.hpp"
+#include "segment/lexicon.hpp"
 
 namespace frnews::detail {
 
@@ -68,7 +68,8 @@ struct Word {
 
 class QuoteWords {
  public:
-  QuoteWords(const Document& doc, const Entities& entities, const CueLexicon& lexicon);
+  QuoteWords(const Document& doc, const Entities& entities, const CueLexicon& lexicon,
+             const SegmentationLexicon& abbreviations);
 
   [[nodiscard]] std::size_t size() const noexcept { return words_.size(); }
   [[nodiscard]] const Word& operator[](std::size_t i) const noexcept { return words_[i]; }
@@ -78,33 +79,19 @@ class QuoteWords {
   [[nodiscard]] std::string_view text(std::size_t i) const noexcept { return words_[i].span.of(text_); }
 
  private:
-  [[nodiscard]] bool abbreviation_ends(const Word& word) const noexcept;
-  // A word whose folded text is keys_[key_begin, key_begin + key_size).
-  Word& push(Span span, WordKind kind, std::uint32_t sentence, std::uint32_t paragraph, bool space_before,
-             std::uint32_t key_begin, std::uint32_t key_size);
-  // A piece of a token, folded here.
-  void add(Span span, WordKind kind, std::uint32_t sentence, std::uint32_t paragraph, bool space_before);
-  // What the lexicon says of one distinct word of the document, and whether split_token() would
-  // leave its tokens whole (their lower-case form tells as well as their text).
-  struct KnownWord {
-    WordLexicon lexicon;
-    LexClasses classes;
-    bool plain = false;
-  };
-  [[nodiscard]] const KnownWord& known_word(std::uint32_t token) const noexcept {
-    return known_words_[doc_->annotations()[token].word];
-  }
-  // A whole token, with the token layer's lower-case form.
-  void add_token(std::uint32_t token, const KnownWord& known, WordKind kind, bool space_before);
-  void split_token(const Token& token, std::uint32_t sentence, std::uint32_t paragraph, bool space_before);
+  // Whether a period right after `word` belongs to it: "M.", "Mme.", the initial "J.".
+  [[nodiscard]] bool takes_period(const Word& word) const noexcept;
+  // The word of token `token`, of kind `kind`.
+  void add_token(std::uint32_t token, const WordLexicon& lexicon, LexClasses classes, WordKind kind, bool space_before);
+  // Token `token`'s period joined to the word before it.
+  void join_period(std::uint32_t token);
 
   std::string_view text_;
   const Document* doc_;
   const CueLexicon* lexicon_;
-  std::vector<KnownWord> known_words_;  // by TokenAnnotation::word
+  const SegmentationLexicon* abbreviations_;
   std::vector<Word> words_;
-  std::string keys_;  // the document's lower-case forms (the keys of whole tokens), then those folded here
-  std::string scratch_;
+  std::string keys_;  // the document's lower-case forms, then the keys of joined abbreviations
 };
 
 }  // namespace frnews::detail

@@ -7,7 +7,7 @@
 namespace frnews::detail {
 namespace {
 
-// Lower case for the letters an elision can hold: ASCII and "Ç" ("Ç’a été").
+// Lower case for the letters of an elision or a pronoun: ASCII and "Ç" ("Ç’a été").
 std::string lower_elision(std::string_view word) {
   std::string lower(word);
   for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
@@ -35,6 +35,17 @@ SegmentationLexicon::SegmentationLexicon(LexiconFiles& files) {
   });
   files.read("elisions.tsv", 2, 2, [&](const auto& fields) -> std::string {
     if (fields[1] == "elision") elisions_.push_back(lower_elision(fields[0]));
+    return {};
+  });
+  files.read("inverted_pronouns.tsv", 2, 2, [&](const auto& fields) -> std::string {
+    std::string form = lower_elision(fields[0]);
+    if (fields[1] == "after_t" || fields[1] == "direct") {
+      inverted_pronouns_.push_back({std::move(form), fields[1] == "after_t"});
+    } else if (fields[1] == "not_a_verb") {
+      not_verbs_.push_back(std::move(form));
+    } else {
+      return "unknown kind " + std::string(fields[1]);
+    }
     return {};
   });
 }

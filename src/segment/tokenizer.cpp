@@ -250,23 +250,21 @@ class Tokenizer {
     return c.cls == CharClass::hyphen ? c.size : 0;
   }
 
-  // The length of an inverted pronoun starting with the hyphen at `at` ("-t-il", "-elle", "-ce"),
-  // or 0.
+  // The length of an inverted pronoun (inverted_pronouns.tsv) starting with the hyphen at `at`
+  // ("-t-il", "-elle", "-ce"), or 0.
   [[nodiscard]] std::size_t clitic_size(std::size_t at) const noexcept {
-    static constexpr std::array<std::string_view, 10> pronouns = {"elles", "elle", "ils", "il", "on",
-                                                                  "je",    "tu",   "nous", "vous", "ce"};
     std::size_t start = at + hyphen_size(at);
-    std::size_t choices = pronouns.size();
+    bool after_t = false;
     if (ascii_lower(byte_at(start)) == 't') {
       if (const std::size_t second = hyphen_size(start + 1); second != 0) {
         start += 1 + second;
-        choices = 5;  // "-t-" only before il(s), elle(s), on
+        after_t = true;
       }
     }
-    for (std::size_t i = 0; i < choices; ++i) {
-      const std::string_view pronoun = pronouns[i];
-      if (!equals_folded(text_.substr(start, pronoun.size()), pronoun)) continue;
-      const std::size_t end = start + pronoun.size();
+    for (const auto& pronoun : lexicon_.inverted_pronouns()) {
+      if (after_t && !pronoun.after_t) continue;
+      if (!equals_folded(text_.substr(start, pronoun.form.size()), pronoun.form)) continue;
+      const std::size_t end = start + pronoun.form.size();
       if (word_char_at(end)) continue;
       if (const std::size_t hyphen = hyphen_size(end); hyphen != 0 && word_char_at(end + hyphen)) return 0;
       return end - at;
@@ -277,7 +275,11 @@ class Tokenizer {
   // Whether the word [begin, end) before an inverted pronoun is a verb: not "rendez" of
   // "rendez-vous", nor the capitalised second name of "Kim Jong-il".
   [[nodiscard]] bool is_inversion(std::size_t begin, std::size_t end) const noexcept {
-    if (equals_folded(text_.substr(begin, end - begin), "rendez")) return false;
+    const std::string_view word = text_.substr(begin, end - begin);
+    const auto not_verbs = lexicon_.not_verbs();
+    if (std::any_of(not_verbs.begin(), not_verbs.end(), [&](const std::string& w) { return equals_folded(word, w); })) {
+      return false;
+    }
     if (!is_upper(peek(begin).code) || list_.tokens.empty() || gap_ != Gap::space) return true;
     const Token& last = list_.tokens.back();
     return last.kind != TokenKind::word || !is_upper(peek(last.span.begin).code);
