@@ -7,7 +7,9 @@
 
 namespace frnews::detail {
 
-enum class CharClass : std::uint8_t {
+// 32 bits wide, not 8: the tokenizer's characters (code, size, class) then have no padding, which
+// GCC copied through the stack, a byte stored and four loaded back, a stall at each word's end.
+enum class CharClass : std::uint32_t {
   space,       // spaces, no-break spaces, controls, zero-width spaces
   newline,     // \n \r U+0085 U+2028 U+2029: paragraph breaks
   letter,      // letters of any script

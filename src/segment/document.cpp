@@ -62,7 +62,9 @@ AsciiChunk read_ascii(std::uint64_t chunk, std::size_t size) noexcept {
   const std::uint64_t backtick = ~((chunk ^ (ones * '`')) + ones * 0x7F);
   const std::uint64_t capital = (chunk + ones * (0x80 - 'A')) & ~(chunk + ones * (0x80 - 'Z' - 1)) & lanes;
   const std::uint64_t small = (chunk + ones * (0x80 - 'a')) & ~(chunk + ones * (0x80 - 'z' - 1)) & lanes;
-  return {chunk | (capital >> 2), static_cast<std::uint32_t>(std::popcount(capital)),
+  // The capitals counted by summing their bits into the top byte (std::popcount() is a call
+  // without the popcnt instruction, which the baseline x86-64 lacks).
+  return {chunk | (capital >> 2), static_cast<std::uint32_t>(((capital >> 7) * ones) >> 56),
           ((chunk | space_or_control | del | backtick) & lanes) == 0, (capital & 0x80) != 0, small != 0};
 }
 
@@ -194,8 +196,9 @@ class WordNumbering {
       }
       if (slot.hash != hash) continue;
       const Form form = forms_[slot.word];
-      if (form.size == size && (size <= 8 ? (detail::load8(lower_case.data() + form.begin) & detail::first_bytes(size)) == head
-                                          : lower_case.substr(form.begin, size) == lower)) {
+      if (form.size != size) continue;
+      if (size <= 8 ? (detail::load8(lower_case.data() + form.begin) & detail::first_bytes(size)) == head
+                    : lower_case.substr(form.begin, size) == lower) {
         return slot.word;
       }
     }
