@@ -2,6 +2,7 @@
 // that names the file and the line, never a line silently skipped.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <map>
@@ -67,6 +68,12 @@ class LexiconFiles {
     auto& file = at(name);
     file.records = 0;
     for (const auto& part : file.parts) file.records += read_lexicon(part.name, part.text, min_fields, max_fields, check);
+  }
+  // How many lines the file `name` has, all its parts together: room to make before reading it.
+  [[nodiscard]] std::size_t lines(std::string_view name) {
+    std::size_t count = 0;
+    for (const auto& part : at(name).parts) count += static_cast<std::size_t>(std::count(part.text.begin(), part.text.end(), '\n'));
+    return count;
   }
   // How many records the lexicons read from the file `name`; 0 for a file not read.
   [[nodiscard]] std::size_t records(std::string_view name) const noexcept {

@@ -67,6 +67,9 @@ bool starts_with_any(std::string_view key, const std::vector<std::string>& start
 
 EntityLexicon::EntityLexicon(LexiconFiles& files) {
   FoldedMap<LexiconEntry> words;  // frozen into words_ once every file is read
+  // Room for the words of the built-in files at once (common nouns, first names…): growing
+  // the map step by step rehashed it a dozen times.
+  words.reserve(files.lines("common_nouns.tsv") + files.lines("first_names.tsv") + 4096);
   files.read("first_names.tsv", 2, 2, [&](const auto& fields) -> std::string {
     const auto gender = parse_gender(fields[1]);
     if (!gender) return "gender must be M, F or X";

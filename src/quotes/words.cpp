@@ -97,7 +97,7 @@ void QuoteWords::add_token(std::uint32_t token, const WordLexicon& lexicon, LexC
     word.opening = mark.opening;
     word.closing = mark.closing;
   }
-  word.capitalized = is_upper_at(text, 0);
+  word.capitalized = (a.flags & token_capitalized) != 0;
   word.key_begin = a.lower_begin;
   word.key_size = a.lower_size;
   word.function_words = lexicon.function_words;
