@@ -172,6 +172,7 @@ Entities EntityLinker::link(const Document& doc) const {
   std::pmr::vector<std::uint32_t> renumber(chains.size(), ~0u, &arena);
   result.mentions.reserve(mentions.size());
   result.chains.reserve(chains.size());
+  OffsetMap::Walker original(doc.normalized().map);  // the mentions come in the text's order
   for (const Mention& m : mentions) {
     const Chain& chain = chains[m.chain];
     if (m.c.tentative && !chain.entry && members[m.chain] < 2) continue;
@@ -202,7 +203,7 @@ Entities EntityLinker::link(const Document& doc) const {
       result.chains.push_back(std::move(out));
     }
     EntityMention out;
-    out.span = doc.to_original(view.span(m.c.begin, m.c.end));
+    out.span = original.to_original(view.span(m.c.begin, m.c.end));
     out.first_token = m.c.begin;
     out.end_token = m.c.end;
     out.chain = renumber[m.chain];
