@@ -25,7 +25,7 @@ std::optional<bool> parse_plural(const std::vector<std::string_view>& fields) no
   return std::nullopt;
 }
 
-constexpr std::array<std::pair<std::string_view, std::uint32_t>, 15> cue_kinds = {{
+constexpr std::array<std::pair<std::string_view, std::uint32_t>, 16> cue_kinds = {{
     {"stop", cue_stop},
     {"common_capital", cue_common_capital},
     {"org_head", cue_org_head},
@@ -41,6 +41,7 @@ constexpr std::array<std::pair<std::string_view, std::uint32_t>, 15> cue_kinds =
     {"org_form", word_org_form},
     {"event_form", word_event_form},
     {"name_connector", word_name_connector},
+    {"age", word_age},
 }};
 
 // The classes of function_words.tsv the linker reads; the quote extractor's lexicon checks the

@@ -44,6 +44,7 @@ enum LexiconKind : std::uint32_t {
   word_org_form = 1U << 17,
   word_event_form = 1U << 18,
   word_name_connector = 1U << 20,  // "of" in "Royal Bank of Scotland"
+  word_age = 1U << 21,             // "ans" of "Durand, 45 ans,"
   // common_nouns.tsv
   word_common_noun = 1U << 19,
   // the people lexicons

@@ -325,8 +325,7 @@ class MentionFinder {
       if (kb_end < start + 2) kb_end = start, entries = {};
       // An article with a capital in mid-sentence may open a name the knowledge base lacks
       // ("à La Haye", "Marine Le Pen").
-      const std::string_view key = view_.key(start);
-      const bool article_in_name = !initial && (key == "le" || key == "la" || key == "les") && shape.end >= start + 2;
+      const bool article_in_name = !initial && view_.is(start, Grammar::definite_article) && shape.end >= start + 2;
       if (!article_in_name) shape.end = start;
       if (kb_end == start && shape.end == start) return i + 1;
     }
@@ -510,7 +509,7 @@ class MentionFinder {
     if (after + 1 >= end || view_.text(after) != ",") return std::nullopt;
     std::uint32_t k = after + 1;
     if (view_.kind(k) == TokenKind::number) {
-      if (k + 1 < end && view_.key(k + 1) == "ans") return EntityType::person;
+      if (k + 1 < end && view_.is(k + 1, word_age)) return EntityType::person;
       return std::nullopt;
     }
     // "Coumba, elle, ne nie pas": a stressed pronoun in apposition.

@@ -232,7 +232,7 @@ Shape NameShapes::at(std::uint32_t i, std::uint32_t end) const {
       ++j;
       continue;
     }
-    if (view_.has(j, is_cap) && (view_.key(j) == "le" || view_.key(j) == "la") && j + 1 < end &&
+    if (view_.has(j, is_cap) && view_.is(j, Grammar::definite_article) && j + 1 < end &&
         view_.has(j + 1, is_cap)) {
       j += 2;
       continue;

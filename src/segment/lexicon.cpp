@@ -28,6 +28,8 @@ SegmentationLexicon::SegmentationLexicon(LexiconFiles& files) {
       final_unless_number_.push_back(std::move(word));
     } else if (fields[1] == "sentence_opener") {
       sentence_openers_.push_back(std::move(word));
+    } else if (fields[1] == "before_era") {
+      before_era_.push_back(std::move(word));
     } else {
       return "unknown kind " + std::string(fields[1]);
     }

@@ -24,6 +24,8 @@ class SegmentationLexicon {
   }
   // It opens sentences and seldom names: "Le", "Mais", "L’".
   [[nodiscard]] bool opens_sentences(std::string_view word) const noexcept { return listed(sentence_openers_, word); }
+  // Before "J.-C.", it makes an era: "av.", "apr.".
+  [[nodiscard]] bool before_era(std::string_view word) const noexcept { return listed(before_era_, word); }
   // "l", "qu", "jusqu", "ç": a word that drops its vowel before an apostrophe, compared without
   // regard to case.
   [[nodiscard]] bool is_elision(std::string_view word) const noexcept;
@@ -40,7 +42,7 @@ class SegmentationLexicon {
  private:
   static bool listed(const std::vector<std::string>& list, std::string_view word) noexcept;
 
-  std::vector<std::string> never_final_, final_unless_number_, sentence_openers_;
+  std::vector<std::string> never_final_, final_unless_number_, sentence_openers_, before_era_;
   std::vector<std::string> elisions_;  // lower case
   std::vector<InvertedPronoun> inverted_pronouns_;
   std::vector<std::string> not_verbs_;

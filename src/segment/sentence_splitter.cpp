@@ -139,7 +139,7 @@ class Splitter {
     std::uint32_t before = c - 4;
     if (tokens_[before].kind == TokenKind::number) return true;
     if (text_of(before) == "." && before > first_) --before;
-    return text_of(before) == "av" || text_of(before) == "apr";
+    return lexicon_.before_era(text_of(before));
   }
 
   // Whether the terminator at `at`, the last of a group ending before `next`, ends the sentence.
