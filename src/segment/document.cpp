@@ -297,7 +297,7 @@ Document::Document(std::string_view original, Normalized normalized, std::vector
     } else {
       ascii = lower_ascii(word, key, lower);
     }
-    std::uint64_t head;  // the first eight bytes of the lower-case form, the rest zero
+    std::uint64_t head = 0;  // the first eight bytes of the lower-case form, the rest zero
     if (ascii.plain) {
       key_end += word.size();
       lower_end += word.size();
