@@ -72,7 +72,9 @@ class LexiconFiles {
   // How many lines the file `name` has, all its parts together: room to make before reading it.
   [[nodiscard]] std::size_t lines(std::string_view name) {
     std::size_t count = 0;
-    for (const auto& part : at(name).parts) count += static_cast<std::size_t>(std::count(part.text.begin(), part.text.end(), '\n'));
+    for (const auto& part : at(name).parts) {
+      count += static_cast<std::size_t>(std::count(part.text.begin(), part.text.end(), '\n'));
+    }
     return count;
   }
   // How many records the lexicons read from the file `name`; 0 for a file not read.

@@ -4,7 +4,6 @@
 #include <array>
 
 #include "core/lexicon_file.hpp"
-#include "entities/words.hpp"
 #include "segment/lower_case.hpp"
 
 namespace frnews::detail {

@@ -1,7 +1,6 @@
 #include "quotes/words.hpp"
 
 #include <algorithm>
-#include <array>
 
 namespace frnews::detail {
 
@@ -13,23 +12,16 @@ struct MarkInfo {
   bool closing;
 };
 
-// The quotation mark starting at text[i], with its length in bytes; length 0 when none.
-std::pair<MarkInfo, std::size_t> mark_at(std::string_view text, std::size_t i) noexcept {
-  const auto b = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u; };
-  if (b(0) == '"') return {{MarkFamily::straight, true, true}, 1};
-  if (b(0) == 0xC2 && b(1) == 0xAB) return {{MarkFamily::guillemet, true, false}, 2};
-  if (b(0) == 0xC2 && b(1) == 0xBB) return {{MarkFamily::guillemet, false, true}, 2};
-  if (b(0) == 0xE2 && b(1) == 0x80) {
-    switch (b(2)) {
-      case 0x9C: return {{MarkFamily::curly, true, false}, 3};   // “
-      case 0x9D: return {{MarkFamily::curly, false, true}, 3};   // ”
-      case 0x9E: return {{MarkFamily::curly, true, false}, 3};   // „
-      case 0xB9: return {{MarkFamily::single, true, false}, 3};  // ‹
-      case 0xBA: return {{MarkFamily::single, false, true}, 3};  // ›
-      default: break;
-    }
-  }
-  return {{MarkFamily::none, false, false}, 0};
+// The quotation mark a token is, with family none when it is not exactly one.
+MarkInfo mark_of(std::string_view token) noexcept {
+  if (token == "\"") return {MarkFamily::straight, true, true};
+  if (token == "\u00AB") return {MarkFamily::guillemet, true, false};
+  if (token == "\u00BB") return {MarkFamily::guillemet, false, true};
+  if (token == "\u201C" || token == "\u201E") return {MarkFamily::curly, true, false};  // “ „
+  if (token == "\u201D") return {MarkFamily::curly, false, true};                      // ”
+  if (token == "\u2039") return {MarkFamily::single, true, false};                     // ‹
+  if (token == "\u203A") return {MarkFamily::single, false, true};                     // ›
+  return {MarkFamily::none, false, false};
 }
 
 bool is_upper_at(std::string_view text, std::size_t i) noexcept {
@@ -68,7 +60,7 @@ WordKind word_kind(const Token& token, std::string_view text) noexcept {
     case TokenKind::punctuation:
       if (text == "-") return WordKind::dash;
       return is_punctuation(text) ? WordKind::punctuation : WordKind::word;
-    case TokenKind::quote_mark: return mark_at(text, 0).second == text.size() ? WordKind::quote_mark : WordKind::other;
+    case TokenKind::quote_mark: return mark_of(text).family != MarkFamily::none ? WordKind::quote_mark : WordKind::other;
     default: return WordKind::other;
   }
 }
@@ -92,7 +84,7 @@ void QuoteWords::add_token(std::uint32_t token, const WordLexicon& lexicon, LexC
   word.space_before = space_before;
   const std::string_view text = word.span.of(text_);
   if (kind == WordKind::quote_mark) {
-    const MarkInfo mark = mark_at(text, 0).first;
+    const MarkInfo mark = mark_of(text);
     word.family = mark.family;
     word.opening = mark.opening;
     word.closing = mark.closing;
